@@ -8,6 +8,7 @@
  * @module
  */
 import * as esbuild from "esbuild";
+import { createZip } from "./scripts/zip.ts";
 
 /** One browser bundle: where its entry point is and where the bundle goes. */
 export interface Entry {
@@ -86,7 +87,38 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { size } = await Deno.stat(outfile);
     result.built.push({ entry, path: outfile, bytes: size });
   }
+  if (result.built.some(({ entry }) => entry.name === "agent")) await packageAgentApp(outdir);
   return result;
+}
+
+/** Static files of the Zendesk app, relative to `agent/`, copied beside its bundle and zipped. */
+export const AGENT_APP_FILES = ["manifest.json", "translations/en.json", "assets/iframe.html"];
+
+/**
+ * Copies the Zendesk app's static files (and every `agent/assets/*.css`) next to its bundle in
+ * `<outdir>/agent/`, then writes `<outdir>/padlock-zendesk-app.zip` for upload to Zendesk.
+ *
+ * @throws {Error} when a static file is missing.
+ */
+export async function packageAgentApp(outdir: string): Promise<{ path: string; bytes: number }> {
+  const source = new URL("agent/", root).pathname;
+  const styles: string[] = [];
+  for await (const item of Deno.readDir(`${source}assets`)) {
+    if (item.isFile && item.name.endsWith(".css")) styles.push(`assets/${item.name}`);
+  }
+  const entries = [];
+  for (const name of [...AGENT_APP_FILES, ...styles.sort(), "assets/app.js"]) {
+    const target = `${outdir}/agent/${name}`;
+    if (name !== "assets/app.js") {
+      await Deno.mkdir(target.slice(0, target.lastIndexOf("/")), { recursive: true });
+      await Deno.copyFile(`${source}${name}`, target);
+    }
+    entries.push({ name, data: await Deno.readFile(target) });
+  }
+  const path = `${outdir}/padlock-zendesk-app.zip`;
+  const zip = await createZip(entries);
+  await Deno.writeFile(path, zip);
+  return { path, bytes: zip.length };
 }
 
 if (import.meta.main) {
