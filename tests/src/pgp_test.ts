@@ -1,0 +1,234 @@
+import assert from "node:assert/strict";
+import * as openpgp from "openpgp";
+import {
+  DecryptError,
+  decryptMessage,
+  decryptPart,
+  encryptMessage,
+  encryptPart,
+} from "../../src/pgp.ts";
+import { generateKeyCode, passphrase as makePassphrase } from "../../src/keys.ts";
+import { decodeBase64, encodeBase64 } from "../../src/_base64.ts";
+import {
+  decryptIndependently,
+  parsePackets,
+  readLiteral,
+  readSkesk,
+  writeUnprotectedMessage,
+} from "./_packets.ts";
+
+const PART_SIZE = 2_621_440;
+const passphrase = makePassphrase("SrvSecret_xyz-789", generateKeyCode());
+
+/** Deterministic, non-repeating test data (crypto.getRandomValues is limited to 64 KiB a call). */
+function pattern(length: number, seed = 1): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed;
+  for (let index = 0; index < length; index++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    bytes[index] = state >>> 24;
+  }
+  return bytes;
+}
+
+async function assertDecryptError(promise: Promise<unknown>, secret = passphrase): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof DecryptError, `expected DecryptError, got ${error}`);
+    assert.equal(error.name, "DecryptError");
+    assert.match(error.message, /^Cannot decrypt/);
+    assert.ok(!error.message.includes(secret), "the message must not contain the passphrase");
+    return true;
+  });
+}
+
+Deno.test("encryptPart writes exactly the packets of spec 3.5", async () => {
+  const plain = new TextEncoder().encode("hello");
+  const before = Math.floor(Date.now() / 1000);
+  const cipher = await encryptPart(plain, passphrase);
+
+  const packets = parsePackets(cipher);
+  assert.deepEqual(packets.map((packet) => packet.tag), [3, 18]);
+  const skesk = readSkesk(packets[0].body);
+  assert.equal(skesk.version, 4);
+  assert.equal(skesk.cipher, 9, "AES-256");
+  assert.equal(skesk.s2kType, 3, "iterated and salted");
+  assert.equal(skesk.hash, 8, "SHA-256");
+  assert.equal(skesk.salt.length, 8);
+  assert.equal(skesk.countByte, 96);
+  assert.equal(skesk.encryptedSessionKey.length, 33, "an encrypted random session key");
+  assert.equal(packets[1].body[0], 1, "SEIPD version 1");
+
+  // Decrypted with WebCrypto alone, independently of openpgp.js.
+  const decrypted = await decryptIndependently(cipher, passphrase);
+  assert.equal(decrypted.sessionKeyCipher, 9);
+  assert.equal(decrypted.seipdVersion, 1);
+  assert.deepEqual(decrypted.inner.map((packet) => packet.tag), [11, 19], "literal then MDC");
+  assert.ok(decrypted.mdcValid, "the MDC matches");
+  assert.ok(!decrypted.inner.some((packet) => packet.tag === 8), "no compressed packet");
+  const literal = readLiteral(decrypted.inner[0].body);
+  assert.equal(literal.format, "b");
+  assert.equal(literal.filename, "");
+  assert.ok(Math.abs(literal.date - before) <= 5, "the literal packet carries the current date");
+  assert.deepEqual(literal.data, plain);
+});
+
+Deno.test("the session key is random: two encryptions of the same part differ", async () => {
+  const plain = pattern(100);
+  const first = await encryptPart(plain, passphrase);
+  const second = await encryptPart(plain, passphrase);
+  assert.notDeepEqual(first, second);
+  assert.notDeepEqual(
+    readSkesk(parsePackets(first)[0].body).salt,
+    readSkesk(parsePackets(second)[0].body).salt,
+  );
+});
+
+Deno.test("ciphertext overhead matches spec 3.5", async () => {
+  const sizes: [number, number][] = [[5, 104], [757_120, 757_227], [PART_SIZE, 2_621_547]];
+  for (const [plain, cipher] of sizes) {
+    assert.equal((await encryptPart(pattern(plain), passphrase)).length, cipher, `${plain} bytes`);
+  }
+});
+
+Deno.test("parts of 0, 1 and 2,621,440 bytes round trip", async () => {
+  for (const size of [0, 1, 15, 16, 17, PART_SIZE]) {
+    const plain = pattern(size, size + 7);
+    const cipher = await encryptPart(plain, passphrase);
+    assert.deepEqual(await decryptPart(cipher, passphrase), plain, `${size} bytes`);
+  }
+});
+
+Deno.test("a full part is readable by an independent decrypter", async () => {
+  // Large enough to use a five-octet length header inside and outside the SEIPD.
+  const plain = pattern(70_000);
+  const decrypted = await decryptIndependently(await encryptPart(plain, passphrase), passphrase);
+  assert.ok(decrypted.mdcValid);
+  assert.deepEqual(readLiteral(decrypted.inner[0].body).data, plain);
+});
+
+Deno.test("a wrong passphrase raises DecryptError", async () => {
+  const cipher = await encryptPart(pattern(1000), passphrase);
+  // Several wrong keys: some fail at the session key, some only at the integrity check.
+  for (let round = 0; round < 20; round++) {
+    const wrong = makePassphrase("SrvSecret_xyz-789", generateKeyCode());
+    await assertDecryptError(decryptPart(cipher, wrong), wrong);
+  }
+  await assertDecryptError(decryptPart(cipher, passphrase + "x"));
+});
+
+Deno.test("truncated ciphertext raises DecryptError", async () => {
+  const cipher = await encryptPart(pattern(1000), passphrase);
+  for (const length of [0, 1, 2, 10, 47, 48, 49, 60, 500, cipher.length - 22, cipher.length - 1]) {
+    await assertDecryptError(decryptPart(cipher.slice(0, length), passphrase));
+  }
+});
+
+Deno.test("a flipped bit anywhere raises DecryptError, never garbage", async () => {
+  const cipher = await encryptPart(pattern(300), passphrase);
+  for (let index = 0; index < cipher.length; index++) {
+    const damaged = cipher.slice();
+    damaged[index] ^= 1 << (index % 8);
+    await assertDecryptError(decryptPart(damaged, passphrase));
+  }
+});
+
+Deno.test("random bytes and unencrypted data raise DecryptError", async () => {
+  for (let round = 0; round < 50; round++) {
+    const bytes = crypto.getRandomValues(new Uint8Array(1 + round * 37));
+    await assertDecryptError(decryptPart(bytes, passphrase));
+  }
+  // A bare literal packet parses as OpenPGP but is not encrypted.
+  await assertDecryptError(
+    decryptPart(new Uint8Array([0xcb, 0x06, 0x62, 0, 0, 0, 0, 0]), passphrase),
+  );
+  // Text is not a binary message.
+  await assertDecryptError(decryptPart(new TextEncoder().encode("hello world"), passphrase));
+});
+
+Deno.test("a message without integrity protection (SED, tag 9) is refused", async () => {
+  const plain = pattern(100);
+  const legacy = await writeUnprotectedMessage(plain, passphrase);
+  assert.equal(parsePackets(legacy)[1].tag, 9);
+  // The test message is well-formed: openpgp.js reads it when explicitly told to allow it.
+  const { data } = await openpgp.decrypt({
+    message: await openpgp.readMessage({ binaryMessage: legacy }),
+    passwords: [passphrase],
+    format: "binary",
+    config: { allowUnauthenticatedMessages: true },
+  });
+  assert.deepEqual(data, plain);
+  await assertDecryptError(decryptPart(legacy, passphrase));
+});
+
+Deno.test("decryptPart accepts other standard symmetric messages", async () => {
+  const plain = pattern(50_000);
+  const variants: [string, openpgp.PartialConfig][] = [
+    ["zlib compressed", { preferredCompressionAlgorithm: openpgp.enums.compression.zlib }],
+    ["zip compressed", { preferredCompressionAlgorithm: openpgp.enums.compression.zip }],
+    ["AES-128", { preferredSymmetricAlgorithm: openpgp.enums.symmetric.aes128 }],
+    ["S2K count byte 255", { s2kIterationCountByte: 255 }],
+    ["openpgp defaults", {}],
+    ["SEIPD v2 (AEAD)", { aeadProtect: true }],
+  ];
+  for (const [name, config] of variants) {
+    const cipher = await openpgp.encrypt({
+      message: await openpgp.createMessage({ binary: plain, filename: "file.bin" }),
+      passwords: [passphrase],
+      format: "binary",
+      config,
+    });
+    assert.deepEqual(await decryptPart(cipher, passphrase), plain, name);
+  }
+});
+
+Deno.test("encryptPart and decryptPart refuse an empty passphrase", async () => {
+  await assert.rejects(() => encryptPart(new Uint8Array(1), ""), TypeError);
+  const cipher = await encryptPart(new Uint8Array(1), passphrase);
+  await assert.rejects(() => decryptPart(cipher, ""), TypeError);
+});
+
+Deno.test("messages are base64 of a text literal packet and round trip", async () => {
+  const text = "Hello — ünïcödé 😀";
+  const base64 = await encryptMessage(text, passphrase);
+  assert.match(base64, /^[A-Za-z0-9+/]+={0,2}$/, "standard base64, padded, no line breaks");
+  assert.equal(base64.length % 4, 0);
+  const decrypted = await decryptIndependently(decodeBase64(base64), passphrase);
+  const literal = readLiteral(decrypted.inner[0].body);
+  assert.equal(literal.format, "u");
+  assert.equal(literal.filename, "");
+  assert.equal(await decryptMessage(base64, passphrase), text);
+  assert.equal(await decryptMessage(await encryptMessage("", passphrase), passphrase), "");
+});
+
+Deno.test("messages come back with CRLF line endings, as SendSafely clients read them", async () => {
+  const base64 = await encryptMessage("line 1\nline 2\r\nline 3\n", passphrase);
+  assert.equal(await decryptMessage(base64, passphrase), "line 1\r\nline 2\r\nline 3\r\n");
+});
+
+Deno.test("decryptMessage tolerates line-wrapped base64", async () => {
+  const base64 = await encryptMessage("wrapped", passphrase);
+  const wrapped = base64.match(/.{1,64}/g)!.join("\r\n") + "\n";
+  assert.equal(await decryptMessage(wrapped, passphrase), "wrapped");
+});
+
+Deno.test("decryptMessage raises DecryptError on bad base64, wrong key or damage", async () => {
+  const base64 = await encryptMessage("secret text", passphrase);
+  for (const bad of ["", "not base64!", base64.slice(0, -1), base64.replace(/[A-Za-z]/, "-")]) {
+    await assertDecryptError(decryptMessage(bad, passphrase));
+  }
+  await assertDecryptError(decryptMessage(base64, passphrase.slice(0, -1)));
+  const bytes = decodeBase64(base64);
+  bytes[bytes.length - 5] ^= 0x80;
+  await assertDecryptError(decryptMessage(encodeBase64(bytes), passphrase));
+  await assertDecryptError(decryptMessage(encodeBase64(pattern(200)), passphrase));
+});
+
+Deno.test("a message from another OpenPGP client decrypts", async () => {
+  const cipher = await openpgp.encrypt({
+    message: await openpgp.createMessage({ text: "from elsewhere" }),
+    passwords: [passphrase],
+    format: "binary",
+    config: { preferredCompressionAlgorithm: openpgp.enums.compression.zlib },
+  });
+  assert.equal(await decryptMessage(encodeBase64(cipher), passphrase), "from elsewhere");
+});
