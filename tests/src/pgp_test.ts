@@ -232,3 +232,90 @@ Deno.test("a message from another OpenPGP client decrypts", async () => {
   });
   assert.equal(await decryptMessage(encodeBase64(cipher), passphrase), "from elsewhere");
 });
+
+Deno.test("keys, pgp and link work in Chromium and interoperate with Deno", async () => {
+  const esbuild = await import("esbuild");
+  const { launchBrowser } = await import("../_helpers/browser.ts");
+  let bundle: string;
+  try {
+    const output = await esbuild.build({
+      stdin: {
+        contents: 'export * from "./src/keys.ts"; export * from "./src/pgp.ts";' +
+          'export * from "./src/link.ts";',
+        resolveDir: new URL("../../", import.meta.url).pathname,
+        loader: "ts",
+      },
+      bundle: true,
+      format: "iife",
+      globalName: "padlock",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    bundle = output.outputFiles[0].text;
+  } finally {
+    await esbuild.stop();
+  }
+  const fromDeno = encodeBase64(await encryptPart(pattern(5000), passphrase));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    // WebCrypto needs a secure context; about:blank is not one, http://localhost is.
+    await page.route(
+      "http://localhost/",
+      (route) =>
+        route.fulfill({ contentType: "text/html", body: "<!doctype html><title>core</title>" }),
+    );
+    await page.goto("http://localhost/");
+    await page.addScriptTag({ content: bundle });
+    const result = await page.evaluate(async ([fromDeno, passphrase]) => {
+      // deno-lint-ignore no-explicit-any
+      const padlock = (globalThis as any).padlock;
+      const decode = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+      const plain = decode(fromDeno);
+      const decrypted: Uint8Array = await padlock.decryptPart(plain, passphrase);
+      const own: Uint8Array = await padlock.encryptPart(
+        new Uint8Array([1, 2, 3, 4, 5]),
+        passphrase,
+      );
+      let error = "";
+      try {
+        await padlock.decryptPart(own, passphrase + "x");
+      } catch (caught) {
+        error = (caught as Error).name;
+      }
+      return {
+        decrypted: btoa(String.fromCharCode(...decrypted.subarray(0, 64))),
+        decryptedLength: decrypted.length,
+        own: btoa(String.fromCharCode(...own)),
+        error,
+        checksum: await padlock.checksum(
+          "dXoa4deD9E0ZkqXH2mYWBXKR8Fvnj0M-0njm6MWRKAQ",
+          "PkgCode_abc-123",
+        ),
+        keyCode: padlock.generateKeyCode(),
+        message: await padlock.encryptMessage("from the browser\n", passphrase),
+        links: padlock.findLinks(
+          '<a href="https://x.example/?thread=T&amp;packageCode=P#keyCode=K">link</a>',
+        ),
+      };
+    }, [fromDeno, passphrase]);
+    assert.equal(result.decryptedLength, 5000);
+    assert.equal(result.decrypted, encodeBase64(pattern(5000).subarray(0, 64)));
+    assert.equal(result.own.length, encodeBase64(new Uint8Array(104)).length);
+    assert.deepEqual(
+      await decryptPart(decodeBase64(result.own), passphrase),
+      new Uint8Array([1, 2, 3, 4, 5]),
+    );
+    assert.equal(result.error, "DecryptError");
+    assert.equal(
+      result.checksum,
+      "876a101c058ef2f5ed7952ff54fae3d338d9b902d3a3aa84308059d5dbdb3ff3",
+    );
+    assert.match(result.keyCode, /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(await decryptMessage(result.message, passphrase), "from the browser\r\n");
+    assert.deepEqual(result.links, ["https://x.example/?thread=T&packageCode=P#keyCode=K"]);
+  } finally {
+    await browser.close();
+  }
+});
