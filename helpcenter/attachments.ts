@@ -1,0 +1,321 @@
+/// <reference lib="dom" />
+/**
+ * The attachments of one request: every file is encrypted and uploaded as soon as it is added,
+ * all into one package created on the first file (the drop-zone flow of spec 7a). Files can be
+ * removed (an upload in flight is cancelled and its record deleted) and retried (resuming from
+ * the parts already sent). On submit the package is finalized once and gives the Secure Link.
+ * No DOM: a view observes it through `onChange`.
+ *
+ * @module
+ */
+import { ApiError, type SendSafelyClient } from "../src/api.ts";
+import {
+  createPackage,
+  finalizePackage,
+  type PackageHandle,
+  UploadError,
+  uploadFile,
+} from "../src/upload.ts";
+
+/** Where a file is in its life. */
+export type AttachmentStatus = "uploading" | "uploaded" | "failed" | "removed";
+
+/** One attached file, as a view shows it. */
+export interface Attachment {
+  /** Stable id within the session. */
+  readonly id: number;
+  readonly name: string;
+  /** Plaintext size in bytes. */
+  readonly size: number;
+  status: AttachmentStatus;
+  /** Bytes encrypted and uploaded so far. */
+  done: number;
+  /** A sentence a person can read, when `status` is `failed`. */
+  error?: string;
+}
+
+/** Options of {@linkcode AttachmentSession}. */
+export interface AttachmentSessionOptions {
+  /** A drop-zone client for the configured service. */
+  client: SendSafelyClient;
+  /** Called after any change of an attachment (progress, status) or of the session. */
+  onChange?: (attachment: Attachment | undefined) => void;
+  /**
+   * Parts of one file uploaded at once.
+   * @default {2}
+   */
+  concurrency?: number;
+}
+
+/** Submitting must wait: an upload failed and the user has to retry or remove it. */
+export class AttachmentsNotReadyError extends Error {
+  /** The attachments that failed. */
+  failed: Attachment[];
+  /** Creates the error naming the files that failed. */
+  constructor(failed: Attachment[]) {
+    const names = failed.map((attachment) => `"${attachment.name}"`).join(", ");
+    super(
+      failed.length === 1
+        ? `${names} could not be uploaded: ${failed[0].error ?? "unknown error"}. ` +
+          "Retry or remove it, then submit again."
+        : `${names} could not be uploaded. Retry or remove them, then submit again.`,
+    );
+    this.name = "AttachmentsNotReadyError";
+    this.failed = failed;
+  }
+}
+
+/** Finalizing the package failed; the files stay uploaded and submitting can be tried again. */
+export class FinalizeError extends Error {
+  /** Creates the error from what went wrong. */
+  constructor(cause: unknown) {
+    super(`Your attachments could not be secured: ${describeError(cause)}. Please try again.`, {
+      cause,
+    });
+    this.name = "FinalizeError";
+  }
+}
+
+interface Entry extends Attachment {
+  blob: Blob;
+  controller?: AbortController;
+  running?: Promise<void>;
+  fileId?: string;
+  completedParts: number[];
+}
+
+/** The files attached to one request, and the one package they go into. */
+export class AttachmentSession {
+  #client: SendSafelyClient;
+  #onChange: (attachment: Attachment | undefined) => void;
+  #concurrency: number;
+  #entries: Entry[] = [];
+  #nextId = 1;
+  #package?: Promise<PackageHandle>;
+  #pendingDeletes: string[] = [];
+  #link?: string;
+  #finalizing?: Promise<string | undefined>;
+
+  /** Creates an empty session; nothing is sent until the first file is added. */
+  constructor(options: AttachmentSessionOptions) {
+    const { client, onChange = () => {}, concurrency = 2 } = options;
+    this.#client = client;
+    this.#onChange = onChange;
+    this.#concurrency = concurrency;
+  }
+
+  /** The files attached and not removed, in the order they were added. */
+  get attachments(): Attachment[] {
+    return this.#entries.filter((entry) => entry.status !== "removed");
+  }
+
+  /** Whether any upload is still running. */
+  get busy(): boolean {
+    return this.#entries.some((entry) => entry.status === "uploading");
+  }
+
+  /** Whether the package was finalized (the Secure Link exists; no more files can be added). */
+  get finalized(): boolean {
+    return this.#link !== undefined;
+  }
+
+  /** Attaches a file and starts encrypting and uploading it at once. */
+  add(file: Blob, name: string): Attachment {
+    if (this.finalized) throw new Error("The attachments were already sent with this request");
+    const entry: Entry = {
+      id: this.#nextId++,
+      name,
+      size: file.size,
+      status: "uploading",
+      done: 0,
+      blob: file,
+      completedParts: [],
+    };
+    this.#entries.push(entry);
+    this.#start(entry);
+    return entry;
+  }
+
+  /** Uploads a failed file again, resuming after the parts already sent. */
+  retry(id: number): void {
+    const entry = this.#find(id);
+    if (entry?.status !== "failed") return;
+    this.#start(entry);
+  }
+
+  /**
+   * Removes a file: cancels its upload if it runs and deletes what the service holds of it.
+   * A deletion the service refuses now is tried again before the package is finalized.
+   */
+  async remove(id: number): Promise<void> {
+    const entry = this.#find(id);
+    if (!entry || entry.status === "removed" || this.finalized) return;
+    entry.status = "removed";
+    entry.controller?.abort();
+    this.#onChange(entry);
+    await entry.running;
+    entry.blob = new Blob();
+    if (entry.fileId) {
+      this.#pendingDeletes.push(entry.fileId);
+      await this.#flushDeletes().catch(() => {});
+    }
+  }
+
+  /** Resolves when no upload is running any more (each either uploaded, failed or removed). */
+  async settled(): Promise<void> {
+    while (this.busy) {
+      await Promise.all(this.#entries.map((entry) => entry.running));
+    }
+  }
+
+  /**
+   * Waits for running uploads, then finalizes the package once and returns the Secure Link
+   * (with its `#keyCode=` fragment); undefined when no file is attached. Safe to call again: a
+   * second call returns the same link.
+   *
+   * @throws {AttachmentsNotReadyError} when a file failed to upload.
+   * @throws {FinalizeError} when the service could not finalize the package.
+   */
+  finalize(options: { unconfirmedSender?: string } = {}): Promise<string | undefined> {
+    if (this.#link) return Promise.resolve(this.#link);
+    this.#finalizing ??= this.#finalize(options).finally(() => {
+      this.#finalizing = undefined;
+    });
+    return this.#finalizing;
+  }
+
+  async #finalize(options: { unconfirmedSender?: string }): Promise<string | undefined> {
+    await this.settled();
+    const failed = this.#entries.filter((entry) => entry.status === "failed");
+    if (failed.length > 0) throw new AttachmentsNotReadyError(failed);
+    if (!this.#entries.some((entry) => entry.status === "uploaded")) return undefined;
+    try {
+      await this.#flushDeletes();
+      const handle = await this.#ensurePackage();
+      this.#link = await finalizePackage(this.#client, handle, {
+        undisclosed: false,
+        unconfirmedSender: options.unconfirmedSender,
+      });
+    } catch (error) {
+      throw new FinalizeError(error);
+    }
+    this.#onChange(undefined);
+    return this.#link;
+  }
+
+  #find(id: number): Entry | undefined {
+    return this.#entries.find((entry) => entry.id === id);
+  }
+
+  #ensurePackage(): Promise<PackageHandle> {
+    this.#package ??= createPackage(this.#client).catch((error) => {
+      // Forget the failure so that a retry creates the package anew.
+      this.#package = undefined;
+      throw error;
+    });
+    return this.#package;
+  }
+
+  async #flushDeletes(): Promise<void> {
+    if (this.#pendingDeletes.length === 0) return;
+    const handle = await this.#ensurePackage();
+    while (this.#pendingDeletes.length > 0) {
+      const fileId = this.#pendingDeletes[0];
+      await this.#client.request(
+        "DELETE",
+        `/package/${encodeURIComponent(handle.packageId)}/file/${encodeURIComponent(fileId)}/`,
+      );
+      this.#pendingDeletes.shift();
+    }
+  }
+
+  #start(entry: Entry): void {
+    const controller = new AbortController();
+    entry.controller = controller;
+    entry.status = "uploading";
+    entry.error = undefined;
+    this.#onChange(entry);
+    entry.running = this.#upload(entry, controller.signal);
+  }
+
+  async #upload(entry: Entry, signal: AbortSignal): Promise<void> {
+    try {
+      const handle = await this.#ensurePackage();
+      signal.throwIfAborted();
+      await uploadFile(this.#recordingClient(entry), handle, entry.blob, {
+        name: entry.name,
+        signal,
+        concurrency: this.#concurrency,
+        resume: entry.fileId
+          ? { fileId: entry.fileId, completedParts: entry.completedParts }
+          : undefined,
+        onProgress: (done) => {
+          if (entry.status !== "uploading") return;
+          entry.done = done;
+          this.#onChange(entry);
+        },
+      });
+      if (signal.aborted) return;
+      entry.status = "uploaded";
+      entry.done = entry.size;
+      entry.blob = new Blob();
+    } catch (error) {
+      if (signal.aborted || entry.status === "removed") return;
+      if (error instanceof UploadError) {
+        entry.fileId = error.fileId ?? entry.fileId;
+        entry.completedParts = error.completedParts ?? [];
+      }
+      entry.status = "failed";
+      entry.error = describeError(error);
+    } finally {
+      if (entry.status !== "removed") this.#onChange(entry);
+    }
+  }
+
+  /**
+   * The client as seen by one upload: records the file id as soon as the service assigns it,
+   * so that a file removed mid-upload can be deleted and a failed one resumed.
+   */
+  #recordingClient(entry: Entry): SendSafelyClient {
+    const client = this.#client;
+    return new Proxy(client, {
+      get(target, property) {
+        if (property === "createFile") {
+          return async (...args: Parameters<SendSafelyClient["createFile"]>) => {
+            const fileId = await target.createFile(...args);
+            entry.fileId = fileId;
+            entry.completedParts = [];
+            return fileId;
+          };
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+}
+
+/** A short sentence, for a person, saying what went wrong. Never contains a key. */
+export function describeError(error: unknown): string {
+  const cause = error instanceof UploadError && error.cause ? error.cause : error;
+  if (cause instanceof ApiError) {
+    switch (cause.code) {
+      case "NETWORK_ERROR":
+        return "the secure upload service could not be reached";
+      case "TIMEOUT":
+        return "the secure upload service did not answer in time";
+      case "LIMIT_EXCEEDED":
+        return "the file is larger than the service allows";
+      case "INVALID_FILE_NAME":
+      case "INVALID_FILE_EXTENSION":
+        return "the service does not accept this file name or type";
+      default:
+        return `the secure upload service refused it (${cause.code})`;
+    }
+  }
+  if (cause instanceof TypeError) return "the secure upload service could not be reached";
+  if (cause instanceof Error && cause.name === "NotReadableError") {
+    return "the file could not be read";
+  }
+  return "the upload failed";
+}
