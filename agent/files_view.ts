@@ -1,0 +1,244 @@
+/// <reference lib="dom" />
+/**
+ * "Files on this ticket": one group per Secure Link found in the ticket, listing the files behind
+ * it (name, size, who attached them, when). Clicking a file downloads and decrypts it in the
+ * browser, with progress and Cancel, and saves it under its own name. A failure shows on its own
+ * link only.
+ *
+ * @module
+ */
+import type { FileInfo, SendSafelyClient } from "../src/api.ts";
+import { downloadFile, type OpenedPackage, openPackage } from "../src/download.ts";
+import { parseLink } from "../src/link.ts";
+import { formatDate, formatSize, h, replaceChildren } from "./dom.ts";
+import { describeDownloadError, isAbort } from "./messages.ts";
+import type { FoundLink } from "./ticket_scan.ts";
+
+/** Saves a finished file for the agent (a download in the browser). */
+export type SaveFile = (blob: Blob, name: string) => void;
+
+/** Saves `blob` as `name` through a temporary `<a download>`. */
+export function saveWithAnchor(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = h("a", { attrs: { href: url, download: name, hidden: "" } });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Options of {@linkcode FilesView}. */
+export interface FilesViewOptions {
+  /** The signed-in agent's client. */
+  client: SendSafelyClient;
+  /** Called whenever the view's size may have changed. */
+  onChange?: () => void;
+  /** How a finished file is saved. @default {saveWithAnchor} */
+  save?: SaveFile;
+}
+
+interface Group {
+  link: FoundLink;
+  element: HTMLElement;
+  body: HTMLElement;
+  controllers: Set<AbortController>;
+}
+
+/** The "Files on this ticket" section. Call {@linkcode FilesView.update} after each scan. */
+export class FilesView {
+  /** The section element, to insert into the page. */
+  readonly element: HTMLElement;
+  readonly #list: HTMLElement;
+  readonly #status: HTMLElement;
+  readonly #client: SendSafelyClient;
+  readonly #onChange: () => void;
+  readonly #save: SaveFile;
+  #groups = new Map<string, Group>();
+
+  /** Builds an empty view. */
+  constructor(options: FilesViewOptions) {
+    const { client, onChange = () => {}, save = saveWithAnchor } = options;
+    this.#client = client;
+    this.#onChange = onChange;
+    this.#save = save;
+    this.#status = h("p", { class: "muted", attrs: { "data-role": "files-status" } }, "Reading…");
+    this.#list = h("div", { class: "groups" });
+    this.element = h(
+      "section",
+      { class: "section files", attrs: { "aria-labelledby": "files-title" } },
+      h("h2", { attrs: { id: "files-title" } }, "Files on this ticket"),
+      this.#status,
+      this.#list,
+    );
+  }
+
+  /** Shows that reading the ticket failed. */
+  showError(message: string): void {
+    this.#status.className = "message error";
+    this.#status.textContent = message;
+    this.#onChange();
+  }
+
+  /**
+   * Shows the links of the latest scan, newest first. Links already shown keep their state
+   * (a download in progress goes on); new links are opened; links gone from the ticket go.
+   */
+  update(links: readonly FoundLink[]): void {
+    const wanted = new Set(links.map((link) => link.url));
+    for (const [url, group] of this.#groups) {
+      if (wanted.has(url)) continue;
+      for (const controller of group.controllers) controller.abort();
+      group.element.remove();
+      this.#groups.delete(url);
+    }
+    const ordered = [...links].reverse();
+    for (const link of ordered) {
+      if (!this.#groups.has(link.url)) this.#groups.set(link.url, this.#createGroup(link));
+    }
+    replaceChildren(this.#list, ...ordered.map((link) => this.#groups.get(link.url)?.element));
+    this.#status.className = "muted";
+    this.#status.textContent = links.length === 0
+      ? "No encrypted files on this ticket yet."
+      : links.length === 1
+      ? "1 Secure Link on this ticket."
+      : `${links.length} Secure Links on this ticket.`;
+    this.#onChange();
+  }
+
+  #createGroup(link: FoundLink): Group {
+    const when = formatDate(link.createdAt);
+    const who = link.author ? `Attached by ${link.author}` : "Attached";
+    const body = h("div", { class: "group-body" }, h("p", { class: "muted" }, "Opening…"));
+    const element = h(
+      "div",
+      { class: "group", attrs: { "data-role": "link-group" } },
+      h("p", { class: "group-meta" }, when ? `${who} · ${when}` : who),
+      body,
+    );
+    const group: Group = { link, element, body, controllers: new Set() };
+    void this.#open(group);
+    return group;
+  }
+
+  async #open(group: Group): Promise<void> {
+    let pkg: OpenedPackage;
+    try {
+      const parsed = parseLink(group.link.url);
+      if (parsed.origin !== this.#client.host) {
+        this.#showGroupError(
+          group,
+          `This link is from ${parsed.origin}, not from the Padlock service of this app. ` +
+            "Open it in your browser instead.",
+        );
+        return;
+      }
+      pkg = await openPackage(this.#client, parsed);
+    } catch (error) {
+      this.#showGroupError(group, describeDownloadError(error));
+      return;
+    }
+    const files = pkg.files ?? [];
+    if (files.length === 0) {
+      replaceChildren(group.body, h("p", { class: "muted" }, "This link holds no files."));
+    } else {
+      replaceChildren(
+        group.body,
+        h("ul", { class: "file-list" }, ...files.map((file) => this.#fileRow(group, pkg, file))),
+        h("p", { class: "message error", attrs: { "data-role": "link-error", hidden: "" } }),
+      );
+    }
+    this.#onChange();
+  }
+
+  #showGroupError(group: Group, message: string): void {
+    replaceChildren(
+      group.body,
+      h("p", { class: "message error", attrs: { "data-role": "link-error" } }, message),
+    );
+    this.#onChange();
+  }
+
+  #fileRow(group: Group, pkg: OpenedPackage, file: FileInfo): HTMLElement {
+    const name = h(
+      "button",
+      {
+        class: "file-name",
+        attrs: { type: "button", "data-role": "file", title: `Download ${file.fileName}` },
+      },
+      file.fileName,
+    );
+    const details = [formatSize(file.fileSize)];
+    if (file.uploaded && formatDate(file.uploaded)) details.push(formatDate(file.uploaded));
+    const meta = h("span", { class: "file-meta muted" }, details.filter(Boolean).join(" · "));
+    const progress = h("div", { class: "progress", attrs: { hidden: "" } });
+    const row = h("li", { class: "file" }, name, meta, progress);
+    name.addEventListener("click", () => void this.#download(group, pkg, file, name, progress));
+    return row;
+  }
+
+  async #download(
+    group: Group,
+    pkg: OpenedPackage,
+    file: FileInfo,
+    button: HTMLButtonElement,
+    progress: HTMLElement,
+  ): Promise<void> {
+    const linkError = group.body.querySelector<HTMLElement>('[data-role="link-error"]');
+    if (linkError) linkError.hidden = true;
+    const controller = new AbortController();
+    group.controllers.add(controller);
+    button.disabled = true;
+    const bar = h("progress", { attrs: { max: String(Math.max(file.fileSize, 1)), value: "0" } });
+    const label = h("span", { class: "muted", attrs: { "data-role": "progress-label" } }, "0%");
+    const cancel = h(
+      "button",
+      { class: "button-link", attrs: { type: "button", "data-role": "cancel" } },
+      "Cancel",
+    );
+    cancel.addEventListener("click", () => controller.abort());
+    replaceChildren(progress, bar, label, cancel);
+    progress.hidden = false;
+    this.#onChange();
+
+    const chunks: Uint8Array[] = [];
+    const sink = new WritableStream<Uint8Array>({
+      write(chunk) {
+        chunks.push(chunk);
+      },
+    });
+    try {
+      await downloadFile(this.#client, pkg, file, sink, {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          bar.max = Math.max(total, 1);
+          bar.value = done;
+          label.textContent = `${total > 0 ? Math.floor((done / total) * 100) : 100}%`;
+        },
+      });
+      this.#save(
+        new Blob(chunks as BlobPart[], { type: "application/octet-stream" }),
+        file.fileName,
+      );
+      replaceChildren(
+        progress,
+        h("span", { class: "muted", attrs: { "data-role": "done" } }, "Downloaded"),
+      );
+    } catch (error) {
+      if (isAbort(error)) {
+        replaceChildren(progress, h("span", { class: "muted" }, "Download cancelled"));
+      } else {
+        progress.hidden = true;
+        if (linkError) {
+          linkError.textContent = describeDownloadError(error);
+          linkError.hidden = false;
+        }
+      }
+    } finally {
+      chunks.length = 0;
+      group.controllers.delete(controller);
+      button.disabled = false;
+      this.#onChange();
+    }
+  }
+}

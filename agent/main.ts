@@ -1,0 +1,221 @@
+/// <reference lib="dom" />
+/**
+ * The Padlock Zendesk app (ticket sidebar): connects to Zendesk over ZAF, reads the installation
+ * settings, and shows either the sign-in view or the signed-in views (send files, files on this
+ * ticket). Built into `dist/agent/assets/app.js`, loaded by `assets/iframe.html`.
+ *
+ * @module
+ */
+import { ApiError, SendSafelyClient } from "../src/api.ts";
+import { initZaf, type ZafClient, type ZafMetadata } from "../src/zaf.ts";
+import { CredentialStore, type StoredCredentials } from "./credentials.ts";
+import { h, icon, LOCK, replaceChildren } from "./dom.ts";
+import { FilesView } from "./files_view.ts";
+import { describeServiceError } from "./messages.ts";
+import { installAttachmentGuard } from "./save_hook.ts";
+import { SendView } from "./send_view.ts";
+import { type AppSettings, readSettings, roleAllowed } from "./settings.ts";
+import { SignInView } from "./signin_view.ts";
+import { scanTicket } from "./ticket_scan.ts";
+
+/** Events after which the ticket's links are read again. */
+const RESCAN_EVENTS = ["ticket.updated", "ticket.comments.changed", "app.activated"];
+
+/** Tells Zendesk the app's height whenever the content changes size. */
+function keepSized(zaf: ZafClient, root: HTMLElement): () => void {
+  let sent = -1;
+  let scheduled = false;
+  const measure = () => {
+    scheduled = false;
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (height === sent) return;
+    sent = height;
+    zaf.invoke("resize", { width: "100%", height: `${height}px` }).catch(() => {});
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(measure);
+  };
+  new ResizeObserver(schedule).observe(root);
+  return schedule;
+}
+
+/** Shows a message in place of the app (not in Zendesk, settings missing…). */
+function showProblem(root: HTMLElement, message: string): void {
+  replaceChildren(
+    root,
+    h("p", { class: "message error", attrs: { "data-role": "problem" } }, message),
+  );
+}
+
+/** The app once connected and configured. */
+class App {
+  readonly #zaf: ZafClient;
+  readonly #root: HTMLElement;
+  readonly #settings: AppSettings;
+  readonly #store: CredentialStore;
+  readonly #resized: () => void;
+  #signIn: SignInView | undefined;
+  #files: FilesView | undefined;
+  #scanning = false;
+  #scanAgain = false;
+
+  constructor(
+    zaf: ZafClient,
+    root: HTMLElement,
+    settings: AppSettings,
+    store: CredentialStore,
+    resized: () => void,
+  ) {
+    this.#zaf = zaf;
+    this.#root = root;
+    this.#settings = settings;
+    this.#store = store;
+    this.#resized = resized;
+    for (const event of RESCAN_EVENTS) zaf.on(event, () => void this.rescan());
+  }
+
+  /** Shows the view for the stored credentials (signed in or not). */
+  render(notice?: string): void {
+    this.#signIn?.destroy();
+    this.#signIn = undefined;
+    this.#files = undefined;
+    const credentials = this.#store.load();
+    if (!credentials) {
+      this.#signIn = new SignInView({
+        serviceUrl: this.#settings.serviceUrl,
+        notice,
+        onChange: this.#resized,
+        onSignedIn: (paired) => {
+          this.#store.save(paired);
+          this.render();
+        },
+      });
+      replaceChildren(this.#root, this.#signIn.element);
+      this.#resized();
+      return;
+    }
+    const client = new SendSafelyClient({
+      host: this.#settings.serviceUrl,
+      credentials: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret },
+    });
+    const send = new SendView({
+      zaf: this.#zaf,
+      client,
+      requireAuthDefault: this.#settings.requireAuthDefault,
+      onChange: this.#resized,
+    });
+    this.#files = new FilesView({ client, onChange: this.#resized });
+    replaceChildren(this.#root, this.#account(credentials), send.element, this.#files.element);
+    this.#resized();
+    void this.rescan();
+    void this.#verify(client, credentials);
+  }
+
+  #account(credentials: StoredCredentials): HTMLElement {
+    const signOut = h(
+      "button",
+      { class: "button-link", attrs: { type: "button", "data-role": "sign-out" } },
+      "Sign out",
+    );
+    signOut.addEventListener("click", () => {
+      this.#store.forget();
+      this.render();
+    });
+    return h(
+      "div",
+      { class: "account" },
+      icon(LOCK, "icon lock"),
+      h(
+        "span",
+        { class: "muted", attrs: { "data-role": "account" } },
+        credentials.email ? `Signed in as ${credentials.email}` : "Signed in",
+      ),
+      signOut,
+    );
+  }
+
+  /** Checks the stored key still works; a revoked key signs the agent out with a notice. */
+  async #verify(client: SendSafelyClient, credentials: StoredCredentials): Promise<void> {
+    try {
+      const email = await client.verifyCredentials();
+      if (email && email !== credentials.email) this.#store.save({ ...credentials, email });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "AUTHENTICATION_FAILED") {
+        this.#store.forget();
+        this.render("Your Padlock sign-in was revoked or has expired. Sign in again.");
+      }
+    }
+  }
+
+  /** Reads the ticket's links again; calls during a scan make one more scan afterwards. */
+  async rescan(): Promise<void> {
+    if (!this.#files) return;
+    if (this.#scanning) {
+      this.#scanAgain = true;
+      return;
+    }
+    this.#scanning = true;
+    try {
+      do {
+        this.#scanAgain = false;
+        const files: FilesView | undefined = this.#files;
+        try {
+          const links = await scanTicket(this.#zaf);
+          if (files === this.#files) files?.update(links);
+        } catch (error) {
+          files?.showError(`The ticket could not be read: ${describeServiceError(error)}`);
+        }
+      } while (this.#scanAgain && this.#files);
+    } finally {
+      this.#scanning = false;
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById("app");
+  if (!root) return;
+  let zaf: ZafClient;
+  try {
+    zaf = initZaf();
+  } catch (error) {
+    showProblem(root, error instanceof Error ? error.message : String(error));
+    return;
+  }
+  const resized = keepSized(zaf, root);
+  let metadata: ZafMetadata;
+  let settings: AppSettings;
+  try {
+    metadata = await zaf.metadata();
+    settings = readSettings(metadata.settings);
+  } catch (error) {
+    showProblem(root, error instanceof Error ? error.message : String(error));
+    resized();
+    return;
+  }
+  if (settings.blockUnencryptedAttachments) installAttachmentGuard(zaf);
+  let role: string | undefined;
+  try {
+    role = (await zaf.getValue("currentUser"))?.role;
+  } catch {
+    role = undefined;
+  }
+  if (!roleAllowed(role, settings.allowedRoles)) {
+    replaceChildren(
+      root,
+      h(
+        "p",
+        { class: "muted", attrs: { "data-role": "role-denied" } },
+        "Padlock's actions are not available to your role. Ask your Zendesk admin if you need them.",
+      ),
+    );
+    resized();
+    return;
+  }
+  const store = new CredentialStore(localStorage, settings.serviceUrl, metadata.installationId);
+  new App(zaf, root, settings, store, resized).render();
+}
+
+void main();

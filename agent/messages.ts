@@ -1,0 +1,69 @@
+/**
+ * Turns the errors the sidebar can meet into sentences for the agent. Never repeats a link or a
+ * key: the messages of the core modules are written not to contain them either.
+ *
+ * @module
+ */
+import { ApiError } from "../src/api.ts";
+import { DownloadError } from "../src/download.ts";
+import { LinkError } from "../src/link.ts";
+import { DecryptError } from "../src/pgp.ts";
+
+/** Whether `error` is a cancellation (the agent pressed Cancel). */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
+}
+
+/** A sentence for an error met while opening a link or downloading its files. */
+export function describeDownloadError(error: unknown): string {
+  if (error instanceof DownloadError) {
+    // A refusal by the service reads better in its own words (expired, no access…).
+    if (error.code === "SERVER" && error.cause instanceof ApiError) {
+      return describeDownloadError(error.cause);
+    }
+    return error.message.endsWith(".") ? error.message : `${error.message}.`;
+  }
+  if (error instanceof DecryptError) {
+    return "These files could not be decrypted: the key in this link is wrong or the link was " +
+      "changed. Ask the sender for the link again.";
+  }
+  if (error instanceof LinkError) return `This link is damaged: ${error.message}.`;
+  if (error instanceof ApiError) {
+    const code = error.code.toUpperCase();
+    if (code.includes("EXPIRED") || code === "PACKAGE_DELETED" || code === "ARCHIVED") {
+      return "This package has expired or was deleted. Ask the sender to send the files again.";
+    }
+    if (
+      code === "PERMISSION_DENIED" || code === "NOT_AUTHORIZED" || code === "UNKNOWN_PACKAGE" ||
+      code === "NOT_FOUND" || code === "ACCESS_DENIED"
+    ) {
+      return "You may not open this link: only its sender and its recipients can. " +
+        "Ask the sender to add you as a recipient.";
+    }
+    if (code === "INVALID_CHECKSUM" || code === "CHECKSUM_MISMATCH" || code === "INVALID_KEY") {
+      return "The key in this link is wrong (the link may have been cut or changed). " +
+        "Ask the sender for the link again.";
+    }
+    return describeServiceError(error);
+  }
+  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** A sentence for a failed call to the service (network, sign-in, refusals). */
+export function describeServiceError(error: unknown): string {
+  if (error instanceof ApiError) {
+    switch (error.code) {
+      case "NETWORK_ERROR":
+        return "The Padlock service could not be reached. Check your connection and try again.";
+      case "TIMEOUT":
+        return "The Padlock service took too long to answer. Try again.";
+      case "AUTHENTICATION_FAILED":
+        return "Your Padlock sign-in is no longer valid. Sign in again.";
+      case "LIMIT_EXCEEDED":
+        return "This is more than the Padlock service accepts (file size or count).";
+      default:
+        return `The Padlock service refused: ${error.message}`;
+    }
+  }
+  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+}

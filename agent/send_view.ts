@@ -1,0 +1,316 @@
+/// <reference lib="dom" />
+/**
+ * "Send files": the orange cloud button picks files, which are encrypted and uploaded into a new
+ * package for the ticket's requester; when done, the Secure Link is appended to the agent's reply.
+ * "Require authentication to access files" chooses between a named-recipient package (the
+ * requester verifies their email) and an undisclosed link (anyone holding the link).
+ *
+ * A failure keeps what was done: Retry goes on with the same package and uploads only the
+ * missing parts.
+ *
+ * @module
+ */
+import type { SendSafelyClient } from "../src/api.ts";
+import {
+  createPackage,
+  finalizePackage,
+  type PackageHandle,
+  PackageNeedsApprovalError,
+  UploadError,
+  uploadFile,
+} from "../src/upload.ts";
+import type { ZafClient } from "../src/zaf.ts";
+import { CLOUD_UPLOAD, formatSize, h, icon, replaceChildren } from "./dom.ts";
+import { describeServiceError, isAbort } from "./messages.ts";
+
+/** Options of {@linkcode SendView}. */
+export interface SendViewOptions {
+  zaf: ZafClient;
+  client: SendSafelyClient;
+  /** Whether "Require authentication to access files" starts ticked. */
+  requireAuthDefault: boolean;
+  /** Called whenever the view's size may have changed. */
+  onChange?: () => void;
+}
+
+interface PendingFile {
+  blob: Blob;
+  name: string;
+  done: boolean;
+  resume?: { fileId: string; completedParts: number[] };
+  row: HTMLElement;
+  bar: HTMLProgressElement;
+}
+
+interface Batch {
+  files: PendingFile[];
+  requireAuth: boolean;
+  recipient?: string;
+  pkg?: PackageHandle;
+  link?: string;
+  needsApproval?: boolean;
+}
+
+/**
+ * Appends `text` to the reply being written; `ticket.comment.appendText` first, then the older
+ * `comment.appendText`.
+ *
+ * @throws {ZafError} when Zendesk refuses both.
+ */
+export async function appendToReply(zaf: ZafClient, text: string): Promise<void> {
+  try {
+    await zaf.invoke("ticket.comment.appendText", text);
+  } catch {
+    await zaf.invoke("comment.appendText", text);
+  }
+}
+
+/** The "Send files" section. */
+export class SendView {
+  /** The section element, to insert into the page. */
+  readonly element: HTMLElement;
+  readonly #zaf: ZafClient;
+  readonly #client: SendSafelyClient;
+  readonly #onChange: () => void;
+  readonly #input: HTMLInputElement;
+  readonly #button: HTMLButtonElement;
+  readonly #requireAuth: HTMLInputElement;
+  readonly #uploads: HTMLElement;
+  readonly #status: HTMLElement;
+  readonly #actions: HTMLElement;
+  #batch: Batch | undefined;
+  #controller: AbortController | undefined;
+
+  /** Builds the section. */
+  constructor(options: SendViewOptions) {
+    const { zaf, client, requireAuthDefault, onChange = () => {} } = options;
+    this.#zaf = zaf;
+    this.#client = client;
+    this.#onChange = onChange;
+    this.#input = h("input", {
+      class: "visually-hidden",
+      attrs: { type: "file", multiple: "", tabindex: "-1", "data-role": "file-input" },
+    });
+    this.#input.addEventListener("change", () => {
+      const files = [...(this.#input.files ?? [])];
+      this.#input.value = "";
+      if (files.length > 0) void this.#start(files);
+    });
+    this.#button = h(
+      "button",
+      { class: "cloud-button", attrs: { type: "button", "data-role": "send" } },
+      icon(CLOUD_UPLOAD, "icon cloud"),
+      "Send files securely",
+    );
+    this.#button.addEventListener("click", () => this.#input.click());
+    this.#requireAuth = h("input", {
+      attrs: { type: "checkbox", id: "require-auth", "data-role": "require-auth" },
+    });
+    this.#requireAuth.checked = requireAuthDefault;
+    this.#uploads = h("ul", { class: "upload-list" });
+    this.#status = h("p", { class: "message", attrs: { "data-role": "send-status", hidden: "" } });
+    this.#actions = h("div", { class: "actions" });
+    this.element = h(
+      "section",
+      { class: "section send", attrs: { "aria-labelledby": "send-title" } },
+      h("h2", { attrs: { id: "send-title" } }, "Send files"),
+      h("div", { class: "send-row" }, this.#button, this.#input),
+      h(
+        "label",
+        { class: "checkbox", attrs: { for: "require-auth" } },
+        this.#requireAuth,
+        "Require authentication to access files",
+      ),
+      h(
+        "p",
+        { class: "note" },
+        "Don't attach files with Zendesk's paperclip: they are not encrypted. " +
+          "Use the cloud button instead.",
+      ),
+      this.#uploads,
+      this.#status,
+      this.#actions,
+    );
+  }
+
+  #setStatus(kind: "info" | "error" | "success", text: string): void {
+    this.#status.className = `message ${kind === "info" ? "muted" : kind}`;
+    this.#status.textContent = text;
+    this.#status.hidden = false;
+  }
+
+  #setBusy(busy: boolean): void {
+    this.#button.disabled = busy;
+    this.#requireAuth.disabled = busy;
+  }
+
+  async #start(files: File[]): Promise<void> {
+    const requireAuth = this.#requireAuth.checked;
+    this.#batch = {
+      requireAuth,
+      files: files.map((file) => {
+        const bar = h("progress", { attrs: { max: String(Math.max(file.size, 1)), value: "0" } });
+        const row = h(
+          "li",
+          { class: "upload" },
+          h("span", { class: "file-name-text" }, file.name),
+          h("span", { class: "muted" }, formatSize(file.size)),
+          bar,
+        );
+        return { blob: file, name: file.name, done: false, row, bar };
+      }),
+    };
+    replaceChildren(this.#uploads, ...this.#batch.files.map((file) => file.row));
+    await this.#run();
+  }
+
+  async #run(): Promise<void> {
+    const batch = this.#batch;
+    if (!batch) return;
+    const controller = new AbortController();
+    this.#controller = controller;
+    const signal = controller.signal;
+    this.#setBusy(true);
+    const cancel = h("button", {
+      class: "button",
+      attrs: { type: "button", "data-role": "cancel-send" },
+    }, "Cancel");
+    cancel.addEventListener("click", () => controller.abort());
+    replaceChildren(this.#actions, cancel);
+    this.#setStatus("info", "Encrypting and uploading…");
+    this.#onChange();
+    try {
+      if (batch.requireAuth && batch.recipient === undefined) {
+        const requester = await this.#zaf.getValue("ticket.requester");
+        if (!requester?.email) {
+          throw new SendError(
+            "This ticket's requester has no email address, so they cannot verify themselves. " +
+              'Untick "Require authentication" to send a link anyone holding it can open.',
+          );
+        }
+        batch.recipient = requester.email;
+      }
+      batch.pkg ??= await createPackage(this.#client, { signal });
+      for (const file of batch.files) {
+        if (file.done) continue;
+        try {
+          await uploadFile(this.#client, batch.pkg, file.blob, {
+            name: file.name,
+            signal,
+            resume: file.resume,
+            onProgress: (done, total) => {
+              file.bar.max = Math.max(total, 1);
+              file.bar.value = done;
+            },
+          });
+          file.done = true;
+          file.resume = undefined;
+          file.bar.value = file.bar.max;
+        } catch (error) {
+          if (error instanceof UploadError && error.fileId) {
+            file.resume = { fileId: error.fileId, completedParts: error.completedParts };
+          }
+          throw error;
+        }
+      }
+      if (batch.link === undefined) {
+        try {
+          batch.link = await finalizePackage(this.#client, batch.pkg, {
+            undisclosed: !batch.requireAuth,
+            recipients: batch.requireAuth && batch.recipient ? [batch.recipient] : [],
+            notifyRecipients: false,
+            signal,
+          });
+        } catch (error) {
+          if (!(error instanceof PackageNeedsApprovalError)) throw error;
+          batch.link = error.link;
+          batch.needsApproval = true;
+        }
+      }
+      await this.#deliver(batch.link);
+    } catch (error) {
+      if (isAbort(error)) {
+        this.#setStatus("info", "Sending was cancelled. Nothing was added to your reply.");
+        this.#discardPackage();
+        replaceChildren(this.#actions);
+      } else {
+        this.#setStatus(
+          "error",
+          error instanceof SendError ? error.message : describeServiceError(error),
+        );
+        const retry = h("button", {
+          class: "button",
+          attrs: { type: "button", "data-role": "retry" },
+        }, "Retry");
+        retry.addEventListener("click", () => void this.#run());
+        const discard = h("button", { class: "button-link", attrs: { type: "button" } }, "Discard");
+        discard.addEventListener("click", () => this.#reset());
+        replaceChildren(this.#actions, retry, discard);
+      }
+    } finally {
+      this.#controller = undefined;
+      this.#setBusy(false);
+      this.#onChange();
+    }
+  }
+
+  async #deliver(link: string): Promise<void> {
+    try {
+      await appendToReply(this.#zaf, `\n${link}\n`);
+    } catch {
+      // Zendesk refused to edit the reply: let the agent copy the link instead of losing it.
+      const field = h("input", {
+        class: "link-field",
+        attrs: {
+          type: "text",
+          readonly: "",
+          "aria-label": "Secure Link",
+          "data-role": "link-field",
+        },
+      });
+      field.value = link;
+      this.#setStatus(
+        "error",
+        "The files were sent, but the link could not be added to your reply. Copy it from here:",
+      );
+      replaceChildren(this.#actions, field);
+      this.#batch = undefined;
+      return;
+    }
+    const count = this.#batch?.files.length ?? 0;
+    const approval = this.#batch?.needsApproval
+      ? " An approver must release them before they can be opened."
+      : "";
+    this.#setStatus(
+      "success",
+      `${count === 1 ? "1 file was" : `${count} files were`} encrypted and the Secure Link ` +
+        `was added to your reply.${approval}`,
+    );
+    this.#batch = undefined;
+    replaceChildren(this.#actions);
+  }
+
+  /** Deletes the half-built package of the current batch (best effort) and forgets the batch. */
+  #discardPackage(): void {
+    const pkg = this.#batch?.link === undefined ? this.#batch?.pkg : undefined;
+    this.#batch = undefined;
+    if (pkg) this.#client.deletePackage(pkg.packageId).catch(() => {});
+  }
+
+  #reset(): void {
+    this.#controller?.abort();
+    this.#discardPackage();
+    replaceChildren(this.#uploads);
+    replaceChildren(this.#actions);
+    this.#status.hidden = true;
+    this.#onChange();
+  }
+}
+
+/** A problem the agent can fix before sending (shown as is). */
+class SendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SendError";
+  }
+}
