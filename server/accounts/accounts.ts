@@ -1,0 +1,232 @@
+/**
+ * Agent accounts: users with a password, their API keys (several per user,
+ * revocable, with a description) and the dropzones they own. Used by the API to
+ * authenticate requests and by the admin CLI and tests to create accounts.
+ *
+ * @module
+ */
+import type { Database } from "../db/database.ts";
+import { type Dropzone, DropzoneRepository } from "../dropzones/repository.ts";
+import { newUuid, randomToken } from "../ids.ts";
+import { isEmail, normaliseEmail } from "./emails.ts";
+import { hashPassword, verifyPassword } from "./passwords.ts";
+import type { SecretBox } from "./secret_box.ts";
+
+/** An agent account. */
+export interface User {
+  /** Random id. */
+  id: string;
+  /** Email address, lower case; unique. */
+  email: string;
+  /** Display name, possibly empty. */
+  name: string;
+  /** Creation time, ms since the epoch. */
+  createdAt: number;
+}
+
+/** An API key as listed (never with its secret). */
+export interface ApiKeyInfo {
+  /** The public key id sent in `ss-api-key`. */
+  apiKey: string;
+  /** Its owner. */
+  userId: string;
+  /** What the key is for ("Zendesk agent app"). */
+  description: string;
+  /** Creation time, ms since the epoch. */
+  createdAt: number;
+  /** Revocation time, when revoked. */
+  revokedAt?: number;
+}
+
+/** A new API key: the only time its secret is shown. */
+export interface NewApiKey {
+  /** The key id for `ss-api-key`. */
+  apiKey: string;
+  /** The secret that signs requests. */
+  apiSecret: string;
+}
+
+/** Thrown when an account operation is refused (bad email, duplicate, unknown user, short password). */
+export class AccountError extends Error {
+  override name = "AccountError";
+}
+
+/** Shortest password accepted for an agent. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  created_at: number;
+}
+
+function toUser(row: UserRow): User {
+  return { id: row.id, email: row.email, name: row.name, createdAt: row.created_at };
+}
+
+/** Users, API keys and dropzones. */
+export class Accounts {
+  readonly #db: Database;
+  readonly #secrets: SecretBox;
+  readonly #dropzones: DropzoneRepository;
+  readonly #now: () => number;
+
+  /** Works on `db`, sealing API secrets with `secrets`. */
+  constructor(db: Database, secrets: SecretBox, now: () => number = Date.now) {
+    this.#db = db;
+    this.#secrets = secrets;
+    this.#dropzones = new DropzoneRepository(db);
+    this.#now = now;
+  }
+
+  /**
+   * Creates an agent with a password hashed by PBKDF2-SHA256 (600,000 iterations).
+   *
+   * @throws {AccountError} when the email is malformed or taken, or the password is shorter than 10 characters.
+   */
+  async createUser(
+    options: { email: string; password: string; name?: string },
+  ): Promise<{ id: string; email: string }> {
+    if (!isEmail(options.email?.trim())) {
+      throw new AccountError(`Not an email address: ${JSON.stringify(options.email)}`);
+    }
+    if (typeof options.password !== "string" || options.password.length < MIN_PASSWORD_LENGTH) {
+      throw new AccountError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+    }
+    const email = normaliseEmail(options.email);
+    if (this.findUserByEmail(email)) throw new AccountError(`A user with email ${email} exists.`);
+    const passwordHash = await hashPassword(options.password);
+    const id = newUuid();
+    try {
+      this.#db.prepare(
+        "INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+      ).run(id, email, options.name ?? "", passwordHash, this.#now());
+    } catch (cause) {
+      throw new AccountError(`A user with email ${email} exists.`, { cause });
+    }
+    return { id, email };
+  }
+
+  /** Finds a user by id. */
+  getUser(id: string): User | undefined {
+    const row = this.#db.prepare("SELECT id, email, name, created_at FROM users WHERE id = ?")
+      .get(id) as UserRow | undefined;
+    return row && toUser(row);
+  }
+
+  /** Finds a user by email (case-insensitive). */
+  findUserByEmail(email: string): User | undefined {
+    const row = this.#db.prepare("SELECT id, email, name, created_at FROM users WHERE email = ?")
+      .get(normaliseEmail(email)) as UserRow | undefined;
+    return row && toUser(row);
+  }
+
+  /** Lists every user, oldest first. */
+  listUsers(): User[] {
+    const rows = this.#db.prepare(
+      "SELECT id, email, name, created_at FROM users ORDER BY created_at, email",
+    ).all() as unknown as UserRow[];
+    return rows.map(toUser);
+  }
+
+  /** Returns the user when the email and password match, else `undefined` (constant-time compare). */
+  async verifyPassword(email: string, password: string): Promise<User | undefined> {
+    const row = this.#db.prepare(
+      "SELECT id, email, name, created_at, password_hash FROM users WHERE email = ?",
+    ).get(normaliseEmail(email)) as (UserRow & { password_hash: string }) | undefined;
+    if (!row) return undefined;
+    return await verifyPassword(password, row.password_hash) ? toUser(row) : undefined;
+  }
+
+  /**
+   * Creates an API key for a user. The secret is returned once and stored sealed.
+   *
+   * @throws {AccountError} when the user does not exist.
+   */
+  createApiKey(userId: string, description: string): Promise<NewApiKey> {
+    if (!this.getUser(userId)) throw new AccountError(`No user has id ${userId}.`);
+    const apiKey = randomToken(16);
+    const apiSecret = randomToken(32);
+    this.#db.prepare(
+      `INSERT INTO api_keys (api_key, user_id, secret_sealed, description, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ).run(apiKey, userId, this.#secrets.seal(apiSecret), description ?? "", this.#now());
+    return Promise.resolve({ apiKey, apiSecret });
+  }
+
+  /** Lists a user's keys, revoked ones included, oldest first. */
+  listApiKeys(userId: string): ApiKeyInfo[] {
+    const rows = this.#db.prepare(
+      `SELECT api_key, user_id, description, created_at, revoked_at FROM api_keys
+       WHERE user_id = ? ORDER BY created_at, api_key`,
+    ).all(userId) as {
+      api_key: string;
+      user_id: string;
+      description: string;
+      created_at: number;
+      revoked_at: number | null;
+    }[];
+    return rows.map((row) => ({
+      apiKey: row.api_key,
+      userId: row.user_id,
+      description: row.description,
+      createdAt: row.created_at,
+      ...(row.revoked_at === null ? {} : { revokedAt: row.revoked_at }),
+    }));
+  }
+
+  /** Revokes a key; returns false when no active key has this id. */
+  revokeApiKey(apiKey: string): boolean {
+    const result = this.#db.prepare(
+      "UPDATE api_keys SET revoked_at = ? WHERE api_key = ? AND revoked_at IS NULL",
+    ).run(this.#now(), apiKey);
+    return result.changes > 0;
+  }
+
+  /**
+   * Looks up an active key for request verification: its user and its secret.
+   *
+   * @throws {import("./secret_box.ts").SecretBoxError} when the secret was sealed with another key.
+   */
+  findActiveApiKey(apiKey: string): { user: User; apiSecret: string } | undefined {
+    const row = this.#db.prepare(
+      `SELECT users.id, users.email, users.name, users.created_at, api_keys.secret_sealed
+       FROM api_keys JOIN users ON users.id = api_keys.user_id
+       WHERE api_keys.api_key = ? AND api_keys.revoked_at IS NULL`,
+    ).get(apiKey) as (UserRow & { secret_sealed: string }) | undefined;
+    if (!row) return undefined;
+    return { user: toUser(row), apiSecret: this.#secrets.open(row.secret_sealed) };
+  }
+
+  /**
+   * Creates a dropzone owned by `ownerId`; `allowedUserIds` may also read its packages.
+   *
+   * @throws {AccountError} when the owner or an allowed user does not exist.
+   */
+  createDropzone(
+    ownerId: string,
+    options: { allowedUserIds?: string[] } = {},
+  ): Promise<{ dropzoneId: string }> {
+    for (const id of [ownerId, ...(options.allowedUserIds ?? [])]) {
+      if (!this.getUser(id)) throw new AccountError(`No user has id ${id}.`);
+    }
+    const dropzone = this.#dropzones.create(ownerId, options.allowedUserIds ?? [], this.#now());
+    return Promise.resolve({ dropzoneId: dropzone.dropzoneId });
+  }
+
+  /** Finds a dropzone by its public id. */
+  findDropzone(dropzoneId: string): Dropzone | undefined {
+    return this.#dropzones.find(dropzoneId);
+  }
+
+  /** Lists every dropzone. */
+  listDropzones(): Dropzone[] {
+    return this.#dropzones.list();
+  }
+
+  /** Tells whether a user owns a dropzone or is allowed to read its packages. */
+  mayReadDropzone(dropzoneId: string, userId: string): boolean {
+    return this.#dropzones.mayRead(dropzoneId, userId);
+  }
+}

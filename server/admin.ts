@@ -1,0 +1,163 @@
+/**
+ * Administration from the command line (`deno task admin …`): create and list
+ * agents, API keys and dropzones in a data directory. Safe to run while the
+ * service runs on the same directory.
+ *
+ * ```sh
+ * deno task admin user add --email agent@example.com --password '…'   # or the password on stdin
+ * deno task admin user list
+ * deno task admin key add --email agent@example.com --description "Zendesk app"
+ * deno task admin key list --email agent@example.com
+ * deno task admin key revoke --key <apiKey>
+ * deno task admin dropzone add --owner agent@example.com --allow a@example.com,b@example.com
+ * deno task admin dropzone list
+ * ```
+ * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`), `--secret-key`
+ * (env `PADLOCK_SECRET_KEY`).
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { AccountError, type Accounts, openAccounts } from "./mod.ts";
+
+/** Thrown for a command line the admin tool does not understand. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** The usage text. */
+export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
+  user add --email <email> [--password <password>] [--name <name>]   (password from stdin if absent)
+  user list
+  key add --email <email> [--description <text>]
+  key list --email <email>
+  key revoke --key <apiKey>
+  dropzone add --owner <email> [--allow <email>,<email>]
+  dropzone list
+Options: --data-dir <dir> (env PADLOCK_DATA_DIR, default .data), --secret-key (env PADLOCK_SECRET_KEY)`;
+
+function required(values: Record<string, string | undefined>, name: string): string {
+  const value = values[name];
+  if (!value) throw new UsageError(`--${name} is required.\n${ADMIN_USAGE}`);
+  return value;
+}
+
+function userByEmail(accounts: Accounts, email: string) {
+  const user = accounts.findUserByEmail(email);
+  if (!user) throw new AccountError(`No user has email ${email}.`);
+  return user;
+}
+
+async function readStdin(): Promise<string> {
+  const text = await new Response(Deno.stdin.readable).text();
+  return text.replace(/\r?\n$/, "");
+}
+
+/**
+ * Runs one admin command and returns the lines to print.
+ *
+ * @throws {UsageError} for an unknown command or a missing option.
+ * @throws {AccountError} when the account store refuses (duplicate email, unknown user…).
+ */
+export async function runAdmin(
+  args: string[],
+  env: (name: string) => string | undefined,
+  readPassword: () => Promise<string> = readStdin,
+): Promise<string[]> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        "data-dir": { type: "string" },
+        "secret-key": { type: "string" },
+        email: { type: "string" },
+        password: { type: "string" },
+        name: { type: "string" },
+        description: { type: "string" },
+        key: { type: "string" },
+        owner: { type: "string" },
+        allow: { type: "string" },
+      },
+    });
+  } catch (cause) {
+    throw new UsageError(`${(cause as Error).message}\n${ADMIN_USAGE}`, { cause });
+  }
+  const values = parsed.values as Record<string, string | undefined>;
+  const command = parsed.positionals.join(" ");
+  const known = [
+    "user add",
+    "user list",
+    "key add",
+    "key list",
+    "key revoke",
+    "dropzone add",
+    "dropzone list",
+  ];
+  if (!known.includes(command)) throw new UsageError(ADMIN_USAGE);
+  const dataDir = values["data-dir"] ?? env("PADLOCK_DATA_DIR") ?? ".data";
+  const { accounts, close } = await openAccounts(
+    dataDir,
+    values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
+  );
+  try {
+    switch (command) {
+      case "user add": {
+        const email = required(values, "email");
+        const password = values.password ?? await readPassword();
+        const user = await accounts.createUser({ email, password, name: values.name });
+        return [`userId: ${user.id}`, `email: ${user.email}`];
+      }
+      case "user list":
+        return accounts.listUsers().map((user) => `${user.id}\t${user.email}\t${user.name}`);
+      case "key add": {
+        const user = userByEmail(accounts, required(values, "email"));
+        const key = await accounts.createApiKey(user.id, values.description ?? "");
+        return [`apiKey: ${key.apiKey}`, `apiSecret: ${key.apiSecret}`];
+      }
+      case "key list": {
+        const user = userByEmail(accounts, required(values, "email"));
+        return accounts.listApiKeys(user.id).map((key) =>
+          `${key.apiKey}\t${key.revokedAt === undefined ? "active" : "revoked"}\t${key.description}`
+        );
+      }
+      case "key revoke": {
+        const apiKey = required(values, "key");
+        if (!accounts.revokeApiKey(apiKey)) throw new AccountError(`No active API key ${apiKey}.`);
+        return [`revoked: ${apiKey}`];
+      }
+      case "dropzone add": {
+        const owner = userByEmail(accounts, required(values, "owner"));
+        const allowed = (values.allow ?? "").split(",").map((email) => email.trim()).filter(Boolean)
+          .map((email) => userByEmail(accounts, email).id);
+        const { dropzoneId } = await accounts.createDropzone(owner.id, { allowedUserIds: allowed });
+        return [`dropzoneId: ${dropzoneId}`];
+      }
+      default: {
+        const emailOf = (id: string) => accounts.getUser(id)?.email ?? id;
+        return accounts.listDropzones().map((dropzone) =>
+          `${dropzone.dropzoneId}\towner=${emailOf(dropzone.ownerId)}\tallowed=${
+            dropzone.allowedUserIds.map(emailOf).join(",")
+          }`
+        );
+      }
+    }
+  } finally {
+    close();
+  }
+}
+
+if (import.meta.main) {
+  try {
+    const lines = await runAdmin(Deno.args, (name) => Deno.env.get(name));
+    for (const line of lines) console.log(line);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof AccountError) {
+      console.error(error.message);
+      Deno.exit(error instanceof UsageError ? 2 : 1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * The service configuration: every option with its default and unit, and the
+ * reading of options from environment variables and command-line flags.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import type { LogEntry } from "./log.ts";
+
+/** Plaintext size of one SendSafely part (spec 3.4). */
+export const SENDSAFELY_PART_SIZE = 2_621_440;
+
+/** Bytes OpenPGP adds to a part (107 for SendSafely's parameters), with room for other clients. */
+const PART_OVERHEAD_ALLOWANCE = 65_536;
+
+/** Options of the service. Give `startServer` any subset; the rest take the defaults below. */
+export interface ServerConfig {
+  /** TCP port; 0 picks a free one. @default {8080} */
+  port: number;
+  /** Interface to listen on. @default {"127.0.0.1"} */
+  hostname: string;
+  /**
+   * Origin clients reach the service at (scheme, host, optional port, no trailing slash);
+   * used in part URLs and Secure Links. @default {`http://<hostname>:<port>`}
+   */
+  publicUrl?: string;
+  /** Folder for the database, the secret key and the ciphertext parts. @default {".data"} */
+  dataDir: string;
+  /** Largest plaintext file a client may declare, in bytes. @default {10 GiB} */
+  maxFileBytes: number;
+  /** Most parts one file may have. @default {10000} */
+  maxPartsPerFile: number;
+  /** Plaintext part size clients use, in bytes; parts may be up to this plus OpenPGP overhead. @default {2621440} */
+  partSize: number;
+  /** Largest ciphertext part accepted, in bytes. @default {partSize + 64 KiB} */
+  maxPartBytes?: number;
+  /** Most files in one package. @default {200} */
+  maxFilesPerPackage: number;
+  /** Most recipients of one package. @default {100} */
+  maxRecipientsPerPackage: number;
+  /** Longest package life a client may set, in days; 0 means no limit (and then life 0 = never expire). @default {365} */
+  maxPackageLifeDays: number;
+  /** Life of a new package, in days. @default {10} */
+  defaultPackageLifeDays: number;
+  /** Largest JSON request body, in bytes. @default {262144} */
+  maxJsonBytes: number;
+  /** Largest encrypted package message (base64), in characters. @default {131072} */
+  maxMessageChars: number;
+  /** How long an upload or download URL stays valid, in seconds. @default {3600} */
+  partUrlLifetimeSeconds: number;
+  /** Most clock difference accepted on signed requests, in seconds. @default {600} */
+  clockSkewSeconds: number;
+  /** How often expired packages are deleted, in milliseconds; 0 turns the timer off. @default {600000} */
+  sweepIntervalMs: number;
+  /** Whether packages may be finalized without named recipients (anyone with the link reads them). @default {true} */
+  allowUndisclosedRecipients: boolean;
+  /** Name reported by `GET /enterprise/`. @default {"Padlock"} */
+  systemName: string;
+  /**
+   * Key that encrypts API secrets at rest: 32 bytes, base64url. When absent, a key file
+   * `secret.key` is created in `dataDir` (keep it out of database backups).
+   */
+  secretKey?: string;
+  /** Extra handlers (portal pages, sandbox) tried before answering 404 outside the API. */
+  extraRoutes?: (req: Request) => Promise<Response | undefined>;
+  /**
+   * Decides whether an anonymous (`{ session: true }`) request may read a package that is not
+   * undisclosed, for example because its cookie belongs to a verified recipient.
+   * @default {() => false}
+   */
+  authorizeSession?: (req: Request, packageId: string) => boolean | Promise<boolean>;
+  /** Receives one structured entry per request; defaults to one JSON line on stdout. */
+  log?: (entry: LogEntry) => void;
+  /** The clock, in milliseconds since the epoch (tests move it forward). @default {Date.now} */
+  now?: () => number;
+}
+
+/** The defaults of every option that has one. */
+export const DEFAULT_CONFIG: ServerConfig = {
+  port: 8080,
+  hostname: "127.0.0.1",
+  dataDir: ".data",
+  maxFileBytes: 10 * 1024 ** 3,
+  maxPartsPerFile: 10_000,
+  partSize: SENDSAFELY_PART_SIZE,
+  maxFilesPerPackage: 200,
+  maxRecipientsPerPackage: 100,
+  maxPackageLifeDays: 365,
+  defaultPackageLifeDays: 10,
+  maxJsonBytes: 262_144,
+  maxMessageChars: 131_072,
+  partUrlLifetimeSeconds: 3600,
+  clockSkewSeconds: 600,
+  sweepIntervalMs: 600_000,
+  allowUndisclosedRecipients: true,
+  systemName: "Padlock",
+};
+
+/** A configuration with every default applied. */
+export type ResolvedConfig = ServerConfig & { maxPartBytes: number; now: () => number };
+
+/** Thrown when an option has a value the service cannot run with. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Applies the defaults and checks the values.
+ *
+ * @throws {ConfigError} when a limit is not a non-negative integer or the public URL is not an origin.
+ */
+export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfig {
+  const merged: ServerConfig = { ...DEFAULT_CONFIG };
+  for (const [key, value] of Object.entries(config)) {
+    if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  const numeric = [
+    "port",
+    "maxFileBytes",
+    "maxPartsPerFile",
+    "partSize",
+    "maxFilesPerPackage",
+    "maxRecipientsPerPackage",
+    "maxPackageLifeDays",
+    "defaultPackageLifeDays",
+    "maxJsonBytes",
+    "maxMessageChars",
+    "partUrlLifetimeSeconds",
+    "clockSkewSeconds",
+    "sweepIntervalMs",
+  ] as const;
+  for (const key of numeric) {
+    const value = merged[key];
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new ConfigError(`${key} must be a non-negative integer: current value is ${value}`);
+    }
+  }
+  if (merged.maxPackageLifeDays > 0 && merged.defaultPackageLifeDays > merged.maxPackageLifeDays) {
+    throw new ConfigError(
+      `defaultPackageLifeDays (${merged.defaultPackageLifeDays}) exceeds maxPackageLifeDays (${merged.maxPackageLifeDays})`,
+    );
+  }
+  if (merged.publicUrl !== undefined) {
+    let parsed: URL;
+    try {
+      parsed = new URL(merged.publicUrl);
+    } catch (cause) {
+      throw new ConfigError(`publicUrl is not a URL: ${merged.publicUrl}`, { cause });
+    }
+    if (
+      !["http:", "https:"].includes(parsed.protocol) || parsed.pathname !== "/" || parsed.search
+    ) {
+      throw new ConfigError(
+        `publicUrl must be an http(s) origin without path: current value is ${merged.publicUrl}`,
+      );
+    }
+    merged.publicUrl = parsed.origin;
+  }
+  return {
+    ...merged,
+    maxPartBytes: merged.maxPartBytes ?? merged.partSize + PART_OVERHEAD_ALLOWANCE,
+    now: merged.now ?? Date.now,
+  };
+}
+
+/** Each option that can be set from outside: flag name, environment variable, kind. */
+const EXTERNAL_OPTIONS = [
+  ["port", "PADLOCK_PORT", "number"],
+  ["hostname", "PADLOCK_HOSTNAME", "string"],
+  ["public-url", "PADLOCK_PUBLIC_URL", "string"],
+  ["data-dir", "PADLOCK_DATA_DIR", "string"],
+  ["max-file-bytes", "PADLOCK_MAX_FILE_BYTES", "number"],
+  ["max-parts-per-file", "PADLOCK_MAX_PARTS_PER_FILE", "number"],
+  ["part-size", "PADLOCK_PART_SIZE", "number"],
+  ["max-part-bytes", "PADLOCK_MAX_PART_BYTES", "number"],
+  ["max-files-per-package", "PADLOCK_MAX_FILES_PER_PACKAGE", "number"],
+  ["max-recipients-per-package", "PADLOCK_MAX_RECIPIENTS_PER_PACKAGE", "number"],
+  ["max-package-life-days", "PADLOCK_MAX_PACKAGE_LIFE_DAYS", "number"],
+  ["default-package-life-days", "PADLOCK_DEFAULT_PACKAGE_LIFE_DAYS", "number"],
+  ["max-json-bytes", "PADLOCK_MAX_JSON_BYTES", "number"],
+  ["max-message-chars", "PADLOCK_MAX_MESSAGE_CHARS", "number"],
+  ["part-url-lifetime-seconds", "PADLOCK_PART_URL_LIFETIME_SECONDS", "number"],
+  ["clock-skew-seconds", "PADLOCK_CLOCK_SKEW_SECONDS", "number"],
+  ["sweep-interval-ms", "PADLOCK_SWEEP_INTERVAL_MS", "number"],
+  ["allow-undisclosed-recipients", "PADLOCK_ALLOW_UNDISCLOSED_RECIPIENTS", "boolean"],
+  ["system-name", "PADLOCK_SYSTEM_NAME", "string"],
+  ["secret-key", "PADLOCK_SECRET_KEY", "string"],
+] as const;
+
+/** The `--help` text listing every flag and environment variable. */
+export function configUsage(): string {
+  return EXTERNAL_OPTIONS.map(([flag, env, kind]) => `  --${flag}=<${kind}>  (env ${env})`)
+    .join("\n");
+}
+
+function camelCase(flag: string): string {
+  return flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * Reads options from flags (`--port 8080`, `--data-dir=/srv/padlock`) and environment
+ * variables (`PADLOCK_PORT`); a flag wins over the environment.
+ *
+ * @throws {ConfigError} on an unknown flag or a value that is not a number or boolean where one is needed.
+ */
+export function configFromOutside(
+  args: string[],
+  env: (name: string) => string | undefined,
+): Partial<ServerConfig> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: Object.fromEntries(
+        EXTERNAL_OPTIONS.map(([flag]) => [flag, { type: "string" as const }]),
+      ),
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (cause) {
+    throw new ConfigError(`${(cause as Error).message}\nOptions:\n${configUsage()}`, { cause });
+  }
+  const config: Record<string, unknown> = {};
+  for (const [flag, envName, kind] of EXTERNAL_OPTIONS) {
+    const raw = (parsed.values as Record<string, string | undefined>)[flag] ?? env(envName);
+    if (raw === undefined || raw === "") continue;
+    if (kind === "number") {
+      const value = Number(raw);
+      if (!Number.isSafeInteger(value)) {
+        throw new ConfigError(`--${flag} (${envName}) must be an integer: current value is ${raw}`);
+      }
+      config[camelCase(flag)] = value;
+    } else if (kind === "boolean") {
+      if (!["true", "false", "1", "0"].includes(raw)) {
+        throw new ConfigError(
+          `--${flag} (${envName}) must be true or false: current value is ${raw}`,
+        );
+      }
+      config[camelCase(flag)] = raw === "true" || raw === "1";
+    } else {
+      config[camelCase(flag)] = raw;
+    }
+  }
+  return config as Partial<ServerConfig>;
+}

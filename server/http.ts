@@ -1,0 +1,123 @@
+/**
+ * The HTTP conventions of the SendSafely API: the JSON envelope, error codes,
+ * CORS headers and size-limited body reading.
+ *
+ * Application errors are HTTP 200 with `{"response": CODE, "message": …}` because
+ * the SendSafely SDK loses the code and message of any non-2xx answer (spec 1.6).
+ *
+ * @module
+ */
+
+/** The `response` codes this service answers with. */
+export type ErrorCode =
+  | "AUTHENTICATION_FAILED"
+  | "PERMISSION_DENIED"
+  | "INVALID_INPUT"
+  | "INVALID_FILE_NAME"
+  | "LIMIT_EXCEEDED"
+  | "UNKNOWN_PACKAGE"
+  | "UNKNOWN_FILE"
+  | "UNKNOWN_RECIPIENT"
+  | "NOT_FOUND"
+  | "SERVER_ERROR";
+
+/**
+ * A failure a caller can act on: carries the envelope `response` code and a
+ * message a person can read. Handlers throw it; the app turns it into an envelope.
+ *
+ * @example
+ * ```ts
+ * throw new ServiceError("UNKNOWN_PACKAGE", "No package has this id.");
+ * ```
+ */
+export class ServiceError extends Error {
+  override name = "ServiceError";
+  /** The envelope `response` code. */
+  readonly code: ErrorCode;
+  /** The HTTP status for endpoints outside the JSON API (part URLs); the JSON API always uses 200. */
+  readonly status: number;
+
+  /** Creates the error; `status` only matters for the part endpoints. */
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { status?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.status = options.status ?? 400;
+  }
+}
+
+/** CORS headers put on every response of the API and part endpoints (spec 1.7). */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Headers": "*",
+  "Access-Control-Allow-Methods": "GET, PUT, POST, DELETE, PATCH, OPTIONS",
+  "Access-Control-Max-Age": "600",
+};
+
+/**
+ * Builds a JSON response with CORS headers and `Content-Type: application/json`.
+ *
+ * @example
+ * ```ts
+ * jsonResponse({ response: "SUCCESS" });
+ * ```
+ */
+export function jsonResponse(body: Record<string, unknown>, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...CORS_HEADERS, "Content-Type": "application/json" },
+  });
+}
+
+/** Builds the error envelope for a `ServiceError`. */
+export function errorBody(error: ServiceError): Record<string, unknown> {
+  return { response: error.code, message: error.message };
+}
+
+/** Answers a CORS preflight: 204 with the CORS headers. */
+export function preflightResponse(): Response {
+  return new Response(null, { status: 204, headers: { ...CORS_HEADERS } });
+}
+
+/**
+ * Reads a request body whole, refusing it as soon as it grows past `maxBytes`.
+ *
+ * @throws {ServiceError} `LIMIT_EXCEEDED` (status 413) when the body is larger than `maxBytes`.
+ */
+export async function readBodyLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw bodyTooLarge(maxBytes);
+  if (!req.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = req.body.getReader();
+  try {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) throw bodyTooLarge(maxBytes);
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function bodyTooLarge(maxBytes: number): ServiceError {
+  return new ServiceError(
+    "LIMIT_EXCEEDED",
+    `The request body is larger than the limit of ${maxBytes} bytes.`,
+    { status: 413 },
+  );
+}

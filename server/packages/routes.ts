@@ -1,0 +1,257 @@
+/**
+ * Package routes: create, read (by packageId or packageCode), lists, change life,
+ * delete, the encrypted message, and finalize.
+ *
+ * @module
+ */
+import { type ApiContext, type ApiRoute, now } from "../context.ts";
+import { ServiceError } from "../http.ts";
+import { booleanField, CHECKSUM_PATTERN, integerField, stringField } from "../input.ts";
+import { isEmail, normaliseEmail } from "../accounts/emails.ts";
+import {
+  loadPackage,
+  loadPackageByIdOrCode,
+  requireBuilder,
+  requireChecksum,
+  requireReader,
+  requireUnfinalized,
+} from "./access.ts";
+import { expiryOf, type PackageRecord } from "./repository.ts";
+import { packageSummaryView, packageView, recipientView, secureLink } from "./views.ts";
+
+/** Packages per page of the package lists. */
+const PAGE_SIZE = 20;
+
+function lifeBounds(context: ApiContext): { min: number; max: number } {
+  const { maxPackageLifeDays } = context.services.config;
+  // With a maximum set, life 0 ("never expire") would escape it, so it is refused.
+  return maxPackageLifeDays === 0 ? { min: 0, max: 3650 } : { min: 1, max: maxPackageLifeDays };
+}
+
+function createPackage(context: ApiContext): Record<string, unknown> {
+  const vdr = context.body.vdr;
+  if (vdr === true || vdr === "true") {
+    throw new ServiceError("INVALID_INPUT", "Workspaces (vdr) are not supported by this service.");
+  }
+  const { caller, services } = context;
+  const owner = caller.kind === "user"
+    ? { senderId: caller.user.id }
+    : caller.kind === "dropzone"
+    ? { dropzoneId: caller.dropzone.dropzoneId }
+    : {};
+  const record = services.packages.create(
+    owner,
+    services.config.defaultPackageLifeDays,
+    now(context),
+  );
+  context.log.packageId = record.id;
+  return {
+    packageId: record.id,
+    packageCode: record.code,
+    serverSecret: record.serverSecret,
+    rootDirectoryId: "",
+  };
+}
+
+async function getPackage(context: ApiContext): Promise<Record<string, unknown>> {
+  const { record, byCode } = loadPackageByIdOrCode(context, context.params.packageIdOrCode);
+  if (context.caller.kind === "session" && !byCode) {
+    throw new ServiceError(
+      "AUTHENTICATION_FAILED",
+      "Open a package by the packageCode of its link, or sign the request with an API key.",
+    );
+  }
+  await requireReader(context, record);
+  return packageView(context.services, record);
+}
+
+function listPackages(kind: "sent" | "received") {
+  return (context: ApiContext): Record<string, unknown> => {
+    const { caller, services } = context;
+    if (caller.kind !== "user") {
+      throw new ServiceError("PERMISSION_DENIED", "Sign in to list packages.");
+    }
+    const rowIndex = integerField(
+      Object.fromEntries(new URL(context.req.url).searchParams),
+      "rowIndex",
+      { min: 0, max: 1_000_000, fallback: 0 },
+    );
+    const records = kind === "sent"
+      ? services.packages.listBySender(caller.user.id, now(context), rowIndex, PAGE_SIZE + 1)
+      : services.packages.listReceived(caller.user.email, now(context), rowIndex, PAGE_SIZE + 1);
+    return {
+      packages: records.slice(0, PAGE_SIZE).map((record) => packageSummaryView(services, record)),
+      rowIndex,
+      capped: records.length > PAGE_SIZE,
+    };
+  };
+}
+
+function updatePackage(context: ApiContext): Record<string, unknown> {
+  const record = loadPackage(context, context.params.packageId);
+  requireBuilder(context, record);
+  const life = integerField(context.body, "life", {
+    ...lifeBounds(context),
+    fallback: record.lifeDays,
+  });
+  const since = record.finalizedAt ?? record.createdAt;
+  context.services.packages.updateLife(record.id, life, expiryOf(since, life));
+  return { message: "Package updated", life };
+}
+
+async function deletePackage(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = loadPackage(context, context.params.packageId);
+  requireBuilder(context, record);
+  // Parts first: if this stops half-way the metadata still points at what remains.
+  await context.services.store.deletePackage(record.id);
+  context.services.packages.delete(record.id);
+  return { message: "Package deleted" };
+}
+
+function putMessage(context: ApiContext): Record<string, unknown> {
+  const record = loadPackage(context, context.params.packageId);
+  requireBuilder(context, record);
+  requireUnfinalized(record);
+  const message = stringField(context.body, "message", {
+    maxLength: context.services.config.maxMessageChars,
+  });
+  if (!/^[A-Za-z0-9+/=\s_-]*$/.test(message)) {
+    throw new ServiceError(
+      "INVALID_INPUT",
+      "The message must be base64 (an encrypted OpenPGP message).",
+    );
+  }
+  context.services.packages.setMessage(record.id, message);
+  return { message: "Message saved" };
+}
+
+async function getMessage(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = loadPackage(context, context.params.packageId);
+  await requireReader(context, record);
+  requireChecksum(record, context.params.checksum);
+  return { message: record.message ?? "" };
+}
+
+function finalizeResponse(context: ApiContext, record: PackageRecord): Record<string, unknown> {
+  return {
+    message: secureLink(context.services, record),
+    recipients: context.services.recipients.list(record.id).map(recipientView),
+    approvers: [],
+    needsLink: true,
+  };
+}
+
+async function finalizePackage(context: ApiContext): Promise<Record<string, unknown>> {
+  const { services, body } = context;
+  const record = loadPackage(context, context.params.packageId);
+  const checksum = stringField(body, "checksum", { maxLength: 64 }).toLowerCase();
+  if (!CHECKSUM_PATTERN.test(checksum)) {
+    throw new ServiceError("INVALID_INPUT", "The checksum must be 64 hexadecimal characters.");
+  }
+  if (
+    record.finalizedAt !== undefined && context.caller.kind === "user" &&
+    record.senderId === context.caller.user.id
+  ) {
+    // A retried finalize (the first answer was lost) gets the same answer; a different
+    // checksum is refused.
+    requireChecksum(record, checksum);
+    return finalizeResponse(context, record);
+  }
+  requireBuilder(context, record);
+  requireUnfinalized(record);
+  const undisclosed = booleanField(body, "undisclosedRecipients", false);
+  booleanField(body, "notifyRecipients", false);
+  if (typeof body.password === "string" && body.password !== "") {
+    throw new ServiceError("INVALID_INPUT", "Package passwords are not supported by this service.");
+  }
+  if (undisclosed && !services.config.allowUndisclosedRecipients) {
+    throw new ServiceError(
+      "PERMISSION_DENIED",
+      "Packages without named recipients are not allowed here.",
+    );
+  }
+  if (
+    !undisclosed && record.dropzoneId === undefined && services.recipients.count(record.id) === 0
+  ) {
+    throw new ServiceError(
+      "INVALID_INPUT",
+      "Add a recipient, or finalize with undisclosedRecipients for a link anyone can open.",
+    );
+  }
+  let unconfirmedSender: string | undefined;
+  if (body.unconfirmedSender !== undefined && body.unconfirmedSender !== "") {
+    if (!isEmail(body.unconfirmedSender)) {
+      throw new ServiceError("INVALID_INPUT", "unconfirmedSender must be an email address.");
+    }
+    unconfirmedSender = normaliseEmail(body.unconfirmedSender);
+  }
+  // Files whose upload never finished (cancelled by the person) are dropped, not sent half.
+  let completeFiles = 0;
+  for (const file of services.files.list(record.id)) {
+    if (services.parts.storedCount(file.id) === file.parts) {
+      services.files.markComplete(file.id, now(context));
+      completeFiles++;
+    } else {
+      for (const part of services.parts.stored(file.id)) {
+        await services.store.delete({ packageId: record.id, fileId: file.id, part });
+      }
+      services.files.delete(file.id);
+    }
+  }
+  if (completeFiles === 0 && !record.message) {
+    throw new ServiceError("INVALID_INPUT", "The package has no complete file and no message.");
+  }
+  const finalizedAt = now(context);
+  services.packages.finalize(record.id, {
+    checksum,
+    undisclosed,
+    unconfirmedSender,
+    finalizedAt,
+    expiresAt: expiryOf(finalizedAt, record.lifeDays),
+  });
+  return finalizeResponse(context, services.packages.findById(record.id)!);
+}
+
+/** The package routes, literal paths before captures. */
+export const packageRoutes: readonly ApiRoute[] = [
+  { method: "PUT", pattern: "/package/", callers: ["user", "dropzone"], handler: createPackage },
+  { method: "GET", pattern: "/package/", callers: ["user"], handler: listPackages("sent") },
+  {
+    method: "GET",
+    pattern: "/package/received/",
+    callers: ["user"],
+    handler: listPackages("received"),
+  },
+  {
+    method: "GET",
+    pattern: "/package/:packageIdOrCode/",
+    callers: ["user", "dropzone", "session"],
+    handler: getPackage,
+  },
+  { method: "POST", pattern: "/package/:packageId/", callers: ["user"], handler: updatePackage },
+  { method: "DELETE", pattern: "/package/:packageId/", callers: ["user"], handler: deletePackage },
+  {
+    method: "DELETE",
+    pattern: "/package/:packageId/temp/",
+    callers: ["user"],
+    handler: deletePackage,
+  },
+  {
+    method: "PUT",
+    pattern: "/package/:packageId/message/",
+    callers: ["user", "dropzone"],
+    handler: putMessage,
+  },
+  {
+    method: "GET",
+    pattern: "/package/:packageId/message/:checksum",
+    callers: ["user", "session"],
+    handler: getMessage,
+  },
+  {
+    method: "POST",
+    pattern: "/package/:packageId/finalize/",
+    callers: ["user", "dropzone"],
+    handler: finalizePackage,
+  },
+];

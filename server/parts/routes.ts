@@ -1,0 +1,228 @@
+/**
+ * Part routes: upload and download URLs (batches of unguessable, expiring tokens
+ * bound to one part), the part endpoint those URLs point at (unauthenticated PUT
+ * and GET of raw ciphertext, like S3 pre-signed URLs), and the multipart proxy
+ * upload (spec 2.4.3).
+ *
+ * @module
+ */
+import { type ApiContext, type ApiRoute, now, type Services } from "../context.ts";
+import { completeIfWhole, loadFile } from "../files/routes.ts";
+import type { FileRecord } from "../files/repository.ts";
+import { CORS_HEADERS, errorBody, jsonResponse, ServiceError } from "../http.ts";
+import { integerField } from "../input.ts";
+import type { LogEntry } from "../log.ts";
+import {
+  loadPackage,
+  requireBuilder,
+  requireChecksum,
+  requireReader,
+  requireUnfinalized,
+} from "../packages/access.ts";
+import { PartTooLargeError } from "../storage/part_store.ts";
+import type { PartGrant } from "./repository.ts";
+
+/** Upload URLs handed out per call (the Python SDK steps by 25, spec 2.4.2). */
+const UPLOAD_URL_BATCH = 25;
+/** Download URLs per call: the SDK asks for `part..part+25` inclusive (spec 2.8). */
+const DOWNLOAD_URL_BATCH = 26;
+/** Ciphertext allowed per part on top of the declared plaintext size (OpenPGP adds 107 bytes). */
+const PER_PART_ALLOWANCE = 16_384;
+
+/** The path prefix of part URLs. */
+export const PART_PATH = "/part/";
+
+function partUrl(services: Services, token: string): string {
+  return `${services.publicUrl}${PART_PATH}${token}`;
+}
+
+/** Most ciphertext bytes the given part may hold: the part limit, and the file's declared size. */
+function partByteLimit(services: Services, file: FileRecord, part: number): number {
+  const fileAllowance = file.size + file.parts * PER_PART_ALLOWANCE -
+    services.parts.storedBytes(file.id, part);
+  return Math.max(0, Math.min(services.config.maxPartBytes, fileAllowance));
+}
+
+function partNumber(file: FileRecord, name: string, value: unknown): number {
+  return integerField({ [name]: value }, name, { min: 1, max: file.parts });
+}
+
+function issueUrls(
+  context: ApiContext,
+  direction: PartGrant["direction"],
+  file: FileRecord,
+  first: number,
+  last: number,
+): { part: number; url: string }[] {
+  const { services } = context;
+  const expiresAt = now(context) + services.config.partUrlLifetimeSeconds * 1000;
+  const urls = [];
+  for (let part = first; part <= last; part++) {
+    const token = services.parts.issueUrl(
+      { direction, packageId: file.packageId, fileId: file.id, part },
+      expiresAt,
+    );
+    urls.push({ part, url: partUrl(services, token) });
+  }
+  return urls;
+}
+
+function uploadUrls(context: ApiContext): Record<string, unknown> {
+  const record = loadPackage(context, context.params.packageId);
+  requireBuilder(context, record);
+  requireUnfinalized(record);
+  const file = loadFile(context, record, context.params.fileId);
+  const first = partNumber(file, "part", context.body.part);
+  const last = Math.min(file.parts, first + UPLOAD_URL_BATCH - 1);
+  return { uploadUrls: issueUrls(context, "upload", file, first, last) };
+}
+
+async function downloadUrls(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = loadPackage(context, context.params.packageId);
+  await requireReader(context, record);
+  requireChecksum(record, context.body.checksum);
+  const file = loadFile(context, record, context.params.fileId);
+  const first = partNumber(file, "startSegment", context.body.startSegment ?? 1);
+  const requestedLast = integerField(context.body, "endSegment", {
+    min: first,
+    max: Number.MAX_SAFE_INTEGER,
+    fallback: file.parts,
+  });
+  const last = Math.min(file.parts, requestedLast, first + DOWNLOAD_URL_BATCH - 1);
+  return { downloadUrls: issueUrls(context, "download", file, first, last) };
+}
+
+async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>> {
+  const { services, form } = context;
+  const record = loadPackage(context, context.params.packageId);
+  requireBuilder(context, record);
+  requireUnfinalized(record);
+  const file = loadFile(context, record, context.params.fileId);
+  const requestData = context.body;
+  if (requestData.fileId !== undefined && requestData.fileId !== file.id) {
+    throw new ServiceError(
+      "INVALID_INPUT",
+      "requestData.fileId does not match the file in the path.",
+    );
+  }
+  const part = partNumber(file, "filePart", requestData.filePart);
+  context.log.part = part;
+  const content = form?.get("textFile");
+  if (!(content instanceof Blob)) {
+    throw new ServiceError("INVALID_INPUT", 'The form has no "textFile" part.');
+  }
+  const limit = partByteLimit(services, file, part);
+  if (content.size > limit) {
+    throw new ServiceError(
+      "LIMIT_EXCEEDED",
+      `The part is larger than the limit of ${limit} bytes.`,
+    );
+  }
+  const key = { packageId: record.id, fileId: file.id, part };
+  const size = await services.store.put(key, content.stream(), limit);
+  services.parts.record(file.id, part, size, now(context));
+  // The SDK does not call upload-complete after a proxy upload (spec 2.4.3).
+  completeIfWhole(context, file);
+  return { message: "" };
+}
+
+/** The API routes about parts. */
+export const partRoutes: readonly ApiRoute[] = [
+  {
+    method: "POST",
+    pattern: "/package/:packageId/file/:fileId/upload-urls/",
+    callers: ["user", "dropzone"],
+    handler: uploadUrls,
+  },
+  {
+    method: "POST",
+    pattern: "/package/:packageId/file/:fileId/download-urls/",
+    callers: ["user", "session"],
+    handler: downloadUrls,
+  },
+  {
+    method: "POST",
+    pattern: "/package/:packageId/file/:fileId/",
+    callers: ["user", "dropzone"],
+    body: "multipart",
+    handler: proxyUpload,
+  },
+];
+
+function partError(error: ServiceError): Response {
+  return jsonResponse(errorBody(error), error.status);
+}
+
+/**
+ * Serves a part URL: `PUT` stores the raw body as the part (streamed to disk, size
+ * limited, atomic), `GET` returns the stored ciphertext. Errors use real HTTP
+ * statuses here, as S3 does, so clients retry or fall back to the proxy.
+ */
+export async function handlePartRequest(
+  services: Services,
+  req: Request,
+  token: string,
+  log: LogEntry,
+): Promise<Response> {
+  log.route = `${PART_PATH}:token`;
+  log.caller = "part-url";
+  try {
+    const grant = /^[A-Za-z0-9_-]{43}$/.test(token)
+      ? services.parts.resolveUrl(token, services.config.now())
+      : undefined;
+    const wanted = req.method === "PUT" ? "upload" : req.method === "GET" ? "download" : undefined;
+    if (!wanted) {
+      throw new ServiceError("INVALID_INPUT", "Part URLs accept PUT and GET only.", {
+        status: 405,
+      });
+    }
+    if (!grant || grant.direction !== wanted) {
+      throw new ServiceError("AUTHENTICATION_FAILED", "This part URL is unknown or has expired.", {
+        status: 403,
+      });
+    }
+    log.packageId = grant.packageId;
+    log.fileId = grant.fileId;
+    log.part = grant.part;
+    const record = services.packages.findById(grant.packageId);
+    const file = services.files.find(grant.packageId, grant.fileId);
+    const now = services.config.now();
+    if (!record || !file || (record.expiresAt !== undefined && record.expiresAt <= now)) {
+      throw new ServiceError("UNKNOWN_PACKAGE", "The package of this URL no longer exists.", {
+        status: 404,
+      });
+    }
+    const key = { packageId: grant.packageId, fileId: grant.fileId, part: grant.part };
+    if (wanted === "upload") {
+      if (record.finalizedAt !== undefined) {
+        throw new ServiceError("PERMISSION_DENIED", "The package is finalized.", { status: 403 });
+      }
+      const limit = partByteLimit(services, file, grant.part);
+      if (Number(req.headers.get("content-length") ?? "0") > limit) {
+        throw new PartTooLargeError(limit);
+      }
+      const size = await services.store.put(key, req.body ?? new Blob([]).stream(), limit);
+      services.parts.record(file.id, grant.part, size, services.config.now());
+      return jsonResponse({ response: "SUCCESS", message: "" });
+    }
+    const stored = await services.store.get(key);
+    if (!stored) {
+      throw new ServiceError("UNKNOWN_FILE", "This part is not stored.", { status: 404 });
+    }
+    return new Response(stored.body, {
+      status: 200,
+      headers: {
+        ...CORS_HEADERS,
+        "Content-Type": "application/octet-stream",
+        "Content-Length": String(stored.size),
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof PartTooLargeError) {
+      return partError(new ServiceError("LIMIT_EXCEEDED", error.message, { status: 413 }));
+    }
+    if (error instanceof ServiceError) return partError(error);
+    throw error;
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * Helpers for the service tests: a service on 127.0.0.1 port 0 with a temporary
+ * data directory, a movable clock and captured log entries, and raw signed,
+ * dropzone and anonymous calls built by hand (independent of the src/ client).
+ *
+ * @module
+ */
+import {
+  formatTimestamp,
+  type LogEntry,
+  type RunningServer,
+  signRequest,
+  startServer,
+} from "../../server/mod.ts";
+import type { ServerConfig } from "../../server/config.ts";
+
+/** A started test service with one agent, one API key and one dropzone. */
+export interface TestService {
+  server: RunningServer;
+  dataDir: string;
+  logs: LogEntry[];
+  clock: { offsetMs: number };
+  agent: { id: string; email: string; apiKey: string; apiSecret: string };
+  dropzoneId: string;
+  close(): Promise<void>;
+}
+
+/** Starts a service for one test. */
+export async function startTestService(config: Partial<ServerConfig> = {}): Promise<TestService> {
+  const dataDir = await Deno.makeTempDir({ prefix: "padlock-test-" });
+  const logs: LogEntry[] = [];
+  const clock = { offsetMs: 0 };
+  const server = await startServer({
+    port: 0,
+    hostname: "127.0.0.1",
+    dataDir,
+    sweepIntervalMs: 0,
+    log: (entry) => logs.push(entry),
+    now: () => Date.now() + clock.offsetMs,
+    ...config,
+  });
+  const user = await server.accounts.createUser({
+    email: "agent@example.com",
+    password: "agent password 1",
+    name: "Ann Agent",
+  });
+  const key = await server.accounts.createApiKey(user.id, "tests");
+  const { dropzoneId } = await server.accounts.createDropzone(user.id);
+  return {
+    server,
+    dataDir,
+    logs,
+    clock,
+    agent: { ...user, ...key },
+    dropzoneId,
+    async close() {
+      await server.close();
+      await Deno.remove(dataDir, { recursive: true });
+    },
+  };
+}
+
+/** Adds another agent with an API key. */
+export async function addAgent(
+  service: TestService,
+  email: string,
+): Promise<{ id: string; email: string; apiKey: string; apiSecret: string }> {
+  const user = await service.server.accounts.createUser({ email, password: "other password 1" });
+  return { ...user, ...await service.server.accounts.createApiKey(user.id, "tests") };
+}
+
+/** The parsed envelope of a JSON answer, with its HTTP status and headers. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+}
+
+async function answer(response: Response): Promise<Answer> {
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: JSON.parse(text) };
+}
+
+/** Options of a raw signed call. */
+export interface SignedOptions {
+  /** Overrides the timestamp header. */
+  timestamp?: string;
+  /** Overrides the signature header. */
+  signature?: string;
+  /** Sent instead of `JSON.stringify(body)`. */
+  rawBody?: string;
+}
+
+/** Sends a call signed per spec 1.4, building the request by hand. */
+export async function signedCall(
+  service: TestService,
+  credentials: { apiKey: string; apiSecret: string },
+  method: string,
+  path: string,
+  body?: unknown,
+  options: SignedOptions = {},
+): Promise<Answer> {
+  const fullPath = "/api/v2.0" + path;
+  const bodyText = options.rawBody ?? (body === undefined ? "" : JSON.stringify(body));
+  const timestamp = options.timestamp ??
+    formatTimestamp(Date.now() + service.clock.offsetMs);
+  const signature = options.signature ?? signRequest(
+    credentials.apiSecret,
+    credentials.apiKey,
+    fullPath.split("?")[0],
+    timestamp,
+    new TextEncoder().encode(bodyText),
+  );
+  const response = await fetch(service.server.url + fullPath, {
+    method,
+    headers: {
+      "ss-api-key": credentials.apiKey,
+      "ss-request-timestamp": timestamp,
+      "ss-request-signature": signature,
+      "ss-request-api": "TEST_API",
+      "Content-Type": "application/json",
+    },
+    body: bodyText === "" ? undefined : bodyText,
+  });
+  return await answer(response);
+}
+
+/** Sends an agent call signed with the test agent's key. */
+export function agentCall(
+  service: TestService,
+  method: string,
+  path: string,
+  body?: unknown,
+  options?: SignedOptions,
+): Promise<Answer> {
+  return signedCall(service, service.agent, method, path, body, options);
+}
+
+/** Sends an anonymous dropzone call. */
+export async function dropzoneCall(
+  service: TestService,
+  method: string,
+  path: string,
+  body?: unknown,
+  dropzoneId = service.dropzoneId,
+): Promise<Answer> {
+  const response = await fetch(service.server.url + "/drop-zone/v2.0" + path, {
+    method,
+    headers: {
+      "ss-api-key": dropzoneId,
+      "ss-request-api": "TEST_API",
+      "Content-Type": "application/json",
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return await answer(response);
+}
+
+/** Sends an anonymous (session) call: no `ss-api-key`. */
+export async function sessionCall(
+  service: TestService,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Answer> {
+  const response = await fetch(service.server.url + "/api/v2.0" + path, {
+    method,
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return await answer(response);
+}
+
+/** Lowercase hex SHA-256 of bytes. */
+export async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Deterministic pseudo-random bytes (fast; crypto.getRandomValues caps at 64 KiB a call). */
+export function testBytes(size: number, seed = 1): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  let state = seed >>> 0 || 1;
+  for (let index = 0; index < size; index++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    bytes[index] = state & 0xff;
+  }
+  return bytes;
+}
+
+/** Lists every file below a directory, recursively. */
+export async function listFiles(directory: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const entry of Deno.readDir(directory)) {
+    const path = `${directory}/${entry.name}`;
+    if (entry.isDirectory) found.push(...await listFiles(path));
+    else if (entry.isFile) found.push(path);
+  }
+  return found;
+}
+
+/** Tells whether `needle` occurs in any file below `directory` (bytes compared as latin1). */
+export async function directoryContains(directory: string, needle: string): Promise<string[]> {
+  const hits: string[] = [];
+  for (const path of await listFiles(directory)) {
+    const bytes = await Deno.readFile(path);
+    let text = "";
+    for (let index = 0; index < bytes.length; index += 65_536) {
+      text += String.fromCharCode(...bytes.subarray(index, index + 65_536));
+    }
+    if (text.includes(needle)) hits.push(path);
+  }
+  return hits;
+}
