@@ -47,8 +47,8 @@ function appendThroughEditor(editor: RichTextEditor, link: string): void {
     const canLink = editor.model.schema.checkAttribute("$text", "linkHref");
     editor.model.change((writer) => {
       const paragraph = writer.createElement("paragraph");
-      writer.insertText(`${LINK_LABEL} `, paragraph);
-      writer.insertText(link, canLink ? { linkHref: link } : {}, paragraph);
+      writer.insertText(`${LINK_LABEL} `, paragraph, "end");
+      writer.insertText(link, canLink ? { linkHref: link } : {}, paragraph, "end");
       writer.append(paragraph, editor.model.document.getRoot());
     });
   } catch {

@@ -61,6 +61,7 @@ export const STYLESHEET = `
   font: inherit; font-size: 12px; cursor: pointer; }
 .padlock-button:hover { background-color: rgba(31,115,183,.08); color: #144a75; }
 .padlock-button:focus-visible { box-shadow: 0 0 0 1px #fff, 0 0 0 3px #1f73b7; }
+.padlock-button[hidden] { display: none; }
 .padlock-button[disabled] { color: #87929d; cursor: default; background: none; }
 .padlock-remove { width: 24px; padding: 0; color: #68737d; }
 .padlock-remove:hover { background-color: rgba(104,115,125,.08); color: #2f3941; }

@@ -1,0 +1,268 @@
+/**
+ * The sandbox: a local stand-in for a Zendesk Help Center, dev-only and never deployed. Serves
+ * the "Submit a request" page in the v4 style and in the legacy style (both with the Padlock
+ * widget's script tag as an admin pastes it), takes the submitted form into a small ticket store
+ * and shows the ticket. It also answers Zendesk's own upload endpoints, recording every call, so
+ * tests can prove the widget kept Zendesk's uploader from firing. When
+ * `sandbox/agent/routes.ts` exists, its agent routes are mounted too.
+ *
+ * @module
+ */
+import { type Asset, buildSandboxAssets } from "./helpcenter/assets.ts";
+import {
+  indexPage,
+  legacyRequestPage,
+  TICKET_FORMS,
+  ticketPage,
+  ticketsPage,
+  v4RequestPage,
+  type WidgetTag,
+} from "./helpcenter/pages.ts";
+import { createTicketStore, TicketNotFoundError, type TicketStore } from "./tickets.ts";
+
+/** Options of {@linkcode startSandbox}. */
+export interface SandboxOptions {
+  /** Base URL of the Secure Link service the widget talks to. */
+  serviceUrl: string;
+  /** The dropzone the widget uploads into. */
+  dropzoneId: string;
+  /**
+   * TCP port; 0 picks a free one.
+   * @default {0}
+   */
+  port?: number;
+  /** @default {"127.0.0.1"} */
+  hostname?: string;
+  /**
+   * The ticket store.
+   * @default {an in-memory store}
+   */
+  tickets?: TicketStore;
+  /**
+   * Directory holding the built bundles (`helpcenter/padlock.js`).
+   * @default {"<project>/dist"}
+   */
+  distDir?: string;
+  /**
+   * Ticket form ids written into the widget's `data-ticket-forms`; empty secures every form.
+   * @default {["360001"]}
+   */
+  securedForms?: string[];
+  /** Origin of the agent app host, given to the agent routes. */
+  agentAppOrigin?: string;
+  /**
+   * Mount `sandbox/agent/routes.ts` when it exists.
+   * @default {true}
+   */
+  agentRoutes?: boolean;
+}
+
+/** A call Zendesk's own uploader made (there must be none on a secured form). */
+export interface ZendeskUploadCall {
+  path: string;
+  bytes: number;
+}
+
+/** A running sandbox. */
+export interface RunningSandbox {
+  /** e.g. `http://127.0.0.1:8081` */
+  url: string;
+  port: number;
+  tickets: TicketStore;
+  /** Every call received on Zendesk's upload endpoints. */
+  zendeskUploads: ZendeskUploadCall[];
+  /** The URL of the agent workspace, when the agent routes are mounted. */
+  agentUrl?: string;
+  /** Stops the server. */
+  close(): Promise<void>;
+}
+
+type Handler = (request: Request) => Promise<Response | undefined>;
+
+const root = new URL("../", import.meta.url);
+
+/**
+ * Starts the sandbox.
+ *
+ * @throws {Error} when the port is taken or the sandbox's assets cannot be built.
+ */
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const {
+    serviceUrl,
+    dropzoneId,
+    port = 0,
+    hostname = "127.0.0.1",
+    distDir = new URL("dist", root).pathname,
+    securedForms = ["360001"],
+    agentAppOrigin,
+    agentRoutes = true,
+  } = options;
+  const tickets = options.tickets ?? await createTicketStore();
+  const assets = await buildSandboxAssets();
+  const zendeskUploads: ZendeskUploadCall[] = [];
+  const widget: WidgetTag = {
+    src: "/hc/theming_assets/padlock.js",
+    serviceUrl,
+    dropzoneId,
+    ticketForms: securedForms.join(","),
+  };
+  const agent = agentRoutes
+    ? await loadAgentRoutes(tickets, serviceUrl, agentAppOrigin)
+    : undefined;
+  const authenticityToken = crypto.randomUUID();
+
+  const handle = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    const method = request.method;
+    if (method === "GET" && path === "/") {
+      return page(indexPage({ serviceUrl, agentUrl: agent ? "/agent/" : undefined }));
+    }
+    if (method === "GET" && path === "/hc/en-us/requests/new") {
+      const asked = url.searchParams.get("ticket_form_id");
+      const selected = TICKET_FORMS.find((form) => form.id === asked)?.id ?? TICKET_FORMS[0].id;
+      if (url.searchParams.get("theme") === "legacy") {
+        return page(
+          legacyRequestPage({ widget, forms: TICKET_FORMS, selected, authenticityToken }),
+        );
+      }
+      return page(v4RequestPage({
+        widget,
+        data: { forms: TICKET_FORMS, selected, action: "/hc/en-us/requests", authenticityToken },
+      }));
+    }
+    if (method === "POST" && path === "/hc/en-us/requests") {
+      return await createRequest(request, tickets);
+    }
+    if (method === "GET" && path === "/hc/en-us/requests") {
+      return page(ticketsPage(await tickets.listTickets()));
+    }
+    const ticketMatch = /^\/hc\/en-us\/requests\/(\d+)$/.exec(path);
+    if (method === "GET" && ticketMatch) {
+      try {
+        return page(ticketPage(await tickets.getTicket(Number(ticketMatch[1]))));
+      } catch (error) {
+        if (error instanceof TicketNotFoundError) return notFound();
+        throw error;
+      }
+    }
+    if (path === "/hc/en-us/request_uploads" || path === "/api/v2/uploads.json") {
+      const bytes = (await request.arrayBuffer()).byteLength;
+      zendeskUploads.push({ path, bytes });
+      return Response.json({ upload: { token: crypto.randomUUID() } }, { status: 201 });
+    }
+    if (method === "GET" && path === "/hc/theming_assets/padlock.js") {
+      return await file(`${distDir}/helpcenter/padlock.js`, "text/javascript; charset=utf-8");
+    }
+    const assetMatch = /^\/sandbox\/assets\/([a-z0-9-]+\.(?:js|css))$/.exec(path);
+    if (method === "GET" && assetMatch) {
+      const asset = assets.get(assetMatch[1]);
+      if (asset) return serveAsset(asset);
+    }
+    if (agent) {
+      const response = await agent(request);
+      if (response) return response;
+    }
+    return notFound();
+  };
+
+  const server = Deno.serve({
+    port,
+    hostname,
+    onListen: () => {},
+    onError: (error) => {
+      console.error("sandbox:", error);
+      return new Response("Internal error", { status: 500 });
+    },
+  }, handle);
+  const address = server.addr;
+  const url = `http://${hostname}:${address.port}`;
+  return {
+    url,
+    port: address.port,
+    tickets,
+    zendeskUploads,
+    agentUrl: agent ? `${url}/agent/` : undefined,
+    async close() {
+      await server.shutdown();
+    },
+  };
+}
+
+async function createRequest(request: Request, tickets: TicketStore): Promise<Response> {
+  const form = await request.formData();
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const email = text("request[anonymous_requester_email]").trim() || "anonymous@example.com";
+  const ticket = await tickets.createTicket({
+    subject: text("request[subject]"),
+    description: text("request[description]"),
+    descriptionMimetype: text("request[description_mimetype]") === "text/html"
+      ? "text/html"
+      : "text/plain",
+    requester: { name: email.split("@")[0], email },
+    formId: text("request[ticket_form_id]") || undefined,
+  });
+  return new Response(null, {
+    status: 303,
+    headers: { location: `/hc/en-us/requests/${ticket.id}` },
+  });
+}
+
+async function loadAgentRoutes(
+  tickets: TicketStore,
+  serviceUrl: string,
+  appOrigin: string | undefined,
+): Promise<Handler | undefined> {
+  const module = new URL("./agent/routes.ts", import.meta.url);
+  try {
+    await Deno.stat(module);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+  // A dynamic import: the agent routes are another helper's module and may not exist yet.
+  const { agentRoutes } = await import(module.href) as {
+    agentRoutes?: (
+      options: { tickets: TicketStore; serviceUrl: string; appOrigin?: string },
+    ) => Handler;
+  };
+  return agentRoutes ? agentRoutes({ tickets, serviceUrl, appOrigin }) : undefined;
+}
+
+const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+
+function page(body: string): Response {
+  return new Response(body, {
+    headers: { "content-type": "text/html; charset=utf-8", ...SECURITY_HEADERS },
+  });
+}
+
+function serveAsset(asset: Asset): Response {
+  return new Response(asset.body.slice(), {
+    headers: { "content-type": asset.contentType, ...SECURITY_HEADERS },
+  });
+}
+
+async function file(path: string, contentType: string): Promise<Response> {
+  try {
+    const body = await Deno.readFile(path);
+    return new Response(body, {
+      headers: { "content-type": contentType, "cache-control": "no-store", ...SECURITY_HEADERS },
+    });
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      return new Response(`Not built: ${path} (run deno task build)`, { status: 404 });
+    }
+    throw error;
+  }
+}
+
+function notFound(): Response {
+  return new Response("Not found", { status: 404, headers: SECURITY_HEADERS });
+}
