@@ -7,11 +7,17 @@
  *
  * @module
  */
-import type { FileInfo, SendSafelyClient } from "../src/api.ts";
-import { downloadFile, type OpenedPackage, openPackage } from "../src/download.ts";
+import { ApiError, type FileInfo, type SendSafelyClient } from "../src/api.ts";
+import {
+  DownloadError,
+  downloadFile,
+  type OpenedPackage,
+  openPackage,
+  readMessage,
+} from "../src/download.ts";
 import { parseLink } from "../src/link.ts";
 import { formatDate, formatSize, h, replaceChildren } from "./dom.ts";
-import { describeDownloadError, isAbort } from "./messages.ts";
+import { describeDownloadError, isAbort, WRONG_KEY_MESSAGE } from "./messages.ts";
 import type { FoundLink } from "./ticket_scan.ts";
 
 /** Saves a finished file for the agent (a download in the browser). */
@@ -138,16 +144,36 @@ export class FilesView {
       this.#showGroupError(group, describeDownloadError(error));
       return;
     }
-    const files = pkg.files ?? [];
-    if (files.length === 0) {
-      replaceChildren(group.body, h("p", { class: "muted" }, "This link holds no files."));
-    } else {
-      replaceChildren(
-        group.body,
-        h("ul", { class: "file-list" }, ...files.map((file) => this.#fileRow(group, pkg, file))),
-        h("p", { class: "message error", attrs: { "data-role": "link-error", hidden: "" } }),
-      );
+    // The message call checks the link's key (its checksum) without downloading anything, so a
+    // wrong key shows at once rather than on the first click.
+    let message: string | undefined;
+    let wrongKey = false;
+    try {
+      message = await readMessage(this.#client, pkg);
+    } catch (error) {
+      wrongKey = (error instanceof ApiError && error.code === "PERMISSION_DENIED") ||
+        (error instanceof DownloadError && error.code === "WRONG_KEY");
     }
+    const files = pkg.files ?? [];
+    replaceChildren(
+      group.body,
+      message
+        ? h("p", { class: "package-message", attrs: { "data-role": "package-message" } }, message)
+        : null,
+      files.length === 0 ? h("p", { class: "muted" }, "This link holds no files.") : h(
+        "ul",
+        { class: "file-list" },
+        ...files.map((file) => this.#fileRow(group, pkg, file, !wrongKey)),
+      ),
+      h(
+        "p",
+        {
+          class: "message error",
+          attrs: { "data-role": "link-error", ...(wrongKey ? {} : { hidden: "" }) },
+        },
+        wrongKey ? WRONG_KEY_MESSAGE : "",
+      ),
+    );
     this.#onChange();
   }
 
@@ -159,7 +185,7 @@ export class FilesView {
     this.#onChange();
   }
 
-  #fileRow(group: Group, pkg: OpenedPackage, file: FileInfo): HTMLElement {
+  #fileRow(group: Group, pkg: OpenedPackage, file: FileInfo, enabled: boolean): HTMLElement {
     const name = h(
       "button",
       {
@@ -173,6 +199,7 @@ export class FilesView {
     const meta = h("span", { class: "file-meta muted" }, details.filter(Boolean).join(" · "));
     const progress = h("div", { class: "progress", attrs: { hidden: "" } });
     const row = h("li", { class: "file" }, name, meta, progress);
+    name.disabled = !enabled;
     name.addEventListener("click", () => void this.#download(group, pkg, file, name, progress));
     return row;
   }

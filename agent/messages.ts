@@ -14,6 +14,10 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
+/** The sentence for a link whose key does not open its package. */
+export const WRONG_KEY_MESSAGE = "The key in this link is wrong: the link was cut short or " +
+  "changed. Ask the sender for the whole link again.";
+
 /** A sentence for an error met while opening a link or downloading its files. */
 export function describeDownloadError(error: unknown): string {
   if (error instanceof DownloadError) {
@@ -30,19 +34,18 @@ export function describeDownloadError(error: unknown): string {
   if (error instanceof LinkError) return `This link is damaged: ${error.message}.`;
   if (error instanceof ApiError) {
     const code = error.code.toUpperCase();
-    if (code.includes("EXPIRED") || code === "PACKAGE_DELETED" || code === "ARCHIVED") {
+    if (
+      code.includes("EXPIRED") || code === "PACKAGE_DELETED" || code === "ARCHIVED" ||
+      code === "UNKNOWN_PACKAGE" || code === "NOT_FOUND"
+    ) {
       return "This package has expired or was deleted. Ask the sender to send the files again.";
     }
-    if (
-      code === "PERMISSION_DENIED" || code === "NOT_AUTHORIZED" || code === "UNKNOWN_PACKAGE" ||
-      code === "NOT_FOUND" || code === "ACCESS_DENIED"
-    ) {
+    if (code === "PERMISSION_DENIED" || code === "NOT_AUTHORIZED" || code === "ACCESS_DENIED") {
       return "You may not open this link: only its sender and its recipients can. " +
         "Ask the sender to add you as a recipient.";
     }
     if (code === "INVALID_CHECKSUM" || code === "CHECKSUM_MISMATCH" || code === "INVALID_KEY") {
-      return "The key in this link is wrong (the link may have been cut or changed). " +
-        "Ask the sender for the link again.";
+      return WRONG_KEY_MESSAGE;
     }
     return describeServiceError(error);
   }
