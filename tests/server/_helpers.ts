@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { DatabaseSync } from "node:sqlite";
 import {
   formatTimestamp,
   type LogEntry,
@@ -213,4 +214,37 @@ export async function directoryContains(directory: string, needle: string): Prom
     if (text.includes(needle)) hits.push(path);
   }
   return hits;
+}
+
+/** Counts the rows of a table in the service's database (read-only, beside the running service). */
+export function countRows(service: TestService, table: string): number {
+  const db = new DatabaseSync(`${service.dataDir}/padlock.db`, { readOnly: true });
+  try {
+    const row = db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Runs a test against a fresh service and closes it; fails when the service logged an
+ * unexpected error or answered SERVER_ERROR (bad input must never cause one).
+ */
+export async function withService(
+  test: (service: TestService) => Promise<void>,
+  config: Partial<ServerConfig> = {},
+): Promise<void> {
+  const service = await startTestService(config);
+  try {
+    await test(service);
+    const failures = service.logs.filter((entry) =>
+      entry.event === "error" || entry.response === "SERVER_ERROR" || (entry.status ?? 0) >= 500
+    );
+    if (failures.length > 0) {
+      throw new Error(`The service failed unexpectedly: ${JSON.stringify(failures)}`);
+    }
+  } finally {
+    await service.close();
+  }
 }

@@ -12,9 +12,8 @@ import {
   sessionCall,
   sha256,
   signedCall,
-  startTestService,
   testBytes,
-  type TestService,
+  withService,
 } from "./_helpers.ts";
 
 const CHECKSUM = "876a101c058ef2f5ed7952ff54fae3d338d9b902d3a3aa84308059d5dbdb3ff3";
@@ -90,18 +89,6 @@ async function downloadFile(
     result.push(new Uint8Array(await response.arrayBuffer()));
   }
   return result;
-}
-
-async function withService(
-  test: (service: TestService) => Promise<void>,
-  config = {},
-): Promise<void> {
-  const service = await startTestService(config);
-  try {
-    await test(service);
-  } finally {
-    await service.close();
-  }
 }
 
 Deno.test("signatures follow the spec's test vector", () => {
