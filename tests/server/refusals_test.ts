@@ -14,6 +14,7 @@ import {
   listFiles,
   signedCall,
   testBytes,
+  type TestService,
   withService,
 } from "./_helpers.ts";
 
