@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { PORTAL_SCHEMA_DESCRIPTION, PORTAL_SCHEMA_SQL } from "../auth/schema.ts";
 
 /** One schema step. */
 export interface Migration {
@@ -114,4 +115,5 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  { version: 2, description: PORTAL_SCHEMA_DESCRIPTION, sql: PORTAL_SCHEMA_SQL },
 ];
