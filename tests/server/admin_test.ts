@@ -1,0 +1,97 @@
+/**
+ * `deno task admin …` (server/admin.ts) creates and lists users, API keys and
+ * dropzones in a data directory; what it creates works against the service.
+ */
+import assert from "node:assert/strict";
+import { startServer } from "../../server/mod.ts";
+import { fields, runAdmin } from "./_process.ts";
+
+Deno.test("the admin CLI manages users, keys and dropzones that the service accepts", async () => {
+  const dataDir = await Deno.makeTempDir({ prefix: "padlock-admin-" });
+  const admin = (...args: string[]) => runAdmin([...args, "--data-dir", dataDir]);
+  try {
+    const owner = fields(
+      await admin(
+        "user",
+        "add",
+        "--email",
+        "Owner@Example.com",
+        "--password",
+        "owner password 1",
+        "--name",
+        "Olga Owner",
+      ),
+    );
+    assert.equal(owner.email, "owner@example.com");
+    // The password may come on stdin, so it stays out of the process list.
+    await runAdmin(
+      ["user", "add", "--email", "helper@example.com", "--data-dir", dataDir],
+      "helper password 1\n",
+    );
+    const users = await admin("user", "list");
+    assert.equal(users.length, 2);
+    assert.match(users[0], /owner@example\.com\tOlga Owner$/);
+
+    const first = fields(
+      await admin("key", "add", "--email", "owner@example.com", "--description", "Zendesk app"),
+    );
+    const second = fields(
+      await admin("key", "add", "--email", "owner@example.com", "--description", "script"),
+    );
+    assert.match(first.apiKey, /^[A-Za-z0-9_-]{22}$/);
+    assert.match(first.apiSecret, /^[A-Za-z0-9_-]{43}$/);
+    await admin("key", "revoke", "--key", second.apiKey);
+    const keys = await admin("key", "list", "--email", "owner@example.com");
+    assert.deepEqual(keys.map((line) => line.split("\t").slice(1)).sort(), [
+      ["active", "Zendesk app"],
+      ["revoked", "script"],
+    ]);
+
+    const dropzone = fields(
+      await admin(
+        "dropzone",
+        "add",
+        "--owner",
+        "owner@example.com",
+        "--allow",
+        "helper@example.com",
+      ),
+    );
+    assert.match(dropzone.dropzoneId, /^[A-Za-z0-9_-]{32}$/);
+    const dropzones = await admin("dropzone", "list");
+    assert.deepEqual(dropzones, [
+      `${dropzone.dropzoneId}\towner=owner@example.com\tallowed=helper@example.com`,
+    ]);
+
+    await assert.rejects(
+      admin("user", "add", "--email", "owner@example.com", "--password", "another pass 1"),
+    );
+    await assert.rejects(
+      admin("user", "add", "--email", "short@example.com", "--password", "short"),
+    );
+    await assert.rejects(admin("frobnicate"));
+
+    // What the CLI wrote is what the service reads.
+    const server = await startServer({ port: 0, dataDir, sweepIntervalMs: 0, log: () => {} });
+    try {
+      const user = server.accounts.findUserByEmail("owner@example.com");
+      assert.ok(
+        user && await server.accounts.verifyPassword("owner@example.com", "owner password 1"),
+      );
+      assert.equal(
+        await server.accounts.verifyPassword("owner@example.com", "wrong password"),
+        undefined,
+      );
+      assert.equal(server.accounts.findActiveApiKey(first.apiKey)?.apiSecret, first.apiSecret);
+      assert.equal(server.accounts.findActiveApiKey(second.apiKey), undefined);
+      const response = await fetch(`${server.url}/drop-zone/v2.0/config/verify-credentials/`, {
+        headers: { "ss-api-key": dropzone.dropzoneId },
+      });
+      assert.equal((await response.json()).response, "SUCCESS");
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
