@@ -127,13 +127,36 @@ export class DropzoneView {
     if (!this.#locked) this.#input.click();
   }
 
-  /** Takes the files of a drop that happened on this area or elsewhere in the form. */
-  acceptDrop(event: DragEvent): void {
-    event.preventDefault();
-    this.#dragDepth = 0;
-    this.#zone.classList.remove("is-dragging");
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length > 0 && !this.#locked) this.#options.onFiles(files);
+  /**
+   * Handles a drag carrying files anywhere in the secured form (the uploader guard routes them
+   * here from the window's capture phase, so no page script sees them): highlights the
+   * dropzone while the drag is over it and takes the files of the drop.
+   */
+  handleDrag(event: DragEvent): void {
+    const overZone = event.target instanceof Node && this.#zone.contains(event.target);
+    switch (event.type) {
+      case "dragenter":
+        event.preventDefault();
+        if (overZone) this.#dragDepth++;
+        this.#zone.classList.toggle("is-dragging", this.#dragDepth > 0 && !this.#locked);
+        break;
+      case "dragover":
+        event.preventDefault();
+        if (event.dataTransfer) event.dataTransfer.dropEffect = this.#locked ? "none" : "copy";
+        break;
+      case "dragleave":
+        if (overZone) this.#dragDepth = Math.max(0, this.#dragDepth - 1);
+        this.#zone.classList.toggle("is-dragging", this.#dragDepth > 0 && !this.#locked);
+        break;
+      case "drop": {
+        event.preventDefault();
+        this.#dragDepth = 0;
+        this.#zone.classList.remove("is-dragging");
+        const files = [...(event.dataTransfer?.files ?? [])];
+        if (files.length > 0 && !this.#locked) this.#options.onFiles(files);
+        break;
+      }
+    }
   }
 
   /** Shows every attachment (adds, updates and drops rows to match). */
@@ -255,22 +278,6 @@ export class DropzoneView {
       this.#input.value = "";
       if (files.length > 0 && !this.#locked) this.#options.onFiles(files);
     });
-    zone.addEventListener("dragenter", (event) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      this.#dragDepth++;
-      if (!this.#locked) zone.classList.add("is-dragging");
-    });
-    zone.addEventListener("dragover", (event) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = this.#locked ? "none" : "copy";
-    });
-    zone.addEventListener("dragleave", () => {
-      this.#dragDepth = Math.max(0, this.#dragDepth - 1);
-      if (this.#dragDepth === 0) zone.classList.remove("is-dragging");
-    });
-    zone.addEventListener("drop", (event) => this.acceptDrop(event));
   }
 }
 

@@ -123,9 +123,10 @@ export class SecuredForm {
     for (const file of files) session.add(file, file.name);
   }
 
-  /** Takes the files of a drop elsewhere in the form. */
-  acceptDrop(event: DragEvent): void {
-    this.#view?.acceptDrop(event);
+  /** Handles a drag carrying files anywhere in the form (see `DropzoneView.handleDrag`). */
+  handleDrag(event: DragEvent): void {
+    if (this.#view) this.#view.handleDrag(event);
+    else event.preventDefault();
   }
 
   /**

@@ -15,7 +15,7 @@ export interface GuardHost {
   /** The secured form's file taker for a node inside a secured form, else undefined. */
   securedFormOf(
     node: Node,
-  ): { takeFiles(files: File[]): void; acceptDrop(event: DragEvent): void } | undefined;
+  ): { takeFiles(files: File[]): void; handleDrag(event: DragEvent): void } | undefined;
   /** Whether the page has a secured form at the moment. */
   hasSecuredForms(): boolean;
 }
@@ -138,17 +138,16 @@ export class UploaderGuard {
     if (!hasFiles(event) || !this.#host.hasSecuredForms()) return;
     const target = event.target;
     if (!(target instanceof Node)) return;
-    const element = target instanceof Element ? target : target.parentElement;
-    // The widget's own area handles its drags itself.
-    if (element?.closest(".padlock-attachments")) return;
+    // No page script sees a file drag while a secured form is on the page: Zendesk's legacy
+    // uploader takes drops anywhere on the document.
     event.stopImmediatePropagation();
     const secured = this.#host.securedFormOf(target);
-    if (event.type === "dragover" || event.type === "dragenter") {
+    if (secured) {
+      secured.handleDrag(event);
+    } else if (event.type !== "dragleave") {
+      // Outside the secured form a drop does nothing (not even open the file in the tab).
       event.preventDefault();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = secured ? "copy" : "none";
-    } else if (event.type === "drop") {
-      if (secured) secured.acceptDrop(event);
-      else event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = "none";
     }
   }
 }

@@ -29,6 +29,8 @@ const data = JSON.parse(
 ) as FormData;
 let editor: Awaited<ReturnType<typeof createEditor>> | undefined;
 let rendering: Promise<void> = Promise.resolve();
+// Deterministic ids and class names, so that tests can compare the DOM of two renders.
+let fieldCounter = 0;
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -42,7 +44,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  const id = control.id || `field-${Math.random().toString(36).slice(2)}`;
+  const id = control.id || `field-${++fieldCounter}`;
   control.id = id;
   return element(
     "div",
@@ -93,11 +95,12 @@ function combobox(selected: TicketForm, onChoose: (form: TicketForm) => void): H
 }
 
 function buildForm(formId: string): { form: HTMLFormElement; textarea: HTMLTextAreaElement } {
+  fieldCounter = 0;
   const selected = data.forms.find((form) => form.id === formId) ?? data.forms[0];
   const form = element("form", {
     action: data.action,
     method: "post",
-    class: `sc-${Math.random().toString(36).slice(2, 8)} garden-form request-form-v4`,
+    class: "sc-1wf3kz9 garden-form request-form-v4",
   });
   const textarea = element("textarea", {
     name: "request[description]",
