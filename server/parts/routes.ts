@@ -149,7 +149,8 @@ export const partRoutes: readonly ApiRoute[] = [
   },
 ];
 
-function partError(error: ServiceError): Response {
+function partError(error: ServiceError, log: LogEntry): Response {
+  log.response = error.code;
   return jsonResponse(errorBody(error), error.status);
 }
 
@@ -203,12 +204,14 @@ export async function handlePartRequest(
       }
       const size = await services.store.put(key, req.body ?? new Blob([]).stream(), limit);
       services.parts.record(file.id, grant.part, size, services.config.now());
+      log.response = "SUCCESS";
       return jsonResponse({ response: "SUCCESS", message: "" });
     }
     const stored = await services.store.get(key);
     if (!stored) {
       throw new ServiceError("UNKNOWN_FILE", "This part is not stored.", { status: 404 });
     }
+    log.response = "SUCCESS";
     return new Response(stored.body, {
       status: 200,
       headers: {
@@ -220,9 +223,9 @@ export async function handlePartRequest(
     });
   } catch (error) {
     if (error instanceof PartTooLargeError) {
-      return partError(new ServiceError("LIMIT_EXCEEDED", error.message, { status: 413 }));
+      return partError(new ServiceError("LIMIT_EXCEEDED", error.message, { status: 413 }), log);
     }
-    if (error instanceof ServiceError) return partError(error);
+    if (error instanceof ServiceError) return partError(error, log);
     throw error;
   }
 }
