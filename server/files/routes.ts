@@ -86,7 +86,7 @@ export function loadFile(context: ApiContext, record: PackageRecord, fileId: str
 
 async function getFile(context: ApiContext): Promise<Record<string, unknown>> {
   const record = loadPackage(context, context.params.packageId);
-  await requireReader(context, record);
+  await requireReader(context, record, false);
   return { file: fileView(loadFile(context, record, context.params.fileId)) };
 }
 

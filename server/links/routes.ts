@@ -10,10 +10,8 @@ import { ServiceError } from "../http.ts";
 import { stringField } from "../input.ts";
 import { loadPackage, requireBuilder, requireReader } from "../packages/access.ts";
 
-async function publicKeys(context: ApiContext): Promise<Record<string, unknown>> {
-  const record = loadPackage(context, context.params.packageId);
-  if (context.caller.kind === "session") await requireReader(context, record);
-  else requireBuilder(context, record);
+function publicKeys(context: ApiContext): Record<string, unknown> {
+  requireBuilder(context, loadPackage(context, context.params.packageId));
   return { publicKeys: [] };
 }
 
@@ -30,7 +28,7 @@ function putLink(context: ApiContext): Record<string, unknown> {
 
 async function getLink(context: ApiContext): Promise<Record<string, unknown>> {
   const record = loadPackage(context, context.params.packageId);
-  await requireReader(context, record);
+  await requireReader(context, record, false);
   const armored = context.services.keyLinks.get(record.id, context.params.publicKeyId);
   if (armored === undefined) {
     throw new ServiceError("INVALID_INPUT", "No keycode is stored for this public key.");

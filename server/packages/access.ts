@@ -93,10 +93,20 @@ export function requireUnfinalized(record: PackageRecord): void {
   }
 }
 
-/** Tells whether the caller may read the package (file list, download URLs, message). */
-export async function mayRead(context: ApiContext, record: PackageRecord): Promise<boolean> {
+/**
+ * Tells whether the caller may read the package (file list, download URLs, message).
+ *
+ * @param holdsLink the caller proved it holds the link: it named the package by its
+ *   packageCode, or presents the keyCode checksum. An undisclosed package is open to link
+ *   holders only, so package ids (which are not secret) cannot be enumerated to read them.
+ */
+export async function mayRead(
+  context: ApiContext,
+  record: PackageRecord,
+  holdsLink: boolean,
+): Promise<boolean> {
   const { caller, services } = context;
-  const openToLinkHolders = record.finalizedAt !== undefined && record.undisclosed;
+  const openToLinkHolders = holdsLink && record.finalizedAt !== undefined && record.undisclosed;
   if (caller.kind === "user") {
     const { user } = caller;
     return record.senderId === user.id || openToLinkHolders ||
@@ -111,12 +121,16 @@ export async function mayRead(context: ApiContext, record: PackageRecord): Promi
 }
 
 /**
- * Refuses callers that may not read the package.
+ * Refuses callers that may not read the package (see {@linkcode mayRead}).
  *
  * @throws {ServiceError} `PERMISSION_DENIED`.
  */
-export async function requireReader(context: ApiContext, record: PackageRecord): Promise<void> {
-  if (!await mayRead(context, record)) {
+export async function requireReader(
+  context: ApiContext,
+  record: PackageRecord,
+  holdsLink: boolean,
+): Promise<void> {
+  if (!await mayRead(context, record, holdsLink)) {
     throw new ServiceError(
       "PERMISSION_DENIED",
       context.caller.kind === "session"

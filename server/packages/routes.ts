@@ -61,7 +61,10 @@ async function getPackage(context: ApiContext): Promise<Record<string, unknown>>
       "Open a package by the packageCode of its link, or sign the request with an API key.",
     );
   }
-  await requireReader(context, record);
+  // The SDK's downloadFile reads the package by id before presenting the checksum (spec 2.8),
+  // so agents (who hold an API key) may name an undisclosed package by id; anonymous callers
+  // must name it by the packageCode of its link.
+  await requireReader(context, record, byCode || context.caller.kind === "user");
   return packageView(context.services, record);
 }
 
@@ -127,8 +130,8 @@ function putMessage(context: ApiContext): Record<string, unknown> {
 
 async function getMessage(context: ApiContext): Promise<Record<string, unknown>> {
   const record = loadPackage(context, context.params.packageId);
-  await requireReader(context, record);
   requireChecksum(record, context.params.checksum);
+  await requireReader(context, record, true);
   return { message: record.message ?? "" };
 }
 

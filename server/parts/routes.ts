@@ -79,8 +79,9 @@ function uploadUrls(context: ApiContext): Record<string, unknown> {
 
 async function downloadUrls(context: ApiContext): Promise<Record<string, unknown>> {
   const record = loadPackage(context, context.params.packageId);
-  await requireReader(context, record);
+  // The checksum proves the caller holds the link, which opens undisclosed packages.
   requireChecksum(record, context.body.checksum);
+  await requireReader(context, record, true);
   const file = loadFile(context, record, context.params.fileId);
   const first = partNumber(file, "startSegment", context.body.startSegment ?? 1);
   const requestedLast = integerField(context.body, "endSegment", {

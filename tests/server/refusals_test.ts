@@ -471,7 +471,14 @@ Deno.test("another user's package cannot be read or changed", async () => {
     );
     // A dropzone cannot touch an agent's package either.
     refused(await dropzoneCall(service, "GET", `/package/${draft}/`), "PERMISSION_DENIED");
-    // The finalized package is undisclosed: others may read it, with the checksum.
+    // The finalized package is undisclosed: others need the link (its checksum) to read it.
+    refused(await call("GET", `/package/${packageId}/file/${fileId}/`), "PERMISSION_DENIED");
+    refused(
+      await call("POST", `/package/${packageId}/file/${fileId}/download-urls/`, {
+        checksum: WRONG_CHECKSUM,
+      }),
+      "PERMISSION_DENIED",
+    );
     success(
       await call("POST", `/package/${packageId}/file/${fileId}/download-urls/`, {
         checksum: CHECKSUM,
