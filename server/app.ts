@@ -168,7 +168,7 @@ export function createHandler(
     return jsonResponse({ response: "SUCCESS", ...fields });
   }
 
-  return async function handle(req: Request): Promise<Response> {
+  return async function handle(req: Request, info?: { remoteAddr: Deno.Addr }): Promise<Response> {
     const started = performance.now();
     const entry: LogEntry = {
       time: new Date(services.config.now()).toISOString(),
@@ -195,7 +195,7 @@ export function createHandler(
         );
       } else {
         entry.route = "[extra]";
-        response = await services.config.extraRoutes?.(req) ??
+        response = await services.config.extraRoutes?.(req, info) ??
           jsonResponse({ response: "NOT_FOUND", message: "Nothing is served at this path." }, 404);
       }
     } catch (error) {

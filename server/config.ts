@@ -62,7 +62,28 @@ export interface ServerConfig {
    */
   secretKey?: string;
   /** Extra handlers (portal pages, sandbox) tried before answering 404 outside the API. */
-  extraRoutes?: (req: Request) => Promise<Response | undefined>;
+  extraRoutes?: (
+    req: Request,
+    info?: { remoteAddr: Deno.Addr },
+  ) => Promise<Response | undefined>;
+  /** SMTP host for the portal's mail; without it mail goes to `<dataDir>/outbox/`. */
+  smtpHost?: string;
+  /** SMTP port. @default {587} (465 with `smtpTls: "implicit"`) */
+  smtpPort?: number;
+  /** SMTP AUTH user. */
+  smtpUser?: string;
+  /** SMTP AUTH password. */
+  smtpPassword?: string;
+  /** `implicit` (TLS from the start), `starttls` (required upgrade) or `none`. @default {"starttls"} */
+  smtpTls?: "implicit" | "starttls" | "none";
+  /** Sender of the portal's mail. @default {"Padlock <no-reply@localhost>"} */
+  mailFrom?: string;
+  /** Serves the outbox at `/dev/outbox` (development only: it shows live codes). @default {false} */
+  devOutbox?: boolean;
+  /** Takes the client address for rate limits from `X-Forwarded-For` (behind a reverse proxy). @default {false} */
+  trustProxy?: boolean;
+  /** Folder holding the built `portal.js`. @default {"dist/portal" of this checkout} */
+  portalAssetsDir?: string;
   /**
    * Decides whether an anonymous (`{ session: true }`) request may read a package that is not
    * undisclosed, for example because its cookie belongs to a verified recipient.
@@ -185,6 +206,14 @@ const EXTERNAL_OPTIONS = [
   ["allow-undisclosed-recipients", "PADLOCK_ALLOW_UNDISCLOSED_RECIPIENTS", "boolean"],
   ["system-name", "PADLOCK_SYSTEM_NAME", "string"],
   ["secret-key", "PADLOCK_SECRET_KEY", "string"],
+  ["smtp-host", "PADLOCK_SMTP_HOST", "string"],
+  ["smtp-port", "PADLOCK_SMTP_PORT", "number"],
+  ["smtp-user", "PADLOCK_SMTP_USER", "string"],
+  ["smtp-password", "PADLOCK_SMTP_PASSWORD", "string"],
+  ["smtp-tls", "PADLOCK_SMTP_TLS", "string"],
+  ["mail-from", "PADLOCK_MAIL_FROM", "string"],
+  ["dev-outbox", "PADLOCK_DEV_OUTBOX", "boolean"],
+  ["trust-proxy", "PADLOCK_TRUST_PROXY", "boolean"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */

@@ -20,6 +20,7 @@ import { createHandler } from "./app.ts";
 import { resolveConfig, type ResolvedConfig, type ServerConfig } from "./config.ts";
 import type { Services } from "./context.ts";
 import { openDatabase } from "./db/database.ts";
+import { createPortal } from "./portal/mod.ts";
 import { FileRepository } from "./files/repository.ts";
 import { KeyLinkRepository } from "./links/repository.ts";
 import { consoleLogSink, type LogEntry, stackFrames } from "./log.ts";
@@ -113,6 +114,9 @@ export async function startServer(
     store: store ?? new FileSystemPartStore(join(resolved.dataDir, DATA_LAYOUT.parts)),
     publicUrl: resolved.publicUrl ?? "",
   };
+  // The portal (pages, pairing, mail) runs in front of the caller's extra routes and hook.
+  const portal = await createPortal(services, log);
+  services.config = portal.mount(services.config);
   const handler = createHandler(services, log);
   let listening: (addr: Deno.NetAddr) => void;
   const ready = new Promise<Deno.NetAddr>((resolve) => listening = resolve);
@@ -171,6 +175,7 @@ export async function startServer(
       closed ??= (async () => {
         if (timer !== undefined) clearInterval(timer);
         await server.shutdown();
+        await portal.close();
         await sweeping?.catch(() => {});
         db.close();
       })();

@@ -1,0 +1,39 @@
+/**
+ * The portal's static files: `/assets/portal.css` (from `styles.ts`) and `/assets/portal.js`
+ * (the esbuild bundle of `portal/main.ts`, built by `deno task build` into `dist/portal/`).
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { Portal } from "./context.ts";
+import { PORTAL_CSS } from "./styles.ts";
+
+/** Where the bundle is unless configured: `dist/portal/` of this checkout. */
+export const DEFAULT_ASSETS_DIR = new URL("../../dist/portal/", import.meta.url).pathname;
+
+function asset(body: BodyInit, type: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": type,
+      // Revalidated each time: a rebuilt bundle is picked up at once.
+      "Cache-Control": "no-cache",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/** Answers `/assets/…`, or `undefined` for another path. */
+export async function serveAsset(portal: Portal, pathname: string): Promise<Response | undefined> {
+  if (pathname === "/assets/portal.css") return asset(PORTAL_CSS, "text/css; charset=utf-8");
+  if (pathname !== "/assets/portal.js") return undefined;
+  try {
+    const bundle = await Deno.readFile(join(portal.assetsDir, "portal.js"));
+    return asset(bundle, "text/javascript; charset=utf-8");
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    return new Response("The portal script is not built: run `deno task build`.", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+}

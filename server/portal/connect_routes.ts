@@ -1,0 +1,182 @@
+/**
+ * The agent app's sign-in: the JSON pairing endpoints the app calls (`POST /auth/pairing`,
+ * `POST /auth/pairing/poll`, open to any origin because they use no cookie — the secret device
+ * code in the body is the only credential) and the `/connect` page where the signed-in agent
+ * allows or denies the pairing, after which the tab closes itself.
+ *
+ * @module
+ */
+import { normaliseUserCode } from "../auth/pairings.ts";
+import { CsrfError } from "../auth/csrf.ts";
+import { ServiceError } from "../http.ts";
+import { csrfTokenOf, type Portal, type PortalRequest, withCookies } from "./context.ts";
+import { readForm, readJson } from "./body.ts";
+import { html } from "./html.ts";
+import { redirect } from "./page.ts";
+import { messagePage, page } from "./respond.ts";
+
+/** CORS headers of the pairing endpoints: any origin, no credentials. */
+const PAIRING_CORS: Readonly<Record<string, string>> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type",
+  "Access-Control-Max-Age": "600",
+};
+
+function pairingJson(body: Record<string, unknown>, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      ...PAIRING_CORS,
+      "Content-Type": "application/json",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/** Answers the CORS preflight of the pairing endpoints. */
+export function pairingPreflight(): Response {
+  return new Response(null, { status: 204, headers: { ...PAIRING_CORS } });
+}
+
+async function pairingBody(req: Request): Promise<Record<string, unknown> | Response> {
+  try {
+    return await readJson(req);
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    return pairingJson({ response: error.code, message: error.message }, 400);
+  }
+}
+
+/** `POST /auth/pairing`: starts a pairing. */
+export async function startPairing(portal: Portal, request: PortalRequest): Promise<Response> {
+  const body = await pairingBody(request.req);
+  if (body instanceof Response) return body;
+  if (!portal.limits.pairingsPerClient.take(request.address)) {
+    return pairingJson({
+      response: "LIMIT_EXCEEDED",
+      message: "Too many sign-ins were started from here. Wait a few minutes.",
+    }, 429);
+  }
+  // Shown to the agent and kept as the key's description: printable, short.
+  const description = typeof body.description === "string"
+    ? body.description.replace(/[\p{Cc}\p{Cf}]/gu, "").trim().slice(0, 60)
+    : "";
+  const started = portal.pairings.start(description || "Zendesk app");
+  return pairingJson({
+    response: "SUCCESS",
+    deviceCode: started.deviceCode,
+    userCode: started.userCode,
+    verificationUrl: `${portal.services.publicUrl}/connect?${new URLSearchParams({
+      code: started.userCode,
+    })}`,
+    interval: started.interval,
+    expiresIn: started.expiresIn,
+  });
+}
+
+/** `POST /auth/pairing/poll`: PENDING, SUCCESS (once), EXPIRED or DENIED. */
+export async function pollPairing(portal: Portal, request: PortalRequest): Promise<Response> {
+  const body = await pairingBody(request.req);
+  if (body instanceof Response) return body;
+  if (!portal.limits.pollsPerClient.take(request.address)) {
+    return pairingJson({ response: "LIMIT_EXCEEDED", message: "Poll less often." }, 429);
+  }
+  const deviceCode = body.deviceCode;
+  if (typeof deviceCode !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(deviceCode)) {
+    return pairingJson({ response: "INVALID_INPUT", message: "deviceCode is missing." }, 400);
+  }
+  return pairingJson(await portal.pairings.poll(deviceCode));
+}
+
+function signInFirst(request: PortalRequest): Response {
+  const next = request.url.pathname + request.url.search;
+  const query = new URLSearchParams({ next });
+  if (request.url.searchParams.get("mode") === "signup") query.set("mode", "signup");
+  return withCookies(request, redirect(`/signin?${query}`));
+}
+
+function unknownCode(portal: Portal, request: PortalRequest, status = 404): Response {
+  return messagePage(portal, request, {
+    title: "This code does not work",
+    message:
+      "The code is wrong, was used already, or has expired (codes last 10 minutes). Start again from the Zendesk app.",
+    tone: "error",
+    status,
+  });
+}
+
+/** `GET /connect?code=…`: asks the signed-in agent to allow the app. */
+export function showConnect(portal: Portal, request: PortalRequest): Response {
+  if (!request.user) return signInFirst(request);
+  const code = normaliseUserCode(request.url.searchParams.get("code"));
+  const pending = code ? portal.pairings.findPending(code) : undefined;
+  if (!pending) return unknownCode(portal, request);
+  const token = csrfTokenOf(portal, request);
+  return page(portal, request, {
+    title: "Allow the Zendesk app",
+    body: html`
+      <h1>Allow “${pending.description}” to use your account?</h1>
+      <p class="muted">Check that the Zendesk app shows the same code:</p>
+      <div class="code-display" data-role="user-code">${pending.userCode}</div>
+      <p>If you allow it, the app can send and open encrypted files as
+      <strong>${request.user
+        .email}</strong> until you revoke its key on your account page. Allow it only
+      if you just clicked "Log in" or "Activate" in the Zendesk app yourself.</p>
+      <form method="post" action="/connect" class="actions" data-role="connect-form">
+        <input type="hidden" name="csrf" value="${token}">
+        <input type="hidden" name="code" value="${pending.userCode}">
+        <button class="button primary" type="submit" name="decision" value="allow">Allow</button>
+        <button class="button" type="submit" name="decision" value="deny">Deny</button>
+      </form>
+    `,
+  });
+}
+
+/** `POST /connect`: records "Allow" or "Deny", then shows a page that closes its tab. */
+export async function submitConnect(portal: Portal, request: PortalRequest): Promise<Response> {
+  const form = await readForm(request.req);
+  try {
+    portal.csrf.check(request.req, request.sessionId, form.csrf);
+  } catch (error) {
+    if (!(error instanceof CsrfError)) throw error;
+    return messagePage(portal, request, {
+      title: "Request refused",
+      message: error.message,
+      tone: "error",
+      status: 403,
+    });
+  }
+  const user = request.user;
+  if (!user) return signInFirst(request);
+  if (portal.limits.connectFailuresPerUser.isLimited(user.id)) {
+    return messagePage(portal, request, {
+      title: "Too many wrong codes",
+      message: "Wait ten minutes, then start again from the Zendesk app.",
+      tone: "error",
+      status: 429,
+    });
+  }
+  const code = normaliseUserCode(form.code);
+  const allow = form.decision === "allow";
+  if (!code || !portal.pairings.decide(code, user.id, allow)) {
+    portal.limits.connectFailuresPerUser.take(user.id);
+    return unknownCode(portal, request);
+  }
+  return page(portal, request, {
+    title: allow ? "Zendesk app connected" : "Access denied",
+    script: "close",
+    body: html`
+      <div class="state" data-role="state">
+        <div class="icon" aria-hidden="true">✓</div>
+        <h1>${allow ? "The Zendesk app is connected" : "You denied access"}</h1>
+        <p class="muted" data-role="message">${allow
+          ? "Go back to Zendesk: the app signs in by itself."
+          : "The Zendesk app was not given access. Go back to Zendesk."}</p>
+        <p class="small muted"
+          data-role="close-hint">This tab closes itself. If it stays open, close it.</p>
+      </div>
+    `,
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Who may open a package on the receive page, decided before anything about the package is
+ * shown: the page learns only "open", "verify" (a named recipient must prove their address),
+ * "signin" (a dropzone package: agents only) or "forbidden" — never file names, recipients or
+ * sender — until the visitor is authorised. The same decision backs `authorizeSession`, through
+ * which the SendSafely API serves a cookie-holding browser.
+ *
+ * @module
+ */
+import type { User } from "../accounts/accounts.ts";
+import type { Session } from "../auth/sessions.ts";
+import { secretsEqual } from "../ids.ts";
+import type { PackageRecord } from "../packages/repository.ts";
+import type { Portal } from "./context.ts";
+
+/** What the receive page may do with a package. */
+export type ReceiveAccess =
+  /** Open it: list and download its files. */
+  | "open"
+  /** Ask for the visitor's address and a code. */
+  | "verify"
+  /** Ask an agent to sign in (dropzone package). */
+  | "signin"
+  /** The signed-in agent may not open it. */
+  | "forbidden";
+
+/** Shape of a checksum (spec 3.3): 64 lower-case hex digits. */
+const CHECKSUM_PATTERN = /^[0-9a-f]{64}$/;
+
+/** Shape of a packageCode: URL-safe base64. */
+const PACKAGE_CODE_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * Finds a finalized, unexpired package by the packageCode of its link.
+ *
+ * @returns the package, or `undefined` when it does not exist, expired, or was never sent.
+ */
+export function findLivePackage(portal: Portal, packageCode: unknown): PackageRecord | undefined {
+  if (typeof packageCode !== "string" || !PACKAGE_CODE_PATTERN.test(packageCode)) return undefined;
+  const record = portal.services.packages.findByCode(packageCode);
+  if (!record || record.finalizedAt === undefined) return undefined;
+  if (record.expiresAt !== undefined && record.expiresAt <= portal.now()) return undefined;
+  return record;
+}
+
+/** Tells whether a checksum proves the link's keyCode (constant-time compare). */
+export function checksumMatches(record: PackageRecord, checksum: unknown): boolean {
+  if (typeof checksum !== "string" || record.checksum === undefined) return false;
+  const candidate = checksum.toLowerCase();
+  return CHECKSUM_PATTERN.test(candidate) && secretsEqual(candidate, record.checksum);
+}
+
+/** Tells whether an agent may read a package: its sender, a recipient, or a reader of its dropzone. */
+export function agentMayRead(portal: Portal, record: PackageRecord, user: User): boolean {
+  const { accounts, recipients } = portal.services;
+  return record.senderId === user.id || recipients.isRecipient(record.id, user.email) ||
+    (record.dropzoneId !== undefined && accounts.mayReadDropzone(record.dropzoneId, user.id));
+}
+
+/** Decides what a visitor may do with a live package. */
+export function decideAccess(
+  portal: Portal,
+  record: PackageRecord,
+  sessionId: string | undefined,
+  session: Session | undefined,
+  user: User | undefined,
+): ReceiveAccess {
+  if (record.undisclosed) return "open";
+  if (user && agentMayRead(portal, record, user)) return "open";
+  if (session && record.dropzoneId === undefined) {
+    const email = portal.sessions.grantOf(sessionId, record.id);
+    // The grant holds while the address is still a recipient of the package.
+    if (email && portal.services.recipients.isRecipient(record.id, email)) return "open";
+  }
+  if (record.dropzoneId !== undefined) return user ? "forbidden" : "signin";
+  return "verify";
+}
