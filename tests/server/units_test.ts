@@ -1,0 +1,143 @@
+/**
+ * The service's building blocks on their own: configuration from flags and
+ * environment, the file-system part store, schema migrations, timestamps, file names.
+ */
+import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
+import {
+  ConfigError,
+  configFromOutside,
+  FileSystemPartStore,
+  PartTooLargeError,
+} from "../../server/mod.ts";
+import { resolveConfig } from "../../server/config.ts";
+import { migrate, SchemaError } from "../../server/db/database.ts";
+import { MIGRATIONS } from "../../server/db/migrations.ts";
+import { decodeFileName } from "../../server/files/file_names.ts";
+import { parseTimestamp } from "../../server/signing.ts";
+import { InvalidPartKeyError } from "../../server/storage/part_store.ts";
+import { listFiles, testBytes } from "./_helpers.ts";
+
+Deno.test("flags win over environment variables, and bad values are refused", () => {
+  const env: Record<string, string> = {
+    PADLOCK_PORT: "9000",
+    PADLOCK_DATA_DIR: "/srv/padlock",
+    PADLOCK_MAX_FILE_BYTES: "1000",
+    PADLOCK_ALLOW_UNDISCLOSED_RECIPIENTS: "false",
+  };
+  const config = configFromOutside(
+    ["--port", "8443", "--public-url=https://files.example.com"],
+    (name) => env[name],
+  );
+  assert.deepEqual(config, {
+    port: 8443,
+    publicUrl: "https://files.example.com",
+    dataDir: "/srv/padlock",
+    maxFileBytes: 1000,
+    allowUndisclosedRecipients: false,
+  });
+  assert.throws(() => configFromOutside(["--prot", "1"], () => undefined), ConfigError);
+  assert.throws(() => configFromOutside(["--port", "eighty"], () => undefined), ConfigError);
+  assert.throws(
+    () =>
+      configFromOutside(
+        [],
+        (name) => name === "PADLOCK_ALLOW_UNDISCLOSED_RECIPIENTS" ? "yes" : undefined,
+      ),
+    ConfigError,
+  );
+  assert.throws(
+    () => resolveConfig({ publicUrl: "https://files.example.com/padlock" }),
+    ConfigError,
+  );
+  assert.throws(() => resolveConfig({ maxPartsPerFile: -1 }), ConfigError);
+  assert.throws(
+    () => resolveConfig({ maxPackageLifeDays: 5, defaultPackageLifeDays: 10 }),
+    ConfigError,
+  );
+  const defaults = resolveConfig();
+  assert.equal(defaults.port, 8080);
+  assert.equal(defaults.dataDir, ".data");
+  assert.equal(defaults.maxPartBytes, 2_621_440 + 65_536);
+  assert.equal(
+    resolveConfig({ publicUrl: "https://files.example.com/" }).publicUrl,
+    "https://files.example.com",
+  );
+});
+
+Deno.test("the part store writes atomically, refuses oversized parts whole and unsafe keys", async () => {
+  const root = await Deno.makeTempDir({ prefix: "padlock-store-" });
+  try {
+    const store = new FileSystemPartStore(root);
+    const key = { packageId: "ABCD-2345", fileId: "file-1", part: 1 };
+    assert.equal(await store.has(key), false);
+    assert.equal(await store.get(key), undefined);
+    const bytes = testBytes(100_000);
+    assert.equal(await store.put(key, new Blob([bytes]).stream(), 100_000), 100_000);
+    const stored = await store.get(key);
+    assert.equal(stored?.size, 100_000);
+    assert.deepEqual(new Uint8Array(await new Response(stored!.body).arrayBuffer()), bytes);
+    // Too large: refused, and the stored copy stays as it was, with no temporary file left.
+    await assert.rejects(
+      store.put(key, new Blob([testBytes(100_001)]).stream(), 100_000),
+      PartTooLargeError,
+    );
+    assert.equal(
+      await store.get(key).then((part) => part!.body.cancel().then(() => part!.size)),
+      100_000,
+    );
+    assert.deepEqual((await listFiles(root)).map((path) => path.slice(root.length)), [
+      "/ABCD-2345/file-1/1.pgp",
+    ]);
+    for (
+      const bad of [{ ...key, packageId: "../x" }, { ...key, fileId: "a/b" }, { ...key, part: 0 }, {
+        ...key,
+        part: 1.5,
+      }]
+    ) {
+      await assert.rejects(store.put(bad, new Blob([]).stream(), 10), InvalidPartKeyError);
+    }
+    await store.delete(key);
+    await store.delete(key);
+    assert.equal(await store.has(key), false);
+    await store.put({ ...key, part: 2 }, new Blob([bytes]).stream(), 100_000);
+    await store.deletePackage("ABCD-2345");
+    assert.deepEqual(await listFiles(root), []);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("migrations run once, in order, and a newer schema is refused", () => {
+  const db = new DatabaseSync(":memory:");
+  migrate(db, MIGRATIONS);
+  migrate(db, MIGRATIONS);
+  const versions = db.prepare("SELECT version FROM schema_migrations ORDER BY version").all()
+    .map((row) => (row as { version: number }).version);
+  assert.deepEqual(versions, MIGRATIONS.map((migration) => migration.version));
+  assert.throws(
+    () => migrate(db, MIGRATIONS.slice(0, 1).filter(() => versions.length > 1)),
+    SchemaError,
+  );
+  db.close();
+});
+
+Deno.test("timestamps must be real instants in the SendSafely format", () => {
+  assert.equal(parseTimestamp("2026-11-25T01:24:09+0000"), Date.UTC(2026, 10, 25, 1, 24, 9));
+  for (
+    const bad of [
+      "2026-11-25T01:24:09Z",
+      "2026-02-30T00:00:00+0000",
+      "2026-11-25 01:24:09+0000",
+      "",
+    ]
+  ) {
+    assert.equal(parseTimestamp(bad), undefined, bad);
+  }
+});
+
+Deno.test("file names are decoded from encodeURI form", () => {
+  assert.equal(decodeFileName(encodeURI("my file é.txt")), "my file é.txt");
+  assert.equal(decodeFileName(encodeURI("100% #1 & co?.pdf")), "100% #1 & co?.pdf");
+  assert.equal(decodeFileName("x".repeat(255)), "x".repeat(255));
+});
