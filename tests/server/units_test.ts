@@ -115,10 +115,8 @@ Deno.test("migrations run once, in order, and a newer schema is refused", () => 
   const versions = db.prepare("SELECT version FROM schema_migrations ORDER BY version").all()
     .map((row) => (row as { version: number }).version);
   assert.deepEqual(versions, MIGRATIONS.map((migration) => migration.version));
-  assert.throws(
-    () => migrate(db, MIGRATIONS.slice(0, 1).filter(() => versions.length > 1)),
-    SchemaError,
-  );
+  // A database migrated by a newer service (a version this code does not know) is refused.
+  assert.throws(() => migrate(db, MIGRATIONS.slice(0, -1)), SchemaError);
   db.close();
 });
 
