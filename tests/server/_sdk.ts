@@ -17,16 +17,28 @@ export class SdkError extends Error {
 
 let installing: Promise<string> | undefined;
 
-async function run(command: string, args: string[], cwd: string): Promise<Deno.CommandOutput> {
+async function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<Deno.CommandOutput> {
   try {
-    return await new Deno.Command(command, { args, cwd, stdout: "piped", stderr: "piped" })
+    return await new Deno.Command(command, { args, ...options, stdout: "piped", stderr: "piped" })
       .output();
   } catch (cause) {
     throw new SdkError(`Cannot run ${command}: is Node.js installed?`, { cause });
   }
 }
 
-/** Installs the SDK (once per lockfile) and returns the folder holding it and the driver. */
+async function exists(path: string): Promise<boolean> {
+  return await Deno.stat(path).then(() => true, () => false);
+}
+
+/**
+ * Installs the SDK once per lockfile and returns its `node_modules` folder. Test files run in
+ * parallel, so each installs into its own temporary folder and renames it into place; the
+ * first rename wins and the others use its result.
+ */
 export function installSdk(): Promise<string> {
   installing ??= (async () => {
     const lock = await Deno.readFile(new URL("package-lock.json", SDK_DIR));
@@ -34,31 +46,40 @@ export function installSdk(): Promise<string> {
       Deno.env.get("TMPDIR") ?? "/tmp",
       `padlock-sendsafely-sdk-${(await sha256(lock)).slice(0, 16)}`,
     );
-    await Deno.mkdir(folder, { recursive: true });
-    for (const name of ["package.json", "package-lock.json", "driver.cjs"]) {
-      await Deno.copyFile(new URL(name, SDK_DIR), join(folder, name));
-    }
-    const marker = join(folder, "node_modules", "@sendsafely", "sendsafely", "package.json");
-    const installed = await Deno.stat(marker).then(() => true, () => false);
-    if (!installed) {
+    const modules = join(folder, "node_modules");
+    if (await exists(join(modules, "@sendsafely", "sendsafely", "package.json"))) return modules;
+    const staging = await Deno.makeTempDir({ prefix: "padlock-sendsafely-sdk-staging-" });
+    try {
+      for (const name of ["package.json", "package-lock.json"]) {
+        await Deno.copyFile(new URL(name, SDK_DIR), join(staging, name));
+      }
       const output = await run(
         "npm",
         ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline"],
-        folder,
+        { cwd: staging },
       );
       if (!output.success) {
         throw new SdkError(`npm ci failed:\n${new TextDecoder().decode(output.stderr)}`);
       }
+      await Deno.rename(staging, folder).catch(async (error) => {
+        if (!await exists(join(modules, "@sendsafely", "sendsafely", "package.json"))) throw error;
+      });
+    } finally {
+      await Deno.remove(staging, { recursive: true }).catch(() => {});
     }
-    return folder;
+    return modules;
   })();
   return installing;
 }
 
-/** Runs one driver command and returns its JSON result. */
+/** Runs one driver command (`sdk/driver.cjs`) and returns its JSON result. */
 export async function runSdk(command: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const folder = await installSdk();
-  const output = await run("node", ["driver.cjs", JSON.stringify(command)], folder);
+  const modules = await installSdk();
+  const driver = new URL("driver.cjs", SDK_DIR).pathname;
+  // NODE_PATH lets the driver, kept in the repository, require the SDK installed elsewhere.
+  const output = await run("node", [driver, JSON.stringify(command)], {
+    env: { NODE_PATH: modules },
+  });
   const stdout = new TextDecoder().decode(output.stdout).trim().split("\n").at(-1) ?? "";
   let result: Record<string, unknown>;
   try {
