@@ -59,7 +59,6 @@ export class Widget {
   start(): void {
     const view = this.#document.defaultView;
     if (!view) throw new Error("Padlock: the document has no window");
-    installStyles(this.#document);
     this.#guard.install(view);
     view.addEventListener("submit", this.#onSubmit, true);
     this.#observer = new MutationObserver((records) => {
@@ -107,6 +106,8 @@ export class Widget {
       }
       if (!isSecured(this.config, formId)) continue;
       if (!secured) {
+        // The stylesheet goes in with the first secured form: a page without one is left as is.
+        installStyles(this.#document);
         secured = new SecuredForm(form, formId, this.#slot(formId), this.#guard);
         this.#forms.set(form, secured);
       }
