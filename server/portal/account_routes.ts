@@ -142,7 +142,11 @@ export async function submitSignOut(portal: Portal, request: PortalRequest): Pro
   portal.sessions.destroy(request.sessionId);
   request.user = undefined;
   useSession(portal, request, { id: portal.sessions.newAnonymousId() });
-  return withCookies(request, redirect("/signin"));
+  const next = safeNextPath(form.next);
+  return withCookies(
+    request,
+    redirect(next ? `/signin?${new URLSearchParams({ next })}` : "/signin"),
+  );
 }
 
 function formatDate(ms: number): string {

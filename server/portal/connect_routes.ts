@@ -119,7 +119,7 @@ export function showConnect(portal: Portal, request: PortalRequest): Response {
     body: html`
       <h1>Allow “${pending.description}” to use your account?</h1>
       <p class="muted">Check that the Zendesk app shows the same code:</p>
-      <div class="code-display" data-role="user-code">${pending.userCode}</div>
+      <div class="code-display" id="code" data-role="user-code">${pending.userCode}</div>
       <p>If you allow it, the app can send and open encrypted files as
       <strong>${request.user
         .email}</strong> until you revoke its key on your account page. Allow it only

@@ -68,8 +68,8 @@ export interface PortalHandle {
   /** Tells whether the browser session of `req` may read `packageId` (the API's hook). */
   authorizeSession(req: Request, packageId: string): boolean;
   /**
-   * Returns the configuration with the portal in front of `extraRoutes` and `authorizeSession`
-   * (the ones given to `startServer` still run after it).
+   * Returns the configuration with the portal mounted: after the `extraRoutes` given to
+   * `startServer`, and beside its `authorizeSession` (either may grant).
    */
   mount(config: ResolvedConfig): ResolvedConfig;
   /** Invites an agent: creates the account if needed and mails an activation link. */
@@ -287,8 +287,10 @@ export async function createPortal(
     mount(outer: ResolvedConfig): ResolvedConfig {
       return {
         ...outer,
+        // The routes given to startServer come first, so a test or the sandbox can stand in
+        // for a portal route.
         extraRoutes: async (req, info) =>
-          await handle(req, info) ?? await outer.extraRoutes?.(req, info),
+          await outer.extraRoutes?.(req, info) ?? await handle(req, info),
         authorizeSession: async (req, packageId) =>
           authorizeSession(req, packageId) ||
           (await outer.authorizeSession?.(req, packageId)) === true,

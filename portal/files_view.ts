@@ -1,0 +1,168 @@
+/// <reference lib="dom" />
+/**
+ * The file list of an opened package: each file with its name (as text), size and the package's
+ * expiry, a Download button that turns into progress and Cancel, and "Download all", which saves
+ * the files one after the other.
+ *
+ * @module
+ */
+import type { FileInfo } from "../src/api.ts";
+import { h, replaceChildren } from "./dom.ts";
+import { formatBytes, formatDate } from "./format.ts";
+
+/** Downloads, decrypts and saves one file; rejects with an AbortError when cancelled. */
+export type FileDownloader = (
+  file: FileInfo,
+  signal: AbortSignal,
+  onProgress: (done: number, total: number) => void,
+) => Promise<void>;
+
+/** What the file list shows. */
+export interface FilesViewOptions {
+  /** The files of the package. */
+  files: FileInfo[];
+  /** When the package expires (ISO), if it does. */
+  expires?: string;
+  /** The sender's message, decrypted, if any. */
+  message?: string;
+  /** Who is signed in, if anyone (an agent opening a dropzone package). */
+  signedInAs?: string;
+  /** The download of one file. */
+  download: FileDownloader;
+}
+
+interface Row {
+  file: FileInfo;
+  start(): Promise<boolean>;
+  cancel(): void;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
+}
+
+function fileRow(file: FileInfo, download: FileDownloader): { element: HTMLLIElement; row: Row } {
+  const status = h("div", { class: "file-status", attrs: { "data-role": "file-status" } });
+  const bar = h("div", { class: "progress-bar" });
+  const progress = h("div", {
+    class: "progress",
+    attrs: { role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", hidden: "" },
+  }, bar);
+  const button = h(
+    "button",
+    { class: "button small", attrs: { type: "button", "data-role": "download" } },
+    "Download",
+  );
+  const cancel = h(
+    "button",
+    { class: "button small", attrs: { type: "button", "data-role": "cancel", hidden: "" } },
+    "Cancel",
+  );
+  const element = h(
+    "li",
+    { class: "file", attrs: { "data-role": "file" } },
+    h("div", { class: "file-name", attrs: { "data-role": "file-name" } }, file.fileName),
+    h("div", { class: "file-meta" }, formatBytes(file.fileSize)),
+    h("div", { class: "file-actions" }, button, cancel),
+    progress,
+    status,
+  );
+  let controller: AbortController | undefined;
+  const setState = (state: string, text: string) => {
+    element.dataset.state = state;
+    status.textContent = text;
+  };
+  const row: Row = {
+    file,
+    async start() {
+      if (controller) return false;
+      controller = new AbortController();
+      button.hidden = true;
+      cancel.hidden = false;
+      progress.hidden = false;
+      bar.style.width = "0%";
+      setState("downloading", "Downloading and decrypting…");
+      try {
+        await download(file, controller.signal, (done, total) => {
+          const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 100;
+          bar.style.width = `${percent}%`;
+          progress.setAttribute("aria-valuenow", String(percent));
+          status.textContent = `Downloading and decrypting… ${percent}%`;
+        });
+        setState("done", "Saved to your downloads.");
+        return true;
+      } catch (error) {
+        if (isAbort(error)) setState("cancelled", "Cancelled.");
+        else setState("error", error instanceof Error ? error.message : String(error));
+        return false;
+      } finally {
+        controller = undefined;
+        button.hidden = false;
+        button.textContent = element.dataset.state === "done" ? "Download again" : "Download";
+        cancel.hidden = true;
+        progress.hidden = true;
+      }
+    },
+    cancel() {
+      controller?.abort();
+    },
+  };
+  button.addEventListener("click", () => void row.start());
+  cancel.addEventListener("click", () => row.cancel());
+  return { element, row };
+}
+
+/** Shows the files in `card`. */
+export function showFiles(card: HTMLElement, options: FilesViewOptions): void {
+  card.dataset.state = "files";
+  const rows: Row[] = [];
+  const list = h("ul", { class: "files", attrs: { "data-role": "files" } });
+  for (const file of options.files) {
+    const { element, row } = fileRow(file, options.download);
+    rows.push(row);
+    list.appendChild(element);
+  }
+  let stopAll = false;
+  const all = h(
+    "button",
+    { class: "button primary", attrs: { type: "button", "data-role": "download-all" } },
+    "Download all",
+  );
+  all.addEventListener("click", async () => {
+    if (all.dataset.running === "true") {
+      stopAll = true;
+      for (const row of rows) row.cancel();
+      return;
+    }
+    stopAll = false;
+    all.dataset.running = "true";
+    all.textContent = "Cancel all";
+    for (const row of rows) {
+      if (stopAll) break;
+      await row.start();
+    }
+    all.dataset.running = "false";
+    all.textContent = "Download all";
+  });
+  const expiry = formatDate(options.expires);
+  const count = options.files.length;
+  replaceChildren(
+    card,
+    h("h1", {}, count === 1 ? "1 file was sent to you" : `${count} files were sent to you`),
+    h(
+      "p",
+      { class: "muted", attrs: { "data-role": "expiry" } },
+      expiry ? `Available until ${expiry}. ` : "",
+      "Files are decrypted in this browser; the server only ever holds them encrypted.",
+    ),
+    options.message
+      ? h(
+        "div",
+        { class: "message-box", attrs: { "data-role": "package-message" } },
+        options.message,
+      )
+      : null,
+    count === 0 ? h("p", {}, "This package holds no file.") : list,
+    count > 1 ? h("div", { class: "actions" }, all) : null,
+  );
+}
