@@ -1,0 +1,60 @@
+/**
+ * Private helpers of upload.ts and download.ts: abortable sleep, exponential backoff with jitter,
+ * and which failures are worth another attempt.
+ *
+ * Browser-compatible: timers and `AbortSignal` only.
+ *
+ * @module
+ */
+import { ApiError } from "./api.ts";
+
+/**
+ * Waits `ms` milliseconds, or rejects with the signal's reason as soon as it aborts.
+ *
+ * @throws the signal's reason when it aborts.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * The delay before retry number `attempt` (1 for the first retry): `base · 2^(attempt-1)`, capped
+ * at `max`, with "equal jitter" (a random half of it) so that many clients failing together do
+ * not retry in lockstep.
+ */
+export function backoffDelay(attempt: number, base: number, max = 30_000): number {
+  const exponential = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
+  return exponential / 2 + Math.random() * (exponential / 2);
+}
+
+/**
+ * True for failures another attempt may cure: no connection, no answer in time, a 5xx, 408 or
+ * 429 status. A JSON envelope error (`LIMIT_EXCEEDED`, …) is the server's considered answer and
+ * is not retried.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.code === "NETWORK_ERROR" || error.code === "TIMEOUT") return true;
+  if (error.code !== "HTTP_ERROR" || error.status === undefined) return false;
+  return error.status >= 500 || error.status === 408 || error.status === 429;
+}
+
+/**
+ * True for failures of a transfer to or from a pre-signed URL worth another attempt with a fresh
+ * URL: everything {@linkcode isTransient} accepts, plus any other HTTP status, because storage
+ * answers 400/403 for a URL whose signature has expired.
+ */
+export function isTransferFailure(error: unknown): boolean {
+  return isTransient(error) || (error instanceof ApiError && error.code === "HTTP_ERROR");
+}
