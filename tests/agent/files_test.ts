@@ -136,3 +136,64 @@ Deno.test("a wrong key, a forbidden link and a deleted package each show a messa
     await stack.close();
   }
 });
+
+Deno.test("a download shows its progress and can be cancelled, then done again", async () => {
+  const stack = await startStack();
+  try {
+    const bytes = randomBytes(6_000_000); // three parts
+    const link = await dropFiles(stack, [{ name: "large.bin", bytes }]);
+    const ticket = await stack.tickets.createTicket({
+      subject: "Large file",
+      description: link,
+      requester: { name: "Rita", email: "requester@example.com" },
+    });
+    const context = await stack.newContext();
+    // Let part 1 through and hold the others, so the download is caught half-way. Which URL is
+    // part 1 is read from the service's download-urls answer on its way to the app.
+    const firstPart = new Set<string>();
+    const held: (() => void)[] = [];
+    let holding = true;
+    await context.route(
+      `${stack.serviceUrl}/api/v2.0/package/*/file/*/download-urls/`,
+      async (route) => {
+        const response = await route.fetch();
+        const body = await response.json() as { downloadUrls: { part: number; url: string }[] };
+        for (const { part, url } of body.downloadUrls) if (part === 1) firstPart.add(url);
+        await route.fulfill({ response, json: body });
+      },
+    );
+    await context.route(`${stack.serviceUrl}/part/**`, async (route) => {
+      if (holding && !firstPart.has(route.request().url())) {
+        await new Promise<void>((resolve) => held.push(resolve));
+      }
+      await route.continue().catch(() => {}); // the app may have aborted it meanwhile
+    });
+    const { page, app } = await openTicket(context, stack, ticket.id);
+    const downloads: unknown[] = [];
+    page.on("download", (download) => downloads.push(download));
+    const file = app.locator('[data-role="file"]:has-text("large.bin")');
+    await file.click();
+    const label = app.locator('[data-role="progress-label"]');
+    await label.waitFor();
+    await app.waitForFunction(
+      () => document.querySelector('[data-role="progress-label"]')?.textContent !== "0%",
+    );
+    assert.match(String(await label.textContent()), /^[1-9]\d?%$/);
+    assert.equal(await file.isDisabled(), true, "one download of a file at a time");
+    await app.locator('[data-role="cancel"]').click();
+    await app.waitForSelector('.progress:has-text("Download cancelled")');
+    assert.equal(downloads.length, 0, "nothing saved when cancelled");
+    assert.equal(await app.locator('[data-role="link-error"]:visible').count(), 0);
+
+    holding = false;
+    for (const resolve of held.splice(0)) resolve();
+    const saved = page.waitForEvent("download");
+    await file.click();
+    const path = await (await saved).path();
+    assert.deepEqual(new Uint8Array(await Deno.readFile(path)), bytes);
+    await app.waitForSelector('[data-role="done"]');
+    await context.close();
+  } finally {
+    await stack.close();
+  }
+});
