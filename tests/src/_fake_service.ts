@@ -375,8 +375,8 @@ export function randomBytes(size: number): Uint8Array<ArrayBuffer> {
 }
 
 /** Lowercase hex SHA-256. */
-export async function sha256(data: BufferSource | Blob): Promise<string> {
-  const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
+export async function sha256(data: Uint8Array | Blob): Promise<string> {
+  const bytes = data instanceof Blob ? await data.arrayBuffer() : new Uint8Array(data);
   const digest = await crypto.subtle.digest("SHA-256", bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
