@@ -4,6 +4,8 @@
 //           {"action":"download", host, apiKey, apiSecret, link, outDir, fileName}
 //           {"action":"message", host, apiKey, apiSecret, link}
 "use strict";
+const fs = require("node:fs");
+const path = require("node:path");
 const SendSafely = require("@sendsafely/sendsafely");
 
 const command = JSON.parse(process.argv[2]);
@@ -35,7 +37,9 @@ for (
   ]
 ) {
   sdk.on(event, (code, message) => {
-    const detail = typeof code === "object" && code !== null ? code : { error: code, message };
+    const detail = typeof code === "object" && code !== null
+      ? code
+      : { error: code, message };
     fail(detail.error ?? event, detail.message ?? JSON.stringify(detail));
   });
 }
@@ -51,7 +55,8 @@ sdk.on(
 function upload() {
   sdk.createPackage((packageId, serverSecret, packageCode, keyCode) => {
     const finalize = (fileId) => {
-      const done = (link) => finish({ packageId, packageCode, keyCode, fileId, link }, 0);
+      const done = (link) =>
+        finish({ packageId, packageCode, keyCode, fileId, link }, 0);
       if (command.undisclosed) {
         sdk.finalizeUndisclosedPackage(
           packageId,
@@ -98,11 +103,30 @@ function download() {
   sdk.packageInformationFromLink(command.link, (info) => {
     const file = info.files[0];
     sdk.on("file.saved", () => {
-      finish({
-        packageId: info.packageId,
-        fileName: file.fileName,
-        fileSize: file.fileSize,
-      }, 0);
+      // 3.1.0 raises file.saved right after calling end() on its write stream, before the
+      // last bytes reach the file: wait until the whole file is there.
+      const saved = path.join(command.outDir, command.fileName);
+      const started = Date.now();
+      const check = () => {
+        const size = require("node:fs").statSync(path, {
+          throwIfNoEntry: false,
+        })?.size;
+        if (size === file.fileSize) {
+          finish({
+            packageId: info.packageId,
+            fileName: file.fileName,
+            fileSize: file.fileSize,
+          }, 0);
+        } else if (Date.now() - started > 30_000) {
+          fail(
+            "INCOMPLETE_FILE",
+            `the saved file has ${size} of ${file.fileSize} bytes`,
+          );
+        } else {
+          setTimeout(check, 20);
+        }
+      };
+      check();
     });
     sdk.downloadFile(info.packageId, file.fileId, info.keyCode, {
       path: command.outDir,
