@@ -108,9 +108,7 @@ function download() {
       const saved = path.join(command.outDir, command.fileName);
       const started = Date.now();
       const check = () => {
-        const size = require("node:fs").statSync(path, {
-          throwIfNoEntry: false,
-        })?.size;
+        const size = fs.statSync(saved, { throwIfNoEntry: false })?.size;
         if (size === file.fileSize) {
           finish({
             packageId: info.packageId,
