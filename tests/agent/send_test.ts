@@ -113,3 +113,52 @@ Deno.test("sending without Require authentication: anyone holding the link can d
     await stack.close();
   }
 });
+
+Deno.test("a failed send keeps what was uploaded; Retry finishes it and adds the link once", async () => {
+  const stack = await startStack();
+  try {
+    const ticket = await stack.tickets.createTicket({
+      subject: "Retry",
+      description: "Please send it",
+      requester: { name: "Rita Requester", email: REQUESTER },
+    });
+    const context = await stack.newContext();
+    // The first finalize fails as if the service were down for a moment.
+    let failures = 1;
+    await context.route(`${stack.serviceUrl}/api/v2.0/package/*/finalize/`, async (route) => {
+      if (failures-- > 0) await route.abort("connectionreset");
+      else await route.continue();
+    });
+    const uploads: string[] = [];
+    context.on("request", (request) => {
+      if (request.method() === "PUT" && request.url().includes("/part/")) {
+        uploads.push(request.url());
+      }
+    });
+    const { page, app } = await openTicket(context, stack, ticket.id);
+    await app.locator('[data-role="file-input"]').setInputFiles({
+      name: "kept.bin",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(randomBytes(1000)),
+    });
+    await app.waitForSelector('[data-role="send-status"].error');
+    assert.match(
+      await app.locator('[data-role="send-status"]').innerText(),
+      /could not be reached/,
+    );
+    assert.equal(await page.locator("#reply-text").inputValue(), "", "no link before it works");
+    const uploadedBefore = uploads.length;
+    assert.ok(uploadedBefore >= 1);
+
+    await app.locator('[data-role="retry"]').click();
+    await app.waitForSelector('[data-role="send-status"].success');
+    assert.equal(uploads.length, uploadedBefore, "the file was not uploaded again");
+    const links = findLinks(await page.locator("#reply-text").inputValue());
+    assert.equal(links.length, 1);
+    const requester = await stack.createUserClient(REQUESTER);
+    assert.equal((await download(requester, links[0])).get("kept.bin")?.length, 1000);
+    await context.close();
+  } finally {
+    await stack.close();
+  }
+});
