@@ -75,13 +75,17 @@ export interface CallOptions {
 
 /** Every JSON answer of the service: `response` is `"SUCCESS"` or an error code. */
 export interface Envelope {
+  /** `"SUCCESS"` or an error code such as `LIMIT_EXCEEDED`. */
   response: string;
+  /** The result of many calls (a fileId, a link, an email) or the error's explanation. */
   message?: string;
+  /** Call-specific fields. */
   [field: string]: unknown;
 }
 
 /** One file of a package, as package information reports it. */
 export interface FileInfo {
+  /** The file's identifier within its package. */
   fileId: string;
   /** The file name as the server reports it. Untrusted text: never put it into `innerHTML`. */
   fileName: string;
@@ -89,76 +93,113 @@ export interface FileInfo {
   fileSize: number;
   /** Number of encrypted parts (at least 1). */
   parts: number;
+  /** Who uploaded it. */
   createdByEmail?: string;
+  /** When it was uploaded, as the server formats it. */
   uploaded?: string;
 }
 
 /** Package information (`GET /package/{packageIdOrCode}/`, spec 2.2). */
 export interface PackageInfo {
+  /** The package's identifier (the `thread` of its link). */
   packageId: string;
+  /** The package's public code (the `packageCode` of its link; the checksum's salt). */
   packageCode: string;
+  /** The server's half of the passphrase. */
   serverSecret: string;
+  /** The root directory (workspaces). */
   rootDirectoryId?: string;
+  /** The files whose upload is complete. */
   files: FileInfo[];
+  /** The named recipients, as the server describes them. */
   recipients: unknown[];
+  /** The package's state, as the server names it. */
   state?: string;
+  /** Days the package lives (0 = forever). */
   life?: number;
+  /** The package's label. */
   label?: string;
+  /** True while an approver must release the package. */
   needsApproval?: boolean;
+  /** True when the package is archived. */
   isArchived?: boolean;
 }
 
 /** A new package, before the keyCode is generated (`PUT /package/`, spec 2.2). */
 export interface CreatedPackage {
+  /** The package's identifier. */
   packageId: string;
+  /** The package's public code. */
   packageCode: string;
+  /** The server's half of the passphrase. */
   serverSecret: string;
 }
 
 /** The signed-in user (`GET /user/`, spec 2.1). */
 export interface UserInfo extends Envelope {
+  /** The user's email. */
   email?: string;
+  /** Given name. */
   firstName?: string;
+  /** Family name. */
   lastName?: string;
+  /** The user's identifier. */
   id?: string;
+  /** Default life of the user's packages, in days. */
   packageLife?: number;
 }
 
 /** Settings of the user's organisation (`GET /enterprise/`, spec 2.1). */
 export interface EnterpriseInfo extends Envelope {
+  /** The organisation's SendSafely host. */
   host?: string;
+  /** The name the organisation gives the service. */
   systemName?: string;
+  /** Whether packages without named recipients are allowed. */
   allowUndisclosedRecipients?: boolean;
+  /** Whether package messages are encrypted. */
   messageEncryption?: boolean;
 }
 
 /** One recipient as `PUT /package/{p}/recipients/` reports it (spec 2.3). */
 export interface RecipientInfo {
+  /** The recipient's identifier within the package. */
   recipientId?: string;
+  /** The recipient's email. */
   email?: string;
   /** Per-recipient result: `"SUCCESS"` or an error code. */
   response?: string;
+  /** Explanation of an error `response`. */
   message?: string;
+  /** True when sending to this recipient needs an approver. */
   approvalRequired?: boolean;
+  /** True when the keyCode must be escrowed to the recipient's public keys. */
   checkForPublicKeys?: boolean;
+  /** Other fields (`phonenumbers`, `roleName`, …). */
   [field: string]: unknown;
 }
 
 /** Result of {@linkcode SendSafelyClient.addRecipients}. */
 export interface AddRecipientsResult {
+  /** Each recipient added, with its own `response`. */
   recipients: RecipientInfo[];
+  /** True when the package needs an approver. */
   approvalRequired: boolean;
+  /** Who may approve. */
   approvers: unknown[];
 }
 
 /** A pre-signed part URL (`uploadUrls` / `downloadUrls`). */
 export interface PartUrl {
+  /** The part number, 1-based. */
   part: number;
+  /** Absolute URL that accepts an unauthenticated PUT or GET of that part. */
   url: string;
 }
 
 /** A public key the keyCode must be escrowed to (spec 2.6). */
 export interface PublicKey {
+  /** The key's identifier (`publicKeyId`). */
   id: string;
   /** ASCII-armored OpenPGP public key. */
   key: string;
@@ -168,7 +209,9 @@ export interface PublicKey {
 export interface FinalizeOptions {
   /** The 64-hex package checksum (`checksum()` in keys.ts). */
   checksum: string;
+  /** True for a package without named recipients (anyone with the link may open it). */
   undisclosedRecipients: boolean;
+  /** True to let the service email the recipients the link. */
   notifyRecipients: boolean;
   /** Only for undisclosed packages. */
   password?: string;
@@ -180,7 +223,9 @@ export interface FinalizeOptions {
 export interface FinalizeResult {
   /** The Secure Link without its `#keyCode=` fragment. */
   link: string;
+  /** The recipients, as the server describes them. */
   recipients: unknown[];
+  /** Who may approve the package. */
   approvers: unknown[];
   /** True when the server answered `PACKAGE_NEEDS_APPROVAL`: the link exists but approvers must act. */
   needsApproval: boolean;
@@ -198,9 +243,12 @@ export class ApiError extends Error {
   status?: number;
 
   /**
+   * Creates the error.
+   *
    * @param code the server's `response` code, or `NETWORK_ERROR` / `TIMEOUT` / `HTTP_ERROR` /
    *   `BAD_RESPONSE`.
    * @param message a sentence a person can read.
+   * @param options the HTTP status and the underlying cause.
    */
   constructor(code: string, message: string, options?: { status?: number; cause?: unknown }) {
     super(message, { cause: options?.cause });
@@ -238,6 +286,14 @@ function positiveInteger(value: number, what: string): number {
   return value;
 }
 
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException &&
     (error.name === "AbortError" || error.name === "TimeoutError");
@@ -272,6 +328,8 @@ export class SendSafelyClient {
   readonly #now: () => Date;
 
   /**
+   * Creates a client; nothing is sent until a call is made.
+   *
    * @throws {TypeError} when the host is not an http(s) URL or the credentials are incomplete.
    * @throws {RangeError} when a timeout is not a positive integer.
    */
@@ -385,12 +443,14 @@ export class SendSafelyClient {
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof ApiError) throw error;
+      // Name the server by its origin only: a pre-signed URL's query is a credential.
+      const where = originOf(url) ?? this.host;
       if (timer.aborted || isAbort(error)) {
-        throw new ApiError("TIMEOUT", `No answer from ${this.host} within ${timeout / 1000} s`, {
+        throw new ApiError("TIMEOUT", `No answer from ${where} within ${timeout / 1000} s`, {
           cause: error,
         });
       }
-      throw new ApiError("NETWORK_ERROR", `Could not reach ${this.host}`, { cause: error });
+      throw new ApiError("NETWORK_ERROR", `Could not reach ${where}`, { cause: error });
     }
   }
 

@@ -87,10 +87,13 @@ export type DownloadErrorCode =
 
 /** Options of {@linkcode DownloadError}. */
 export interface DownloadErrorOptions {
+  /** What kind of failure it was. */
   code: DownloadErrorCode;
+  /** The file concerned. */
   fileId?: string;
   /** The part concerned, 1-based. */
   part?: number;
+  /** The underlying error. */
   cause?: unknown;
 }
 
@@ -103,7 +106,12 @@ export class DownloadError extends Error {
   /** The part concerned, 1-based. */
   part?: number;
 
-  /** @param message a sentence a person can read; never holds the keyCode. */
+  /**
+   * Creates the error.
+   *
+   * @param message a sentence a person can read; never holds the keyCode.
+   * @param options the kind of failure, the file and part, and the cause.
+   */
   constructor(message: string, options: DownloadErrorOptions) {
     super(message, { cause: options.cause });
     this.name = "DownloadError";

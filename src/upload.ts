@@ -46,8 +46,11 @@ export function partCount(size: number): number {
 
 /** A package being built, with its keyCode. The keyCode never leaves the browser except in the link. */
 export interface PackageHandle {
+  /** The package's identifier. */
   packageId: string;
+  /** The package's public code. */
   packageCode: string;
+  /** The server's half of the passphrase. */
   serverSecret: string;
   /** The client secret (43 URL-safe characters). Never send it, log it or show it. */
   keyCode: string;
@@ -103,7 +106,9 @@ export interface UploadOptions {
 
 /** A file stored in a package. */
 export interface UploadedFile {
+  /** The file's identifier within its package. */
   fileId: string;
+  /** The name it was stored under. */
   name: string;
   /** Plaintext size in bytes. */
   size: number;
@@ -132,7 +137,10 @@ export class UploadError extends Error {
   code?: string;
 
   /**
-   * @param message a sentence a person can read.
+   * Creates the error.
+   *
+   * @param message a sentence a person can read; never holds the keyCode.
+   * @param options the file, the parts already stored and the cause.
    */
   constructor(message: string, options: UploadErrorOptions) {
     super(message, { cause: options.cause });
@@ -154,6 +162,12 @@ export class PackageNeedsApprovalError extends Error {
   /** Who must approve, as the server lists them. */
   approvers: unknown[];
 
+  /**
+   * Creates the error.
+   *
+   * @param link the full Secure Link.
+   * @param approvers who must approve.
+   */
   constructor(link: string, approvers: unknown[]) {
     super("The files were sent, but an approver must release the package before it can be opened");
     this.name = "PackageNeedsApprovalError";
@@ -517,6 +531,7 @@ export interface UploadFilesResult {
   link: string;
   /** The package, e.g. to delete it later. */
   package: PackageHandle;
+  /** The files stored, in order. */
   files: UploadedFile[];
 }
 
