@@ -4,10 +4,12 @@
  */
 import assert from "node:assert/strict";
 import { formatTimestamp, signRequest } from "../../server/mod.ts";
+import { clientFor } from "./_clients.ts";
 import {
   addAgent,
   agentCall,
   type Answer,
+  countRows,
   dropzoneCall,
   sessionCall,
   sha256,
@@ -367,6 +369,92 @@ Deno.test("the multipart proxy upload stores parts and completes the file", asyn
     }
     const info = ok(await agentCall(service, "GET", `/package/${packageId}/file/${fileId}/`));
     assert.equal((info.file as Record<string, unknown>).complete, true);
+  });
+});
+
+Deno.test("the dropzone proxy upload is unsigned; a signed one with a bad signature stores nothing", async () => {
+  await withService(async (service) => {
+    const dropzone = clientFor(service, { dropzoneId: service.dropzoneId });
+    const { packageId } = await dropzone.createPackage();
+    const fileId = await dropzone.createFile(packageId, {
+      filename: "d.bin",
+      parts: 2,
+      filesize: 700_000,
+    });
+    await dropzone.proxyUpload(packageId, fileId, 1, testBytes(400_000, 6));
+    await dropzone.proxyUpload(packageId, fileId, 2, testBytes(300_100, 7));
+    const [file] = (await dropzone.getPackage(packageId)).files;
+    assert.equal(file.parts, 2);
+    assert.equal(countRows(service, "parts"), 2);
+
+    const created = ok(await agentCall(service, "PUT", "/package/", {}));
+    const signedFile = ok(
+      await agentCall(service, "PUT", `/package/${created.packageId}/file/`, {
+        filename: "s.bin",
+        parts: 1,
+        filesize: 10,
+      }),
+    ).fileId as string;
+    const path = `/api/v2.0/package/${created.packageId}/file/${signedFile}/`;
+    const requestData = JSON.stringify({ fileId: signedFile, uploadType: "JS_API", filePart: 1 });
+    const timestamp = formatTimestamp(Date.now());
+    const boundary = "------JSAPIFormDataBoundary0.abc";
+    const response = await fetch(service.server.url + path, {
+      method: "POST",
+      headers: {
+        "ss-api-key": service.agent.apiKey,
+        "ss-request-timestamp": timestamp,
+        // Signed over other requestData (part 2), so the signature does not match.
+        "ss-request-signature": signRequest(
+          service.agent.apiSecret,
+          service.agent.apiKey,
+          path,
+          timestamp,
+          new TextEncoder().encode(requestData.replace('"filePart":1', '"filePart":2')),
+        ),
+        "Content-Type": `multipart/form-data; boundary=${boundary}`,
+      },
+      body: multipartBody(boundary, requestData, testBytes(100)),
+    });
+    assert.equal((await response.json()).response, "AUTHENTICATION_FAILED");
+    assert.equal(countRows(service, "parts"), 2);
+  });
+});
+
+Deno.test("the request log holds no secret: codes, server secrets, checksums, tokens, API secrets", async () => {
+  await withService(async (service) => {
+    const agent: Call = (method, path, body) => agentCall(service, method, path, body);
+    const created = ok(await agent("PUT", "/package/", {}));
+    const packageId = created.packageId as string;
+    await uploadFile(agent, packageId, "x.bin", [testBytes(500)]);
+    ok(
+      await agent("POST", `/package/${packageId}/finalize/`, {
+        checksum: CHECKSUM,
+        undisclosedRecipients: true,
+      }),
+    );
+    const session: Call = (method, path, body) => sessionCall(service, method, path, body);
+    const info = ok(
+      await session("GET", `/package/${created.packageCode}/?packageCode=${created.packageCode}`),
+    );
+    const fileId = (info.files as { fileId: string }[])[0].fileId;
+    const urls = ok(
+      await session("POST", `/package/${packageId}/file/${fileId}/download-urls/`, {
+        checksum: CHECKSUM,
+      }),
+    ).downloadUrls as { url: string }[];
+    await (await fetch(urls[0].url)).body?.cancel();
+    await session("GET", `/package/${packageId}/message/${CHECKSUM}`);
+    const log = service.logs.map((entry) => JSON.stringify(entry)).join("\n");
+    assert.ok(log.includes(packageId), "ids are logged");
+    const secrets = [
+      created.packageCode as string,
+      created.serverSecret as string,
+      CHECKSUM,
+      service.agent.apiSecret,
+      new URL(urls[0].url).pathname.split("/").at(-1)!,
+    ];
+    for (const secret of secrets) assert.ok(!log.includes(secret), "a secret reached the log");
   });
 });
 
