@@ -1,7 +1,9 @@
 /**
  * The frame of every portal page and the headers of every portal response: a strict Content
- * Security Policy (no inline script or style, no framing), no caching, no referrer (an activation
- * link's token must not leak to another site).
+ * Security Policy (no inline script or style, no framing), no caching, and a referrer for this
+ * service only (`same-origin`: an activation link's token never reaches another site, while the
+ * browser still sends the `Origin` header that the CSRF check reads; `no-referrer` would make it
+ * send `Origin: null` on form posts).
  *
  * @module
  */
@@ -25,7 +27,7 @@ export function securityHeaders(publicUrl: string): Record<string, string> {
     ].join("; "),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
     ...(https ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   };
@@ -72,7 +74,7 @@ export function renderPage(options: PageOptions): Html {
       <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="referrer" content="no-referrer">
+    <meta name="referrer" content="same-origin">
     ${csrfToken ? html`<meta name="csrf-token" content="${csrfToken}">` : ""}
     <title>${title} · Padlock</title>
     <link rel="stylesheet" href="/assets/portal.css">

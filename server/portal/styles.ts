@@ -9,6 +9,7 @@
 /** The CSS of every portal page. */
 export const PORTAL_CSS = `
 *, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html, body { margin: 0; padding: 0; }
 body { background: #f8f9f9; color: #2f3941; font-size: 14px; line-height: 20px;
   font-family: system-ui, -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Oxygen-Sans,
