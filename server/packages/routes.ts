@@ -225,6 +225,13 @@ export const packageRoutes: readonly ApiRoute[] = [
     callers: ["user"],
     handler: listPackages("received"),
   },
+  // Archiving is not offered, so the archive is always empty.
+  {
+    method: "GET",
+    pattern: "/package/archived/",
+    callers: ["user"],
+    handler: () => ({ packages: [], rowIndex: 0, capped: false }),
+  },
   {
     method: "GET",
     pattern: "/package/:packageIdOrCode/",
