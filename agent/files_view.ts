@@ -194,9 +194,7 @@ export class FilesView {
       },
       file.fileName,
     );
-    const details = [formatSize(file.fileSize)];
-    if (file.uploaded && formatDate(file.uploaded)) details.push(formatDate(file.uploaded));
-    const meta = h("span", { class: "file-meta muted" }, details.filter(Boolean).join(" · "));
+    const meta = h("span", { class: "file-meta muted" }, formatSize(file.fileSize));
     const progress = h("div", { class: "progress", attrs: { hidden: "" } });
     const row = h("li", { class: "file" }, name, meta, progress);
     name.disabled = !enabled;

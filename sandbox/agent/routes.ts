@@ -202,7 +202,7 @@ function ticketPage(ticket: Ticket, config: Record<string, unknown>, appOrigin: 
     <label for="reply-text">Reply</label>
     <textarea id="reply-text" name="text" rows="6"></textarea>
     <div class="reply-tools">
-      <label class="attach">📎 Attach (Zendesk, unencrypted)
+      <label class="attach">Attach with Zendesk (not encrypted)
         <input id="zendesk-attachments" type="file" multiple></label>
       <span id="attachment-names" class="muted"></span>
       <label><input id="internal-note" type="checkbox"> Internal note</label>
