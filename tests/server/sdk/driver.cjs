@@ -37,9 +37,7 @@ for (
   ]
 ) {
   sdk.on(event, (code, message) => {
-    const detail = typeof code === "object" && code !== null
-      ? code
-      : { error: code, message };
+    const detail = typeof code === "object" && code !== null ? code : { error: code, message };
     fail(detail.error ?? event, detail.message ?? JSON.stringify(detail));
   });
 }
@@ -55,8 +53,7 @@ sdk.on(
 function upload() {
   sdk.createPackage((packageId, serverSecret, packageCode, keyCode) => {
     const finalize = (fileId) => {
-      const done = (link) =>
-        finish({ packageId, packageCode, keyCode, fileId, link }, 0);
+      const done = (link) => finish({ packageId, packageCode, keyCode, fileId, link }, 0);
       if (command.undisclosed) {
         sdk.finalizeUndisclosedPackage(
           packageId,
