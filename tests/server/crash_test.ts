@@ -74,7 +74,12 @@ Deno.test("a SIGKILL mid-upload loses no stored part; the upload resumes after a
     // Every acknowledged part is on disk and recorded, even though the process died.
     assert.deepEqual(storedParts(dataDir), [1, 2]);
 
-    service = await ServiceProcess.start(flags);
+    // Restarted on the same folder, this time configured through the environment.
+    service = await ServiceProcess.start([], {
+      PADLOCK_PORT: String(port),
+      PADLOCK_HOSTNAME: "127.0.0.1",
+      PADLOCK_DATA_DIR: dataDir,
+    });
     assert.equal(service.url, running.url);
     const outputBefore = service.output.length;
     const resumed = await uploadFile(client, pkg, new Blob([bytes]), {
