@@ -13,6 +13,8 @@ import { startServer } from "../../server/mod.ts";
 import { agentRoutes, startAgentAppHost } from "../../sandbox/agent/routes.ts";
 import { createTicketStore, type TicketStore } from "../../sandbox/tickets.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
+import { startSandbox } from "../../sandbox/server.ts";
+import * as esbuild from "esbuild";
 import { credentialsKey } from "../../agent/credentials.ts";
 
 const APP_BUNDLE = new URL("../../dist/agent/assets/app.js", import.meta.url).pathname;
@@ -121,9 +123,13 @@ function fakePairingRoutes(
  *
  * @throws {Error} when the app bundle has not been built (`deno task build`).
  */
-export async function startStack(options: { settings?: Record<string, unknown> } = {}): Promise<
-  Stack
-> {
+export async function startStack(
+  options: {
+    settings?: Record<string, unknown>;
+    /** Serve the whole sandbox (Help Center pages with the widget, and the agent view). */
+    helpCenter?: boolean;
+  } = {},
+): Promise<Stack> {
   try {
     await Deno.stat(APP_BUNDLE);
   } catch {
@@ -154,17 +160,32 @@ export async function startStack(options: { settings?: Record<string, unknown> }
 
   const tickets = await createTicketStore();
   const appHost = startAgentAppHost();
-  const routes = agentRoutes({
-    tickets,
-    serviceUrl,
-    appOrigin: appHost.url,
-    settings: options.settings,
-  });
-  const sandbox = Deno.serve(
-    { port: 0, hostname: "127.0.0.1", onListen() {} },
-    async (request) => await routes(request) ?? new Response("Not found", { status: 404 }),
-  );
-  const sandboxUrl = `http://127.0.0.1:${sandbox.addr.port}`;
+  let sandboxUrl: string;
+  let closeSandbox: () => Promise<void>;
+  if (options.helpCenter) {
+    const sandbox = await startSandbox({
+      serviceUrl,
+      dropzoneId,
+      tickets,
+      agentAppOrigin: appHost.url,
+    });
+    await esbuild.stop(); // the sandbox bundles its editor with esbuild, whose service would linger
+    sandboxUrl = sandbox.url;
+    closeSandbox = () => sandbox.close();
+  } else {
+    const routes = agentRoutes({
+      tickets,
+      serviceUrl,
+      appOrigin: appHost.url,
+      settings: options.settings,
+    });
+    const sandbox = Deno.serve(
+      { port: 0, hostname: "127.0.0.1", onListen() {} },
+      async (request) => await routes(request) ?? new Response("Not found", { status: 404 }),
+    );
+    sandboxUrl = `http://127.0.0.1:${sandbox.addr.port}`;
+    closeSandbox = () => sandbox.shutdown();
+  }
   const browser = await launchBrowser();
 
   return {
@@ -194,7 +215,7 @@ export async function startStack(options: { settings?: Record<string, unknown> }
     },
     async close() {
       await browser.close();
-      await sandbox.shutdown();
+      await closeSandbox();
       await appHost.close();
       await server.close();
       await Deno.remove(dataDir, { recursive: true });
