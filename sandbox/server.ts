@@ -100,7 +100,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const tickets = options.tickets ?? await createTicketStore();
   const assets = await buildSandboxAssets();
   const zendeskUploads: ZendeskUploadCall[] = [];
-  const widget: WidgetTag = {
+  const widgetTag: WidgetTag = {
     src: "/hc/theming_assets/padlock.js",
     serviceUrl,
     dropzoneId,
@@ -121,6 +121,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (method === "GET" && path === "/hc/en-us/requests/new") {
       const asked = url.searchParams.get("ticket_form_id");
       const selected = TICKET_FORMS.find((form) => form.id === asked)?.id ?? TICKET_FORMS[0].id;
+      const install = url.searchParams.get("install") === "init" ? "init" : "tag";
+      const widget = { ...widgetTag, install } as const;
       if (url.searchParams.get("theme") === "legacy") {
         return page(
           legacyRequestPage({ widget, forms: TICKET_FORMS, selected, authenticityToken }),

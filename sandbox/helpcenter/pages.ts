@@ -30,10 +30,27 @@ export interface WidgetTag {
   dropzoneId: string;
   /** Comma-separated ticket form ids; empty for every form. */
   ticketForms: string;
+  /**
+   * `tag`: configured by the tag's `data-` attributes; `init`: a bare tag and a
+   * `Padlock.init({...})` call, the other way an admin may install it.
+   * @default {"tag"}
+   */
+  install?: "tag" | "init";
 }
 
 /** The widget's script tag as an admin pastes it into `document_head.hbs`. */
 export function widgetScriptTag(tag: WidgetTag): Html {
+  if (tag.install === "init") {
+    const options = JSON.stringify({
+      serviceUrl: tag.serviceUrl,
+      dropzoneId: tag.dropzoneId,
+      ticketForms: tag.ticketForms,
+    }).replace(/</g, "\\u003c");
+    return html`
+      <script type="module" src="${tag.src}"></script>
+      <script type="module">window.Padlock.init(${raw(options)});</script>
+    `;
+  }
   return html`
     <script type="module" src="${tag.src}" data-padlock data-service-url="${tag.serviceUrl}"
       data-dropzone-id="${tag.dropzoneId}" data-ticket-forms="${tag.ticketForms}"></script>

@@ -97,6 +97,33 @@ Deno.test("widget: which forms it secures and how it sits in them", async (t) =>
       await page.close();
     });
 
+    await t.step("installed with Padlock.init({...}) instead of data attributes", async () => {
+      const { page, errors } = await openPage(stack);
+      await loadRequestPage(page, `${requestPageUrl(stack, "legacy")}&install=init`);
+      assert.equal(await page.locator("script[data-padlock]").count(), 0);
+      const config = await page.evaluate(() =>
+        (globalThis as unknown as { Padlock: { widget: { config: unknown } } }).Padlock.widget
+          .config
+      );
+      assert.deepEqual(config, {
+        serviceUrl: stack.harness.serviceUrl,
+        dropzoneId: stack.harness.dropzoneId,
+        ticketForms: ["360001"],
+      });
+      await page.setInputFiles(".padlock-input", {
+        name: "init.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("installed by script"),
+      });
+      await waitForUploads(page, 1);
+      await fillRequest(page, "legacy", { subject: "Init", description: "Installed by init." });
+      const id = await submitAndWaitForTicket(page);
+      const ticket = await stack.harness.sandbox.tickets.getTicket(id);
+      assert.equal(findLinks(ticket.description).length, 1);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
     await t.step("switching ticket forms on the v4 page adds and removes the widget", async () => {
       const { page, errors } = await openPage(stack);
       await loadRequestPage(page, requestPageUrl(stack, "v4"));
