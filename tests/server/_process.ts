@@ -19,21 +19,25 @@ export function freePort(): number {
 /** The service running in a child process. */
 export class ServiceProcess {
   readonly url: string;
-  /** Everything the process printed on stdout and stderr so far. */
-  output = "";
   readonly #child: Deno.ChildProcess;
   readonly #drained: Promise<void>;
+  readonly #captured: { text: string };
 
   private constructor(
     child: Deno.ChildProcess,
     url: string,
     drained: Promise<void>,
-    output: string,
+    captured: { text: string },
   ) {
     this.#child = child;
     this.url = url;
     this.#drained = drained;
-    this.output = output;
+    this.#captured = captured;
+  }
+
+  /** Everything the process printed on stdout and stderr so far. */
+  get output(): string {
+    return this.#captured.text;
   }
 
   /**
@@ -48,19 +52,17 @@ export class ServiceProcess {
       stdout: "piped",
       stderr: "piped",
     }).spawn();
-    let output = "";
+    const captured = { text: "" };
     let resolveUrl: (url: string) => void;
     let rejectUrl: (error: Error) => void;
     const started = new Promise<string>((resolve, reject) => {
       resolveUrl = resolve;
       rejectUrl = reject;
     });
-    let process: ServiceProcess | undefined;
     const pump = async (stream: ReadableStream<Uint8Array>) => {
       for await (const text of stream.pipeThrough(new TextDecoderStream())) {
-        output += text;
-        if (process) process.output = output;
-        for (const line of output.split("\n")) {
+        captured.text += text;
+        for (const line of captured.text.split("\n")) {
           if (!line.includes('"event":"start"')) continue;
           try {
             resolveUrl(JSON.parse(line).detail.url);
@@ -70,11 +72,10 @@ export class ServiceProcess {
     };
     const drained = Promise.all([pump(child.stdout), pump(child.stderr)]).then(() => {});
     child.status.then(() =>
-      rejectUrl(new Error(`The service exited before listening:\n${output}`))
+      rejectUrl(new Error(`The service exited before listening:\n${captured.text}`))
     );
     const url = await started;
-    process = new ServiceProcess(child, url, drained, output);
-    return process;
+    return new ServiceProcess(child, url, drained, captured);
   }
 
   /** Kills the process with `signal` and waits until it is gone and its output read. */
