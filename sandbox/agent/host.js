@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // @ts-check
 /**
  * The host side of the Zendesk App Framework (ZAF v2) protocol, for the sandbox ticket page:
@@ -131,7 +132,11 @@ function post(message) {
   frame.contentWindow?.postMessage(JSON.stringify(message), appOrigin);
 }
 
-/** Sends an event if the app subscribed to it (Zendesk binds events on the first subscriber). */
+/**
+ * Sends an event if the app subscribed to it (Zendesk binds events on the first subscriber).
+ * @param {string} name
+ * @param {unknown} message
+ */
 function emit(name, message) {
   if ((subscriptions.get(name) ?? 0) > 0) post({ key: `zaf.${name}`, message });
 }
@@ -140,6 +145,7 @@ function requester() {
   return { id: 1000 + ticket.id, name: ticket.requester.name, email: ticket.requester.email };
 }
 
+/** @param {any} comment */
 function authorOf(comment) {
   return comment.role === "agent"
     ? { id: agent.id, name: comment.author.name, email: comment.author.email, role: "agent" }
@@ -166,7 +172,7 @@ const paths = {
   "ticket.requester": requester,
   "ticket.description": descriptionText,
   "ticket.comments": () =>
-    ticket.comments.map((comment) => ({
+    ticket.comments.map((/** @type {any} */ comment) => ({
       id: comment.id,
       value: comment.html,
       author: authorOf(comment),
@@ -176,7 +182,7 @@ const paths = {
       nonPublic: !comment.public,
     })),
   "ticket.conversation": () =>
-    ticket.comments.map((comment) => ({
+    ticket.comments.map((/** @type {any} */ comment) => ({
       author: { ...authorOf(comment), avatar: "" },
       channel: { name: "web" },
       message: { content: comment.html, contentType: "text/html" },
@@ -221,13 +227,16 @@ function appendToReply(text) {
   replyText.dispatchEvent(new Event("input"));
 }
 
+/** @param {string} path */
 function unknownPath(path) {
   return { name: "Error", message: "is not a valid path for this location", path };
 }
 
+/** @param {any} data */
 function handleRequest(data) {
   const { id, request, params } = data;
   if (request === "get" && Array.isArray(params)) {
+    /** @type {any} */
     const result = { errors: {} };
     for (const path of params) {
       if (typeof path === "string" && Object.hasOwn(paths, path)) result[path] = paths[path]();
@@ -235,6 +244,7 @@ function handleRequest(data) {
     }
     post({ id, result });
   } else if (request === "set" && params && typeof params === "object") {
+    /** @type {any} */
     const result = { errors: {} };
     for (const [path, value] of Object.entries(params)) {
       if (path === "comment.text") {
@@ -246,6 +256,7 @@ function handleRequest(data) {
     }
     post({ id, result });
   } else if (request === "invoke" && params && typeof params === "object") {
+    /** @type {any} */
     const result = { errors: {} };
     for (const [action, args] of Object.entries(params)) {
       if (Object.hasOwn(actions, action)) {
@@ -260,7 +271,11 @@ function handleRequest(data) {
   }
 }
 
-/** Zendesk's request proxy: `/api/v2/…` goes to the sandbox's stand-in of the Zendesk API. */
+/**
+ * Zendesk's request proxy: `/api/v2/…` goes to the sandbox's stand-in of the Zendesk API.
+ * @param {string} key
+ * @param {any} options
+ */
 async function proxy(key, options) {
   const settingsObject = typeof options === "string" ? { url: options } : options ?? {};
   const url = String(settingsObject.url ?? "");
@@ -370,6 +385,7 @@ function runSaveHook() {
   });
 }
 
+/** @param {string} message */
 function showError(message) {
   replyError.textContent = message;
   replyError.hidden = !message;
