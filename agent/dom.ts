@@ -32,13 +32,15 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   options: ElementOptions = {},
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
+  const element: HTMLElementTagNameMap[K] = document.createElement(tag);
+  // One EventTarget type for every tag: the union of each tag's overloads is not callable.
+  const target: EventTarget = element;
   if (options.class) element.className = options.class;
   for (const [name, value] of Object.entries(options.attrs ?? {})) {
     element.setAttribute(name, value);
   }
   for (const [name, listener] of Object.entries(options.on ?? {})) {
-    element.addEventListener(name, listener);
+    target.addEventListener(name, listener);
   }
   append(element, ...children);
   return element;
