@@ -67,7 +67,7 @@ Deno.test("Log in pairs the app through the service's page and signs in without 
   }
 });
 
-Deno.test("a revoked key signs the agent out with a notice", async () => {
+Deno.test("a revoked key signs the agent out with a notice; Activate asks for sign-up", async () => {
   const stack = await startStack();
   try {
     const ticket = await stack.tickets.createTicket({
@@ -88,6 +88,17 @@ Deno.test("a revoked key signs the agent out with a notice", async () => {
     const { app } = await openTicket(context, stack, ticket.id);
     await app.waitForSelector('[data-role="login"]');
     assert.match(await app.locator(".signin .message.error").innerText(), /revoked or has expired/);
+    // "Activate a new account" opens the same connect page, asking it to offer sign-up.
+    const tabOpened = context.waitForEvent("page");
+    await app.locator('[data-role="activate"]').click();
+    const tab = await tabOpened;
+    await tab.waitForURL(/\/connect\?/);
+    const opened = new URL(tab.url());
+    assert.equal(opened.searchParams.get("mode"), "signup");
+    assert.equal(
+      opened.searchParams.get("code"),
+      await app.locator('[data-role="user-code"]').innerText(),
+    );
     await context.close();
   } finally {
     await stack.close();
