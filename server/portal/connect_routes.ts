@@ -127,8 +127,9 @@ export function showConnect(portal: Portal, request: PortalRequest): Response {
       <form method="post" action="/connect" class="actions" data-role="connect-form">
         <input type="hidden" name="csrf" value="${token}">
         <input type="hidden" name="code" value="${pending.userCode}">
-        <button class="button primary" type="submit" name="decision" value="allow">Allow</button>
-        <button class="button" type="submit" name="decision" value="deny">Deny</button>
+        <button class="button primary" id="allow" type="submit" name="decision"
+          value="allow">Allow</button>
+        <button class="button" id="deny" type="submit" name="decision" value="deny">Deny</button>
       </form>
     `,
   });
