@@ -128,6 +128,12 @@ export async function startStack(
     settings?: Record<string, unknown>;
     /** Serve the whole sandbox (Help Center pages with the widget, and the agent view). */
     helpCenter?: boolean;
+    /**
+     * Answer the pairing endpoints and `/connect` with the fake here instead of the service's
+     * portal (which then needs the agent to sign in on it).
+     * @default {true}
+     */
+    fakePairing?: boolean;
   } = {},
 ): Promise<Stack> {
   try {
@@ -146,7 +152,9 @@ export async function startStack(
     hostname: "127.0.0.1",
     dataDir,
     log: () => {},
-    extraRoutes: fakePairingRoutes(pairing, () => issueKey(), () => serviceUrl),
+    extraRoutes: options.fakePairing === false
+      ? undefined
+      : fakePairingRoutes(pairing, () => issueKey(), () => serviceUrl),
   });
   serviceUrl = server.url;
   const agent = await server.accounts.createUser({

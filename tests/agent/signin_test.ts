@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { credentialsKey } from "../../agent/credentials.ts";
-import { dropFiles, openTicket, startStack } from "./_stack.ts";
+import { AGENT, dropFiles, openTicket, startStack } from "./_stack.ts";
 
 Deno.test("Log in pairs the app through the service's page and signs in without a reload", async () => {
   const stack = await startStack();
@@ -129,6 +129,41 @@ Deno.test("roles outside allowed_roles do not get the app's actions", async () =
       "?allowed_roles=Admin,%20agent&role=agent",
     );
     await allowed.app.waitForSelector('[data-role="send"]');
+    await context.close();
+  } finally {
+    await stack.close();
+  }
+});
+
+Deno.test("Log in against the service's own portal: sign in, allow, the tab closes, the app is signed in", async () => {
+  const stack = await startStack({ fakePairing: false });
+  try {
+    const ticket = await stack.tickets.createTicket({
+      subject: "Portal",
+      description: "Hello",
+      requester: { name: "Rita", email: "requester@example.com" },
+    });
+    const context = await stack.newContext({ signedIn: false });
+    const { app } = await openTicket(context, stack, ticket.id);
+    await app.waitForSelector('[data-role="login"]');
+    const tabOpened = context.waitForEvent("page");
+    await app.locator('[data-role="login"]').click();
+    const tab = await tabOpened;
+    await tab.waitForURL(/\/signin\?/);
+    await tab.locator("#email").fill(AGENT.email);
+    await tab.locator("#password").fill(AGENT.password);
+    await tab.locator('[data-role="signin-form"] [type="submit"]').click();
+    await tab.waitForURL(/\/connect\?/);
+    assert.equal(
+      await tab.locator("#code").innerText(),
+      await app.locator('[data-role="user-code"]').innerText(),
+    );
+    const closed = tab.waitForEvent("close");
+    await tab.locator("#allow").click();
+    await closed;
+    await app.waitForSelector('[data-role="account"]');
+    assert.match(await app.locator('[data-role="account"]').innerText(), /agent@example\.com/);
+    await app.waitForSelector('[data-role="send"]');
     await context.close();
   } finally {
     await stack.close();
