@@ -8,7 +8,9 @@
 
 /** The API key pair the device pairing handed out, and whose it is. */
 export interface StoredCredentials {
+  /** The API key (sent with each request). */
   apiKey: string;
+  /** The API secret (signs each request; never sent). */
   apiSecret: string;
   /** The agent's email on the service. */
   email: string;
@@ -16,8 +18,11 @@ export interface StoredCredentials {
 
 /** The slice of the Web Storage API this module uses. */
 export interface KeyValueStorage {
+  /** The value stored under `key`, or `null`. */
   getItem(key: string): string | null;
+  /** Stores `value` under `key`. */
   setItem(key: string, value: string): void;
+  /** Removes `key`. */
   removeItem(key: string): void;
 }
 

@@ -15,7 +15,8 @@ export function isAbort(error: unknown): boolean {
 }
 
 /** The sentence for a link whose key does not open its package. */
-export const WRONG_KEY_MESSAGE = "The key in this link is wrong: the link was cut short or " +
+export const WRONG_KEY_MESSAGE: string =
+  "The key in this link is wrong: the link was cut short or " +
   "changed. Ask the sender for the whole link again.";
 
 /** A sentence for an error met while opening a link or downloading its files. */

@@ -24,8 +24,11 @@ export interface Pairing {
 
 /** The credentials a completed pairing hands out. */
 export interface PairedCredentials {
+  /** The new API key. */
   apiKey: string;
+  /** Its secret: stored by the app, never shown or sent. */
   apiSecret: string;
+  /** The agent's email on the service. */
   email: string;
 }
 

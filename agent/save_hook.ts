@@ -7,7 +7,7 @@
 import type { ZafClient } from "../src/zaf.ts";
 
 /** What the agent reads when the save is refused. */
-export const BLOCKED_MESSAGE =
+export const BLOCKED_MESSAGE: string =
   "This reply has files attached with Zendesk's paperclip, which are not encrypted. " +
   "Remove them and send the files with the orange cloud button of the Padlock app.";
 

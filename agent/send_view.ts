@@ -25,7 +25,9 @@ import { describeServiceError, isAbort } from "./messages.ts";
 
 /** Options of {@linkcode SendView}. */
 export interface SendViewOptions {
+  /** The connection to Zendesk (the requester, the reply editor). */
   zaf: ZafClient;
+  /** The signed-in agent's client. */
   client: SendSafelyClient;
   /** Whether "Require authentication to access files" starts ticked. */
   requireAuthDefault: boolean;

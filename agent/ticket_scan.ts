@@ -28,9 +28,13 @@ export interface FoundLink {
 
 /** One comment of the ticket as the scan reads it. */
 export interface TicketText {
+  /** The comment's text or HTML. */
   text: string;
+  /** Who wrote it. */
   author: string;
+  /** The author's role, when known. */
   authorRole?: string;
+  /** When it was written (ISO 8601), when known. */
   createdAt?: string;
 }
 

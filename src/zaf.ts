@@ -149,9 +149,13 @@ export function isAllowedOrigin(origin: string, extraOrigins: readonly string[] 
 
 /** The installation the app runs in, sent with `app.registered`. */
 export interface ZafMetadata {
+  /** The app's id in Zendesk's marketplace (or private apps). */
   appId: number | string;
+  /** This installation's id: one account may install an app several times. */
   installationId: number | string;
+  /** The app's name. */
   name?: string;
+  /** The app's version. */
   version?: string;
   /** The installation's (non-secure) parameters, by name. */
   settings: Record<string, unknown>;
@@ -159,68 +163,103 @@ export interface ZafMetadata {
 
 /** Where the app runs, sent with `app.registered` and `context.updated`. */
 export interface ZafContext {
+  /** This instance of the app (one per location and ticket tab). */
   instanceGuid: string;
+  /** `support` for the agent interface. */
   product: string;
+  /** The Zendesk account. */
   account: { subdomain: string };
+  /** The app's location, e.g. `ticket_sidebar`. */
   location: string;
+  /** The ticket shown, in ticket locations. */
   ticketId?: number;
 }
 
 /** A Zendesk user as the ticket paths report them. */
 export interface ZafUser {
+  /** The user's id. */
   id: number;
+  /** The user's name (untrusted text). */
   name: string;
+  /** The user's email, when Zendesk gives it. */
   email?: string;
+  /** `end-user`, `agent`, `admin` or a custom role. */
   role?: string;
 }
 
 /** The signed-in agent (`currentUser`). */
 export interface ZafCurrentUser extends ZafUser {
+  /** The agent's email. */
   email: string;
   /** `admin`, `agent`, or the name of a custom role. */
   role: string;
+  /** The agent's locale, e.g. `en-US`. */
   locale?: string;
+  /** The agent's groups. */
   groups?: { id: number; name: string }[];
 }
 
 /** One entry of `ticket.comments`. */
 export interface ZafComment {
+  /** The comment's id. */
   id: number;
-  /** The comment's body, as HTML. */
+  /** The comment's body, as HTML (untrusted). */
   value: string;
+  /** Who wrote it. */
   author: ZafUser;
+  /** The channel it came by. */
   via?: unknown;
+  /** When it was written (ISO 8601); hosts differ in the field's name. */
   createdAt?: string;
+  /** When it was written (ISO 8601), as the REST API names it. */
   created_at?: string;
+  /** Whether it was imported rather than written in Zendesk. */
   imported?: boolean;
 }
 
 /** One entry of `ticket.conversation`. */
 export interface ZafConversationEntry {
+  /** Who wrote it. */
   author: { id: number; name: string; role?: string; avatar?: string };
+  /** The channel it came by. */
   channel?: { name: string };
+  /** The body; `contentType` says whether it is HTML. */
   message: { content: string; contentType?: string };
+  /** When it was written (ISO 8601). */
   timestamp?: string;
+  /** Zendesk's own attachments of the entry. */
   attachments?: unknown[];
 }
 
 /** One of Zendesk's own attachments on the reply being written (`comment.attachments`). */
 export interface ZafAttachment {
+  /** MIME type. */
   contentType?: string;
+  /** Where Zendesk stores it. */
   contentUrl?: string;
+  /** The file name (untrusted text). */
   filename?: string;
+  /** Other fields Zendesk sends. */
   [key: string]: unknown;
 }
 
 /** What each path the app reads with `get` returns. */
 export interface ZafPaths {
+  /** The ticket's id. */
   "ticket.id": number;
+  /** Who asked for help. */
   "ticket.requester": ZafUser;
+  /** Every comment, description first. */
   "ticket.comments": ZafComment[];
+  /** Every message of the conversation (newer hosts). */
   "ticket.conversation": ZafConversationEntry[];
+  /** The first comment's text. */
   "ticket.description": string;
+  /** The signed-in agent. */
   "currentUser": ZafCurrentUser;
+  /** Zendesk's own attachments on the reply being written. */
   "comment.attachments": ZafAttachment[];
+  /** The text of the reply being written. */
   "comment.text": string;
 }
 
@@ -229,9 +268,13 @@ export type ZafPathValue<P extends string> = P extends keyof ZafPaths ? ZafPaths
 
 /** A host error as it travels in a message. */
 export interface ZafHostError {
+  /** The error's class name on the host. */
   name?: string;
+  /** What went wrong. */
   message: string;
+  /** The host's stack trace, if sent. */
   stack?: string;
+  /** The path the error is about. */
   path?: string;
 }
 
@@ -246,14 +289,19 @@ export interface ZafRequestOptions {
   url: string;
   /** HTTP method. @default {"GET"} */
   type?: string;
+  /** Content type of `data`. */
   contentType?: string;
+  /** The request body. */
   data?: unknown;
+  /** Extra request headers. */
   headers?: Record<string, string>;
   /** Whether to substitute secure settings on Zendesk's server. */
   secure?: boolean;
   /** Whether to call the URL from the browser (CORS) rather than through Zendesk's proxy. */
   cors?: boolean;
+  /** How to read the answer (`json`, `text`). */
   dataType?: string;
+  /** Other options Zendesk's proxy accepts. */
   [key: string]: unknown;
 }
 
@@ -269,20 +317,27 @@ export type ZafHandler = (data: unknown) => unknown;
 
 /** What `postMessage` is called on: the parent frame. */
 export interface ZafMessageTarget {
+  /** Posts `message` to the frame, delivered only if the frame's origin is `targetOrigin`. */
   postMessage(message: unknown, targetOrigin: string): void;
 }
 
 /** A `message` event, as far as this client reads it. */
 export interface ZafMessageEvent {
+  /** The message (a JSON string, or an object for save-hook replies). */
   data: unknown;
+  /** The sender's origin, as the browser reports it. */
   origin: string;
+  /** The sender's window. */
   source: unknown;
 }
 
 /** The slice of `window` the client uses (injected, so tests can pass a fake). */
 export interface ZafWindow {
+  /** The Zendesk frame: the only accepted sender and the target of every post. */
   readonly parent: ZafMessageTarget;
+  /** Listens for `message` events. */
   addEventListener(type: "message", listener: (event: ZafMessageEvent) => void): void;
+  /** Stops listening. */
   removeEventListener(type: "message", listener: (event: ZafMessageEvent) => void): void;
 }
 

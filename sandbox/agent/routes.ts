@@ -11,8 +11,11 @@ import { escapeHtml, textToHtml, type Ticket, type TicketStore } from "../ticket
 
 /** The agent the sandbox pretends is signed in to Zendesk. */
 export interface SandboxAgent {
+  /** The agent's Zendesk user id. */
   id: number;
+  /** The agent's name. */
   name: string;
+  /** The agent's email. */
   email: string;
   /** `admin`, `agent` or a custom role name. */
   role: string;
