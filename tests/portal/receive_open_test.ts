@@ -112,15 +112,23 @@ Deno.test("missing or wrong keys and deleted packages get clear pages", async ()
 
 Deno.test("a download can be cancelled and started again", async () => {
   await withService(async (service, browser) => {
-    const bytes = new Uint8Array(6 * 2_621_440).fill(7);
+    const bytes = new Uint8Array(3 * 2_621_440).fill(7);
     const link = await service.send([{ name: "big.bin", bytes }]);
     const page = await browser.newPage();
+    // Part downloads wait until the test lets them go, so the cancel surely lands mid-download.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => release = resolve);
+    await page.route("**/part/**", async (route) => {
+      await released;
+      await route.continue();
+    });
     await page.goto(link);
     await page.waitForSelector('[data-state="files"]');
     await page.click('[data-role="download"]');
     await page.waitForSelector('[data-role="file"][data-state="downloading"]');
     await page.click('[data-role="cancel"]');
     await page.waitForSelector('[data-role="file"][data-state="cancelled"]');
+    release();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.click('[data-role="download"]'),
