@@ -6,6 +6,7 @@
  * ```sh
  * deno task admin user add --email agent@example.com --password '…'   # or the password on stdin
  * deno task admin user list
+ * deno task admin user invite --email agent@example.com --public-url https://padlock.example.com
  * deno task admin key add --email agent@example.com --description "Zendesk app"
  * deno task admin key list --email agent@example.com
  * deno task admin key revoke --key <apiKey>
@@ -19,6 +20,7 @@
  */
 import { parseArgs } from "node:util";
 import { AccountError, type Accounts, openAccounts } from "./mod.ts";
+import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
 
 /** Thrown for a command line the admin tool does not understand. */
 export class UsageError extends Error {
@@ -29,6 +31,7 @@ export class UsageError extends Error {
 export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   user add --email <email> [--password <password>] [--name <name>]   (password from stdin if absent)
   user list
+  user invite --email <email> [--name <name>] [--public-url <url>]   (mails an activation link)
   key add --email <email> [--description <text>]
   key list --email <email>
   key revoke --key <apiKey>
@@ -80,6 +83,7 @@ export async function runAdmin(
         key: { type: "string" },
         owner: { type: "string" },
         allow: { type: "string" },
+        "public-url": { type: "string" },
       },
     });
   } catch (cause) {
@@ -90,6 +94,7 @@ export async function runAdmin(
   const known = [
     "user add",
     "user list",
+    "user invite",
     "key add",
     "key list",
     "key revoke",
@@ -98,6 +103,20 @@ export async function runAdmin(
   ];
   if (!known.includes(command)) throw new UsageError(ADMIN_USAGE);
   const dataDir = values["data-dir"] ?? env("PADLOCK_DATA_DIR") ?? ".data";
+  if (command === "user invite") {
+    const invited = await inviteFromDataDir({
+      dataDir,
+      secretKey: values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
+      email: required(values, "email"),
+      name: values.name,
+      publicUrl: values["public-url"] ?? env("PADLOCK_PUBLIC_URL") ?? "http://127.0.0.1:8080",
+      mail: mailSettingsFromEnv(env),
+    });
+    return [
+      `created: ${invited.created}`,
+      `activation link (sent by ${invited.delivery}): ${invited.link}`,
+    ];
+  }
   const { accounts, close } = await openAccounts(
     dataDir,
     values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
