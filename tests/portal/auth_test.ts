@@ -185,3 +185,30 @@ Deno.test("an activation link sets the password once; unknown addresses get the 
     assert.equal(used.response.status, 410);
   });
 });
+
+Deno.test("the outbox is served at /dev/outbox only when devOutbox is on", async () => {
+  await withService(async (service) => {
+    const visitor = new Visitor(service.url);
+    const { csrf } = await visitor.page("/activate");
+    const asked = await visitor.form("/activate/request", { csrf, email: service.agent.email });
+    await asked.body?.cancel();
+    const mails = await waitFor(async () => {
+      const response = await visitor.fetch("/dev/outbox.json");
+      const body = await response.json();
+      return body.messages.length > 0 ? body.messages : undefined;
+    }, "the mail in /dev/outbox.json");
+    assert.equal(mails[0].to, service.agent.email);
+    const page = await visitor.page("/dev/outbox");
+    assert.match(page.html, /Activate your Padlock account/);
+  });
+  const closed = await startPortalService({ devOutbox: false });
+  try {
+    for (const path of ["/dev/outbox", "/dev/outbox.json"]) {
+      const response = await fetch(`${closed.url}${path}`);
+      await response.body?.cancel();
+      assert.equal(response.status, 404, path);
+    }
+  } finally {
+    await closed.close();
+  }
+});

@@ -107,6 +107,12 @@ Deno.test("missing or wrong keys and deleted packages get clear pages", async ()
     await page.goto(link);
     await page.waitForSelector('[data-state="gone"]');
     assert.match(await page.locator("h1").innerText(), /no longer available/);
+
+    // An expired package (life 10 days) reads the same, before the sweeper deletes it.
+    const expiring = await service.send([{ name: "b.txt", bytes: new Uint8Array([2]) }]);
+    service.clock.offsetMs = 11 * 86_400_000;
+    await page.goto(expiring);
+    await page.waitForSelector('[data-state="gone"]');
   });
 });
 
