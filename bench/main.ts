@@ -39,7 +39,7 @@ for (let offset = 0; offset < PART_SIZE; offset += 65_536) {
 const secret = "bench-secret-" + crypto.randomUUID();
 const partsInFile = Math.ceil(bytes / PART_SIZE);
 
-let ciphertext = new Uint8Array();
+let ciphertext: Uint8Array = new Uint8Array();
 const encryptMs = await timed(async () => {
   for (let i = 0; i < partsInFile; i++) ciphertext = await encryptPart(part, secret);
 });

@@ -59,7 +59,7 @@ export class ServiceProcess {
       resolveUrl = resolve;
       rejectUrl = reject;
     });
-    const pump = async (stream: ReadableStream<Uint8Array>) => {
+    const pump = async (stream: ReadableStream<Uint8Array<ArrayBuffer>>) => {
       for await (const text of stream.pipeThrough(new TextDecoderStream())) {
         captured.text += text;
         for (const line of captured.text.split("\n")) {
