@@ -19,6 +19,7 @@ export const MAX_PASSWORD_LENGTH = 1024;
 
 /** An activation was refused; the message says why in words for the agent. */
 export class ActivationError extends Error {
+  /** Always `"ActivationError"`. */
   override name = "ActivationError";
 }
 

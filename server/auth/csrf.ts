@@ -15,6 +15,7 @@ import { encodeBase64Url, secretsEqual } from "../ids.ts";
 
 /** A request was refused as a possible forgery. */
 export class CsrfError extends Error {
+  /** Always `"CsrfError"`. */
   override name = "CsrfError";
 }
 

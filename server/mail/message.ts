@@ -31,5 +31,6 @@ export interface Mailer {
 
 /** A mail could not be delivered or written. */
 export class MailError extends Error {
+  /** Always `"MailError"`. */
   override name = "MailError";
 }

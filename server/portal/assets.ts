@@ -9,7 +9,7 @@ import type { Portal } from "./context.ts";
 import { PORTAL_CSS } from "./styles.ts";
 
 /** Where the bundle is unless configured: `dist/portal/` of this checkout. */
-export const DEFAULT_ASSETS_DIR = new URL("../../dist/portal/", import.meta.url).pathname;
+export const DEFAULT_ASSETS_DIR: string = new URL("../../dist/portal/", import.meta.url).pathname;
 
 function asset(body: BodyInit, type: string): Response {
   return new Response(body, {
