@@ -68,7 +68,7 @@ export class Widget {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ["value", "id", "data-garden-id", "class"],
+      attributeFilter: ["value", "id", "data-garden-id"],
     });
     this.scan();
   }
@@ -143,7 +143,11 @@ export class Widget {
   }
 }
 
+/**
+ * Whether a mutation happened where no request form can appear or change: in the widget's own
+ * area (progress updates) or inside the rich-text editor's content (typing).
+ */
 function insideWidget(node: Node): boolean {
   const element = node instanceof Element ? node : node.parentElement;
-  return element?.closest(".padlock-attachments") != null;
+  return element?.closest(".padlock-attachments, .ck-editor__main") != null;
 }

@@ -76,6 +76,9 @@ export async function openPage(
     });
   });
   page.on("pageerror", (error) => errors.push(error.message));
+  // A listener from the start turns on Playwright's file chooser interception before any
+  // chooser opens; adding it only around the key press races with the page.
+  page.on("filechooser", () => {});
   return { page, requests, errors };
 }
 
