@@ -70,6 +70,9 @@ Deno.test("a recipient verifies by a mailed code and downloads byte-identical fi
     ], { recipients: [REQUESTER], message: "Here are the documents." });
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
+    // Everything the page sends, to check that the keyCode never leaves the browser.
+    const sent: string[] = [];
+    page.on("request", (request) => sent.push(`${request.url()} ${request.postData() ?? ""}`));
     await page.goto(link);
 
     const notice = await askForCode(page, REQUESTER);
@@ -121,6 +124,13 @@ Deno.test("a recipient verifies by a mailed code and downloads byte-identical fi
       { name: "scan.bin", hash: await sha256(big) },
     ]);
     await page.waitForSelector('[data-role="file"][data-state="done"] >> nth=1');
+    const keyCode = new URL(link).hash.slice("#keyCode=".length);
+    assert.ok(sent.length > 10);
+    for (const request of sent) {
+      // Playwright reports the navigation with its fragment; the browser does not send it.
+      const wire = request.replace(/#keyCode=[A-Za-z0-9_-]+/, "");
+      assert.ok(!wire.includes(keyCode), `the keyCode left the browser: ${wire}`);
+    }
 
     // The same browser opens the link again without a code.
     const again = await context.newPage();
