@@ -212,3 +212,20 @@ Deno.test("the outbox is served at /dev/outbox only when devOutbox is on", async
     await closed.close();
   }
 });
+
+Deno.test("behind an https public URL the session cookie is Secure and __Host- prefixed", async () => {
+  const service = await startPortalService({ publicUrl: "https://padlock.example.com" });
+  try {
+    const visitor = new Visitor(service.url);
+    const { response } = await visitor.page("/signin");
+    assert.match(
+      visitor.setCookies[0],
+      /^__Host-padlock_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/,
+    );
+    assert.equal(response.headers.get("strict-transport-security"), "max-age=31536000");
+    const started = await (await fetch(`${service.url}/auth/pairing`, { method: "POST" })).json();
+    assert.match(started.verificationUrl, /^https:\/\/padlock\.example\.com\/connect\?code=/);
+  } finally {
+    await service.close();
+  }
+});
