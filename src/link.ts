@@ -146,7 +146,13 @@ function readToken(raw: string, label: string): string | Problem {
 
 /** {@linkcode parseLink} without the exception. */
 function readLink(url: string): SecureLink | Problem {
-  const parsed = readOrigin(decodeEntities(url.trim()));
+  const decoded = decodeEntities(url.trim());
+  // An `&amp;` left after decoding (HTML escaped twice or more) would be decoded again when the
+  // returned link is parsed, which could then read other parameters than the ones checked here.
+  if (decoded.search(ESCAPED_AMPERSAND) !== -1) {
+    return { problem: "The link's ampersands are HTML-escaped more than once" };
+  }
+  const parsed = readOrigin(decoded);
   if (isProblem(parsed)) return parsed;
   const query = parsed.search.slice(1);
   const fragment = parsed.hash.slice(1);
