@@ -119,6 +119,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevEnvironment
   const service = await startServer({
     port: servicePort,
     dataDir: `${dataDir}/service`,
+    // No SMTP locally: verification codes and activation links land in the outbox page.
+    devOutbox: true,
     log: (entry) => {
       if (entry.event === "error") console.error("service error:", JSON.stringify(entry));
     },
@@ -188,6 +190,8 @@ Padlock is running (Ctrl+C to stop).
     sandbox.agentUrl ? `\n  Agent workspace           ${sandbox.agentUrl}` : ""
   }
   Secure Link service       ${service.url}
+  Mail outbox (codes)       ${service.url}/dev/outbox
+  Agent account page        ${service.url}/account
 
   Demo agent                ${demo.email} / ${demo.password}
   Dropzone id               ${demo.dropzoneId}
