@@ -375,7 +375,10 @@ function hostError(error: unknown): ZafError {
       path,
     });
   }
-  return new ZafError("HOST_ERROR", `Zendesk answered with an error: ${String(error)}`);
+  // String() of an object from a message can throw (a "toString" that is not a function), which
+  // would escape the message listener and leave the request waiting forever.
+  const text = typeof error === "object" && error !== null ? "(no message)" : String(error);
+  return new ZafError("HOST_ERROR", `Zendesk answered with an error: ${text}`);
 }
 
 /** Reads the reason a save-hook handler gave for stopping the save, or `undefined` to go on. */
