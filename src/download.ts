@@ -44,7 +44,10 @@ export interface OpenedPackage extends PackageInfo {
   link: SecureLink;
 }
 
-/** Decrypts one part; the default is `decryptPart` of pgp.ts. */
+/**
+ * Decrypts one part; the default is `decryptPart` of pgp.ts. It may take `cipher`'s buffer (a
+ * worker pool transfers it to a worker), so `cipher` is not read after the call.
+ */
 export type PartDecryptor = (cipher: Uint8Array, passphrase: string) => Promise<Uint8Array>;
 
 /** Options of {@linkcode downloadFile}. */

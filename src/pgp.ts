@@ -14,6 +14,9 @@
 import { createMessage, decrypt, encrypt, enums, readMessage } from "openpgp";
 import type { PartialConfig } from "openpgp";
 import { decodeBase64, encodeBase64 } from "./_base64.ts";
+import { DecryptError } from "./_decrypt_error.ts";
+
+export { DecryptError, type DecryptErrorOptions } from "./_decrypt_error.ts";
 
 /**
  * Largest plaintext a compressed message may expand to when decrypting. Padlock parts hold
@@ -45,29 +48,6 @@ const DECRYPT_CONFIG: PartialConfig = {
   // covers openpgp's own default (2^16 KiB) with room to spare.
   maxArgon2MemoryExponent: 18,
 };
-
-/** Options of {@linkcode DecryptError}. */
-export interface DecryptErrorOptions {
-  /** The underlying error, kept for debugging; never contains the passphrase. */
-  cause?: unknown;
-}
-
-/**
- * Decryption failed: the passphrase is wrong, or the data is truncated, modified or not an
- * OpenPGP message. No plaintext is returned in any of these cases.
- */
-export class DecryptError extends Error {
-  /**
-   * Creates the error with a message a person can read.
-   *
-   * @param message What went wrong, without any key material.
-   * @param options The underlying cause.
-   */
-  constructor(message: string, options?: DecryptErrorOptions) {
-    super(message, options);
-    this.name = "DecryptError";
-  }
-}
 
 function checkPassphrase(passphrase: string): void {
   if (typeof passphrase !== "string" || passphrase === "") {

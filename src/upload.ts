@@ -56,7 +56,10 @@ export interface PackageHandle {
   keyCode: string;
 }
 
-/** Encrypts one part; the default is `encryptPart` of pgp.ts. */
+/**
+ * Encrypts one part; the default is `encryptPart` of pgp.ts. It may take `plain`'s buffer (a
+ * worker pool transfers it to a worker), so `plain` is not read after the call.
+ */
 export type PartEncryptor = (plain: Uint8Array, passphrase: string) => Promise<Uint8Array>;
 
 /** Options of {@linkcode uploadFile}. */
@@ -348,11 +351,13 @@ export async function uploadFile(
       const part = missing[next++];
       const start = (part - 1) * PART_SIZE;
       const plain = new Uint8Array(await file.slice(start, start + PART_SIZE).arrayBuffer());
+      // Read before encrypting: a worker pool takes the buffer, leaving `plain` empty.
+      const plainBytes = plain.length;
       signal.throwIfAborted();
       const cipher = await encrypt(plain, key);
       await sendPart(part, cipher);
       completed.add(part);
-      done += plain.length;
+      done += plainBytes;
       onProgress?.(done, size);
     }
   };
