@@ -1,47 +1,156 @@
 /**
- * Builds every browser bundle into `dist/` with esbuild: minified ES modules, one metafile per
- * bundle (`dist/meta/<name>.json`) so the audit report can list every module that ships.
+ * Builds every browser bundle into `dist/` with esbuild, packages the Zendesk app, checks the
+ * size budgets and writes the audit report `dist/AUDIT.md`.
+ *
+ * - Bundles are minified ES modules. An entry that `split`s is cut into content-hashed chunks
+ *   beside its output file, each loaded by a dynamic `import()` in the sources only when needed;
+ *   the chunks' URLs resolve relative to the script that imports them, so a folder of them works
+ *   wherever it is hosted.
+ * - `openpgp` is bundled from its lightweight build (see `scripts/openpgp_plugin.ts`), whose
+ *   rarely used algorithms are chunks of their own.
+ * - The output is reproducible: no timestamps, no absolute paths, chunk names from content, the
+ *   zip with fixed dates. Stale chunks of earlier builds are removed.
+ * - Each bundle's esbuild metafile goes to `dist/meta/<name>.json`; `dist/AUDIT.md` lists every
+ *   module of every file with its bytes, every third-party package with its version and license,
+ *   and every file's size and Subresource Integrity hash.
+ * - The build fails (`BudgetError`, exit code 1) when a bundle exceeds its budget in
+ *   {@linkcode BUDGETS}; the files are written all the same, for inspection.
  *
  * Run with `deno task build`. Entries whose source file does not exist yet are skipped, so the
  * table can name surfaces before they are written.
  *
  * @module
  */
+import { dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { renderAudit } from "./scripts/audit.ts";
+import {
+  type Budget,
+  BudgetError,
+  type BudgetResult,
+  describeResult,
+  formatBytes,
+  measureBudgets,
+} from "./scripts/budgets.ts";
+import { type BundleFacts, describeFile, type FileFacts } from "./scripts/bundle_facts.ts";
+import { openpgpLightweight } from "./scripts/openpgp_plugin.ts";
 import { createZip } from "./scripts/zip.ts";
 
-/** One browser bundle: where its entry point is and where the bundle goes. */
+export { BudgetError } from "./scripts/budgets.ts";
+export type { Budget, BudgetResult, BudgetScope } from "./scripts/budgets.ts";
+
+/** One entry point of a browser bundle: where its source is and where its output goes. */
 export interface Entry {
-  /** Short name, used for the metafile. */
+  /** Short name, used for the metafile, the audit report and the budgets. */
   name: string;
   /** Entry module, relative to the project root. */
   source: string;
   /** Output file, relative to `dist/`. */
   output: string;
+  /**
+   * Cut the bundle into chunks loaded on demand (where the sources call `import()`), written
+   * beside `output` as `<name>-<hash>.js`. Entries that split and write into the same folder are
+   * built together and share their chunks (a worker entry beside a surface's entry shares its
+   * `openpgp` chunk). Without splitting the output is one self-contained file.
+   * @default {false}
+   */
+  split?: boolean;
 }
 
 /** Every browser bundle the project ships. */
 export const ENTRIES: Entry[] = [
-  { name: "helpcenter", source: "helpcenter/main.ts", output: "helpcenter/padlock.js" },
-  { name: "agent", source: "agent/main.ts", output: "agent/assets/app.js" },
+  {
+    name: "helpcenter",
+    source: "helpcenter/main.ts",
+    output: "helpcenter/padlock.js",
+    split: true,
+  },
+  // The crypto worker of `src/worker_pool.ts`, beside the script that starts it and split with
+  // it, so that both import the one openpgp chunk.
+  {
+    name: "helpcenter-worker",
+    source: "src/crypto_worker.ts",
+    output: "helpcenter/crypto_worker.js",
+    split: true,
+  },
+  { name: "agent", source: "agent/main.ts", output: "agent/assets/app.js", split: true },
+  {
+    name: "agent-worker",
+    source: "src/crypto_worker.ts",
+    output: "agent/assets/crypto_worker.js",
+    split: true,
+  },
+  // One file: the service serves the portal's script as the single `/assets/portal.js`.
   { name: "portal", source: "portal/main.ts", output: "portal/portal.js" },
 ];
+
+/** A kilobyte in the budgets: 1000 bytes (the stricter reading of "KB"). */
+export const KB = 1000;
+
+/** The size budgets of issue 7, gzipped unless said otherwise. */
+export const BUDGETS: Budget[] = [
+  {
+    name: "Help Center loader, loaded on every page",
+    bundle: "helpcenter",
+    scope: { kind: "entry", output: "helpcenter/padlock.js" },
+    limit: 10 * KB,
+  },
+  {
+    name: "Help Center encryption and upload, loaded on the first attached file",
+    bundle: "helpcenter",
+    scope: {
+      kind: "lazy",
+      modules: ["helpcenter/transfer.ts", "src/crypto_worker.ts"],
+      after: "helpcenter/padlock.js",
+    },
+    limit: 90 * KB,
+  },
+  {
+    name: "Zendesk app JavaScript, every file",
+    bundle: "agent",
+    scope: { kind: "all-scripts" },
+    limit: 120 * KB,
+  },
+  {
+    name: "Zendesk app zip",
+    bundle: "agent",
+    scope: { kind: "file", path: "padlock-zendesk-app.zip" },
+    limit: 300 * KB,
+    gzip: false,
+  },
+];
+
+/** Browsers the bundles support: module workers, top-level await in modules, BigInt. */
+export const TARGET = ["chrome110", "firefox115", "safari16"];
 
 /** Options of {@linkcode build}. */
 export interface BuildOptions {
   /**
    * Directory the bundles are written to.
-   * @default {"dist"}
+   * @default {"<project>/dist"}
    */
   outdir?: string;
+  /**
+   * Size budgets the build must meet.
+   * @default {BUDGETS}
+   */
+  budgets?: readonly Budget[];
 }
 
-/** What {@linkcode build} produced: each built entry and its output path. */
+/** What {@linkcode build} produced. */
 export interface BuildResult {
+  /** Each built entry: its output path (absolute) and size in bytes. */
   built: { entry: Entry; path: string; bytes: number }[];
+  /** Every file written except the audit report, by path relative to the output directory. */
+  files: FileFacts[];
+  /** Every budget measured (all within their limits, or `build` would have thrown). */
+  budgets: BudgetResult[];
+  /** Path of the audit report (absolute). */
+  audit: string;
 }
 
-const root = new URL(".", import.meta.url);
+const root = fileURLToPath(new URL(".", import.meta.url));
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -53,81 +162,212 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** Entries built together: a folder of split entries, or one entry that does not split. */
+function groupEntries(entries: readonly Entry[]): Entry[][] {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const key = entry.split ? `split:${dirname(entry.output)}` : `single:${entry.output}`;
+    const group = groups.get(key) ?? [];
+    group.push(entry);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** The metafile with every output path made relative to `outdir`, so that it reproduces. */
+function relativeMetafile(metafile: esbuild.Metafile, outdir: string): esbuild.Metafile {
+  const local = (path: string) => relative(outdir, resolve(root, path));
+  const outputs: esbuild.Metafile["outputs"] = {};
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    outputs[local(path)] = {
+      ...output,
+      imports: output.imports.map((item) =>
+        item.external ? item : { ...item, path: local(item.path) }
+      ),
+    };
+  }
+  return { inputs: metafile.inputs, outputs };
+}
+
+async function writeFile(path: string, data: Uint8Array): Promise<void> {
+  await Deno.mkdir(dirname(path), { recursive: true });
+  await Deno.writeFile(path, data);
+}
+
+/** Removes the `.js` files in `folders` that this build did not write (chunks of old builds). */
+async function removeStaleScripts(outdir: string, folders: Set<string>, written: Set<string>) {
+  for (const folder of folders) {
+    const path = resolve(outdir, folder);
+    if (!(await exists(path))) continue;
+    for await (const item of Deno.readDir(path)) {
+      const file = folder === "." ? item.name : `${folder}/${item.name}`;
+      if (item.isFile && item.name.endsWith(".js") && !written.has(file)) {
+        await Deno.remove(resolve(outdir, file));
+      }
+    }
+  }
+}
+
 /**
- * Bundles every existing entry of {@linkcode ENTRIES}.
+ * Bundles every existing entry of {@linkcode ENTRIES}, packages the Zendesk app, measures the
+ * budgets and writes `AUDIT.md`.
  *
- * @throws {Error} when esbuild reports an error in any entry.
+ * @throws {BudgetError} when a bundle exceeds its budget (every file is written first).
+ * @throws {Error} when esbuild reports an error in any entry, or a static file of the app is
+ *   missing.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const { outdir = new URL("dist", root).pathname } = options;
-  const result: BuildResult = { built: [] };
-  await Deno.mkdir(`${outdir}/meta`, { recursive: true });
+  const { outdir = resolve(root, "dist"), budgets = BUDGETS } = options;
+  const present: Entry[] = [];
   for (const entry of ENTRIES) {
-    const source = new URL(entry.source, root).pathname;
-    if (!(await exists(source))) continue;
-    const outfile = `${outdir}/${entry.output}`;
+    if (await exists(resolve(root, entry.source))) present.push(entry);
+  }
+
+  const bundles: BundleFacts[] = [];
+  const contents = new Map<string, Uint8Array>();
+  for (const group of groupEntries(present)) {
+    const split = group[0].split === true;
+    const folder = dirname(group[0].output);
     const output = await esbuild.build({
-      entryPoints: [source],
-      outfile,
+      entryPoints: group.map((entry) => ({
+        in: resolve(root, entry.source),
+        out: relative(folder, entry.output).replace(/\.js$/, ""),
+      })),
+      outdir: resolve(outdir, folder),
       bundle: true,
+      splitting: split,
+      chunkNames: "[name]-[hash]",
       format: "esm",
       platform: "browser",
-      target: ["chrome110", "firefox115", "safari16"],
+      target: TARGET,
       minify: true,
       sourcemap: false,
       metafile: true,
+      write: false,
       legalComments: "eof",
       logLevel: "silent",
-      absWorkingDir: new URL(".", root).pathname,
+      absWorkingDir: root,
+      plugins: [openpgpLightweight()],
     });
-    await Deno.writeTextFile(
-      `${outdir}/meta/${entry.name}.json`,
-      JSON.stringify(output.metafile, null, 2),
+    for (const file of output.outputFiles) contents.set(relative(outdir, file.path), file.contents);
+    const metafile = relativeMetafile(output.metafile, outdir);
+    bundles.push({
+      name: group[0].name,
+      entries: group.map(({ name, source, output }) => ({ name, source, output })),
+      split,
+      metafile,
+    });
+    contents.set(
+      `meta/${group[0].name}.json`,
+      new TextEncoder().encode(JSON.stringify(metafile, null, 2) + "\n"),
     );
-    const { size } = await Deno.stat(outfile);
-    result.built.push({ entry, path: outfile, bytes: size });
   }
-  if (result.built.some(({ entry }) => entry.name === "agent")) await packageAgentApp(outdir);
-  return result;
+
+  const written = new Set(contents.keys());
+  await removeStaleScripts(
+    outdir,
+    new Set([...written].filter((path) => path.endsWith(".js")).map((path) => dirname(path))),
+    written,
+  );
+  for (const [path, data] of contents) await writeFile(resolve(outdir, path), data);
+
+  const built = [];
+  for (const entry of present) {
+    const data = contents.get(entry.output);
+    if (!data) throw new Error(`esbuild wrote no ${entry.output} for ${entry.source}`);
+    built.push({ entry, path: resolve(outdir, entry.output), bytes: data.length });
+  }
+
+  if (present.some((entry) => entry.name === "agent")) {
+    const { files } = await packageAgentApp(outdir);
+    for (const [path, data] of files) contents.set(path, data);
+  }
+
+  const files = await Promise.all(
+    [...contents.keys()].sort().map((path) => describeFile(path, contents.get(path)!)),
+  );
+  const facts = new Map(files.map((file) => [file.path, file]));
+  const results = measureBudgets(budgets, bundles, facts);
+  const audit = resolve(outdir, "AUDIT.md");
+  await Deno.writeTextFile(
+    audit,
+    await renderAudit({ root, bundles, files: facts, contents, budgets: results }),
+  );
+  const exceeded = results.filter((result) => !result.ok);
+  if (exceeded.length > 0) throw new BudgetError(exceeded);
+  return { built, files, budgets: results, audit };
 }
 
 /** Static files of the Zendesk app, relative to `agent/`, copied beside its bundle and zipped. */
 export const AGENT_APP_FILES = ["manifest.json", "translations/en.json", "assets/iframe.html"];
 
+/** Name of the Zendesk app's zip in the output directory. */
+export const AGENT_APP_ZIP = "padlock-zendesk-app.zip";
+
+/** What {@linkcode packageAgentApp} wrote. */
+export interface AgentAppPackage {
+  /** Path of the zip (absolute when `outdir` is). */
+  path: string;
+  /** Size of the zip in bytes. */
+  bytes: number;
+  /** Every file written (the static files copied and the zip), by path relative to `outdir`. */
+  files: Map<string, Uint8Array>;
+}
+
 /**
- * Copies the Zendesk app's static files (and every `agent/assets/*.css`) next to its bundle in
- * `<outdir>/agent/`, then writes `<outdir>/padlock-zendesk-app.zip` for upload to Zendesk.
+ * Copies the Zendesk app's static files (and every `agent/assets/*.css`) next to its scripts in
+ * `<outdir>/agent/`, then writes `<outdir>/padlock-zendesk-app.zip` for upload to Zendesk, with
+ * the static files and every `.js` file of `<outdir>/agent/assets/` (the app's entry and its
+ * chunks), in a fixed order and with fixed dates.
  *
  * @throws {Error} when a static file is missing.
  */
-export async function packageAgentApp(outdir: string): Promise<{ path: string; bytes: number }> {
-  const source = new URL("agent/", root).pathname;
+export async function packageAgentApp(outdir: string): Promise<AgentAppPackage> {
+  const source = resolve(root, "agent");
   const styles: string[] = [];
-  for await (const item of Deno.readDir(`${source}assets`)) {
+  const scripts: string[] = [];
+  for await (const item of Deno.readDir(`${source}/assets`)) {
     if (item.isFile && item.name.endsWith(".css")) styles.push(`assets/${item.name}`);
   }
-  const entries = [];
-  for (const name of [...AGENT_APP_FILES, ...styles.sort(), "assets/app.js"]) {
-    const target = `${outdir}/agent/${name}`;
-    if (name !== "assets/app.js") {
-      await Deno.mkdir(target.slice(0, target.lastIndexOf("/")), { recursive: true });
-      await Deno.copyFile(`${source}${name}`, target);
-    }
-    entries.push({ name, data: await Deno.readFile(target) });
+  for await (const item of Deno.readDir(`${outdir}/agent/assets`)) {
+    if (item.isFile && item.name.endsWith(".js")) scripts.push(`assets/${item.name}`);
   }
-  const path = `${outdir}/padlock-zendesk-app.zip`;
+  const files = new Map<string, Uint8Array>();
+  const entries = [];
+  for (const name of [...AGENT_APP_FILES, ...styles.sort(), ...scripts.sort()]) {
+    const target = `${outdir}/agent/${name}`;
+    if (!name.endsWith(".js")) {
+      await Deno.mkdir(dirname(target), { recursive: true });
+      await Deno.copyFile(`${source}/${name}`, target);
+    }
+    const data = await Deno.readFile(target);
+    if (!name.endsWith(".js")) files.set(`agent/${name}`, data);
+    entries.push({ name, data });
+  }
+  const path = `${outdir}/${AGENT_APP_ZIP}`;
   const zip = await createZip(entries);
   await Deno.writeFile(path, zip);
-  return { path, bytes: zip.length };
+  files.set(AGENT_APP_ZIP, zip);
+  return { path, bytes: zip.length, files };
 }
 
 if (import.meta.main) {
   try {
-    const { built } = await build();
-    for (const { entry, path, bytes } of built) {
-      console.log(`${entry.name.padEnd(12)} ${String(bytes).padStart(9)} B  ${path}`);
+    const { files, budgets, audit } = await build();
+    for (const file of files) {
+      if (file.path.startsWith("meta/")) continue;
+      console.log(
+        `${file.path.padEnd(48)} ${formatBytes(file.bytes).padStart(9)} B ` +
+          `${formatBytes(file.gzip).padStart(8)} B gzip`,
+      );
     }
-    if (built.length === 0) console.log("no entries to build yet");
+    for (const result of budgets) console.log(`ok  ${describeResult(result)}`);
+    console.log(`audit report: ${relative(Deno.cwd(), audit)}`);
+    if (files.length === 0) console.log("no entries to build yet");
+  } catch (error) {
+    if (!(error instanceof BudgetError)) throw error;
+    console.error(`error: ${error.message}`);
+    Deno.exitCode = 1;
   } finally {
     await esbuild.stop();
   }

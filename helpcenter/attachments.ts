@@ -6,16 +6,26 @@
  * the parts already sent). On submit the package is finalized once and gives the Secure Link.
  * No DOM: a view observes it through `onChange`.
  *
+ * The encryption and upload code (`transfer.ts`, with `openpgp`) is loaded on the first file
+ * only: this module imports nothing but types from it, so it stays in the small script that
+ * every Help Center page loads.
+ *
  * @module
  */
-import { ApiError, type SendSafelyClient } from "../src/api.ts";
-import {
-  createPackage,
-  finalizePackage,
-  type PackageHandle,
-  UploadError,
-  uploadFile,
-} from "../src/upload.ts";
+import type { ApiError, SendSafelyClient } from "../src/api.ts";
+import type { PackageHandle, UploadError } from "../src/upload.ts";
+import type * as TransferExports from "./transfer.ts";
+
+/** The encryption and upload code, as `transfer.ts` exports it. */
+export type Transfer = typeof TransferExports;
+
+/**
+ * Loads the encryption and upload code: a separate chunk of the bundle, fetched from beside the
+ * widget's own script the first time it is called.
+ */
+export function loadTransfer(): Promise<Transfer> {
+  return import("./transfer.ts");
+}
 
 /** Where a file is in its life. */
 export type AttachmentStatus = "uploading" | "uploaded" | "failed" | "removed";
@@ -36,8 +46,16 @@ export interface Attachment {
 
 /** Options of {@linkcode AttachmentSession}. */
 export interface AttachmentSessionOptions {
-  /** A drop-zone client for the configured service. */
-  client: SendSafelyClient;
+  /**
+   * A drop-zone client for the configured service, or a function that makes one from the
+   * encryption and upload code once that is loaded (so that the client's code loads late too).
+   */
+  client: SendSafelyClient | ((transfer: Transfer) => SendSafelyClient);
+  /**
+   * Loads the encryption and upload code, on the first file attached.
+   * @default {loadTransfer}
+   */
+  loadTransfer?: () => Promise<Transfer>;
   /** Called after any change of an attachment (progress, status) or of the session. */
   onChange?: (attachment: Attachment | undefined) => void;
   /**
@@ -76,6 +94,12 @@ export class FinalizeError extends Error {
   }
 }
 
+/** The loaded encryption and upload code, and the client the session uses. */
+interface Connection {
+  transfer: Transfer;
+  client: SendSafelyClient;
+}
+
 interface Entry extends Attachment {
   blob: Blob;
   controller?: AbortController;
@@ -86,7 +110,9 @@ interface Entry extends Attachment {
 
 /** The files attached to one request, and the one package they go into. */
 export class AttachmentSession {
-  #client: SendSafelyClient;
+  #client: SendSafelyClient | ((transfer: Transfer) => SendSafelyClient);
+  #loadTransfer: () => Promise<Transfer>;
+  #connection?: Promise<Connection>;
   #onChange: (attachment: Attachment | undefined) => void;
   #concurrency: number;
   #entries: Entry[] = [];
@@ -100,6 +126,7 @@ export class AttachmentSession {
   constructor(options: AttachmentSessionOptions) {
     const { client, onChange = () => {}, concurrency = 2 } = options;
     this.#client = client;
+    this.#loadTransfer = options.loadTransfer ?? loadTransfer;
     this.#onChange = onChange;
     this.#concurrency = concurrency;
   }
@@ -192,7 +219,8 @@ export class AttachmentSession {
     try {
       await this.#flushDeletes();
       const handle = await this.#ensurePackage();
-      this.#link = await finalizePackage(this.#client, handle, {
+      const { transfer, client } = await this.#connect();
+      this.#link = await transfer.finalizePackage(client, handle, {
         undisclosed: false,
         unconfirmedSender: options.unconfirmedSender,
       });
@@ -207,21 +235,38 @@ export class AttachmentSession {
     return this.#entries.find((entry) => entry.id === id);
   }
 
+  /** Loads the encryption and upload code once (again after a failed load). */
+  #connect(): Promise<Connection> {
+    this.#connection ??= this.#loadTransfer().then(
+      (transfer) => {
+        const client = typeof this.#client === "function" ? this.#client(transfer) : this.#client;
+        return { transfer, client };
+      },
+      (error) => {
+        this.#connection = undefined;
+        throw error;
+      },
+    );
+    return this.#connection;
+  }
+
   #ensurePackage(): Promise<PackageHandle> {
-    this.#package ??= createPackage(this.#client).catch((error) => {
-      // Forget the failure so that a retry creates the package anew.
-      this.#package = undefined;
-      throw error;
-    });
+    this.#package ??= this.#connect().then(({ transfer, client }) => transfer.createPackage(client))
+      .catch((error) => {
+        // Forget the failure so that a retry creates the package anew.
+        this.#package = undefined;
+        throw error;
+      });
     return this.#package;
   }
 
   async #flushDeletes(): Promise<void> {
     if (this.#pendingDeletes.length === 0) return;
     const handle = await this.#ensurePackage();
+    const { client } = await this.#connect();
     while (this.#pendingDeletes.length > 0) {
       const fileId = this.#pendingDeletes[0];
-      await this.#client.request(
+      await client.request(
         "DELETE",
         `/package/${encodeURIComponent(handle.packageId)}/file/${encodeURIComponent(fileId)}/`,
       );
@@ -241,8 +286,9 @@ export class AttachmentSession {
   async #upload(entry: Entry, signal: AbortSignal): Promise<void> {
     try {
       const handle = await this.#ensurePackage();
+      const { transfer, client } = await this.#connect();
       signal.throwIfAborted();
-      await uploadFile(this.#recordingClient(entry), handle, entry.blob, {
+      await transfer.uploadFile(recordingClient(client, entry), handle, entry.blob, {
         name: entry.name,
         signal,
         concurrency: this.#concurrency,
@@ -261,7 +307,7 @@ export class AttachmentSession {
       entry.blob = new Blob();
     } catch (error) {
       if (signal.aborted || entry.status === "removed") return;
-      if (error instanceof UploadError) {
+      if (isUploadError(error)) {
         entry.fileId = error.fileId ?? entry.fileId;
         entry.completedParts = error.completedParts ?? [];
       }
@@ -271,34 +317,43 @@ export class AttachmentSession {
       if (entry.status !== "removed") this.#onChange(entry);
     }
   }
+}
 
-  /**
-   * The client as seen by one upload: records the file id as soon as the service assigns it,
-   * so that a file removed mid-upload can be deleted and a failed one resumed.
-   */
-  #recordingClient(entry: Entry): SendSafelyClient {
-    const client = this.#client;
-    return new Proxy(client, {
-      get(target, property) {
-        if (property === "createFile") {
-          return async (...args: Parameters<SendSafelyClient["createFile"]>) => {
-            const fileId = await target.createFile(...args);
-            entry.fileId = fileId;
-            entry.completedParts = [];
-            return fileId;
-          };
-        }
-        const value = Reflect.get(target, property, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-  }
+/**
+ * The client as seen by one upload: records the file id as soon as the service assigns it, so
+ * that a file removed mid-upload can be deleted and a failed one resumed.
+ */
+function recordingClient(client: SendSafelyClient, entry: Entry): SendSafelyClient {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "createFile") {
+        return async (...args: Parameters<SendSafelyClient["createFile"]>) => {
+          const fileId = await target.createFile(...args);
+          entry.fileId = fileId;
+          entry.completedParts = [];
+          return fileId;
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+// The error classes live in the lazily loaded code, so they are recognised by name: `instanceof`
+// would need that code loaded even to describe a failure to load it.
+function isUploadError(error: unknown): error is UploadError {
+  return error instanceof Error && error.name === "UploadError";
+}
+
+function isApiError(error: unknown): error is ApiError {
+  return error instanceof Error && error.name === "ApiError" && "code" in error;
 }
 
 /** A short sentence, for a person, saying what went wrong. Never contains a key. */
 export function describeError(error: unknown): string {
-  const cause = error instanceof UploadError && error.cause ? error.cause : error;
-  if (cause instanceof ApiError) {
+  const cause = isUploadError(error) && error.cause ? error.cause : error;
+  if (isApiError(cause)) {
     switch (cause.code) {
       case "NETWORK_ERROR":
         return "the secure upload service could not be reached";

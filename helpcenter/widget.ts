@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { SendSafelyClient } from "../src/api.ts";
-import { AttachmentSession } from "./attachments.ts";
+import type { SendSafelyClient } from "../src/api.ts";
+import { AttachmentSession, type Transfer } from "./attachments.ts";
 import { isSecured, type PadlockConfig } from "./config.ts";
 import { findRequestForms, ticketFormId } from "./request_form.ts";
 import { AttachmentSlot, SecuredForm } from "./secured_form.ts";
@@ -18,7 +18,8 @@ import { UploaderGuard } from "./uploader_guard.ts";
 export interface WidgetOptions {
   /**
    * The client the uploads go through.
-   * @default {a drop-zone client for `config.serviceUrl` and `config.dropzoneId`}
+   * @default {a drop-zone client for `config.serviceUrl` and `config.dropzoneId`, made when the
+   * first file is attached}
    */
   client?: SendSafelyClient;
 }
@@ -28,7 +29,7 @@ export class Widget {
   /** The configuration it runs with. */
   readonly config: PadlockConfig;
   #document: Document;
-  #client: SendSafelyClient;
+  #client?: SendSafelyClient;
   #guard: UploaderGuard;
   #slots = new Map<string, AttachmentSlot>();
   #forms = new Map<HTMLFormElement, SecuredForm>();
@@ -44,11 +45,7 @@ export class Widget {
   constructor(config: PadlockConfig, doc: Document = document, options: WidgetOptions = {}) {
     this.config = config;
     this.#document = doc;
-    this.#client = options.client ?? new SendSafelyClient({
-      host: config.serviceUrl,
-      credentials: { dropzoneId: config.dropzoneId },
-      requestApi: "JS_API",
-    });
+    this.#client = options.client;
     this.#guard = new UploaderGuard({
       securedFormOf: (node) => this.#securedFormOf(node),
       hasSecuredForms: () => this.#forms.size > 0,
@@ -120,12 +117,22 @@ export class Widget {
     let slot = this.#slots.get(key);
     if (!slot) {
       slot = new AttachmentSlot((onChange) =>
-        new AttachmentSession({ client: this.#client, onChange })
+        new AttachmentSession({ client: this.#client ?? this.#createClient, onChange })
       );
       this.#slots.set(key, slot);
     }
     return slot;
   }
+
+  /** The page's one drop-zone client, made from the encryption and upload code once loaded. */
+  #createClient = (transfer: Transfer): SendSafelyClient => {
+    this.#client ??= new transfer.SendSafelyClient({
+      host: this.config.serviceUrl,
+      credentials: { dropzoneId: this.config.dropzoneId },
+      requestApi: "JS_API",
+    });
+    return this.#client;
+  };
 
   #securedFormOf(node: Node): SecuredForm | undefined {
     const element = node instanceof Element ? node : node.parentElement;

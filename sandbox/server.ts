@@ -153,8 +153,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       zendeskUploads.push({ path, bytes });
       return Response.json({ upload: { token: crypto.randomUUID() } }, { status: 201 });
     }
-    if (method === "GET" && path === "/hc/theming_assets/padlock.js") {
-      return await file(`${distDir}/helpcenter/padlock.js`, "text/javascript; charset=utf-8");
+    // padlock.js and the chunks it loads on demand from beside itself (`[name]-[hash].js`).
+    const widgetScript = /^\/hc\/theming_assets\/([A-Za-z0-9_-]+\.js)$/.exec(path);
+    if (method === "GET" && widgetScript) {
+      return await file(
+        `${distDir}/helpcenter/${widgetScript[1]}`,
+        "text/javascript; charset=utf-8",
+      );
     }
     const assetMatch = /^\/sandbox\/assets\/([a-z0-9-]+\.(?:js|css))$/.exec(path);
     if (method === "GET" && assetMatch) {
