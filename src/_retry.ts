@@ -51,6 +51,34 @@ export function isTransient(error: unknown): boolean {
 }
 
 /**
+ * True for failures that mean the service cannot be reached at the moment, rather than that it
+ * refused: no connection, no answer in time, or a gateway's 502, 503 or 504 (the service behind
+ * it is down or restarting). A network outage looks like this; waiting for it is worth it.
+ */
+export function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.code === "NETWORK_ERROR" || error.code === "TIMEOUT") return true;
+  return error.code === "HTTP_ERROR" && [502, 503, 504].includes(error.status ?? 0);
+}
+
+/** A failed transfer that is tried again after a wait (see `onRetry` of uploads and downloads). */
+export interface RetryInfo {
+  /** The part concerned, 1-based. */
+  part: number;
+  /** How many times in a row this part has failed. */
+  attempt: number;
+  /** Milliseconds until the next attempt. */
+  delay: number;
+  /**
+   * True when the service could not be reached at all (see {@linkcode isUnreachable}): the
+   * transfer is waiting for the network to come back, and a UI says "Reconnecting…".
+   */
+  reconnecting: boolean;
+  /** The failure, typically an `ApiError`. */
+  error: unknown;
+}
+
+/**
  * True for failures of a transfer to or from a pre-signed URL worth another attempt with a fresh
  * URL: everything {@linkcode isTransient} accepts, plus any other HTTP status, because storage
  * answers 400/403 for a URL whose signature has expired.

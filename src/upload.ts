@@ -5,7 +5,9 @@
  * A file is read with `Blob.slice` one 2,621,440-byte part at a time, so memory holds a few parts
  * whatever the file size. Parts go to pre-signed URLs, several at once, with retries; when the
  * URLs cannot be reached the upload falls back to posting parts through the service (spec 2.4.3).
- * A failed upload throws {@linkcode UploadError} with what is needed to resume it.
+ * When the service itself cannot be reached (a network outage, a restart) the upload waits for it,
+ * for minutes, and goes on from the parts already stored. A failed upload throws
+ * {@linkcode UploadError} with what is needed to resume it.
  *
  * Browser-compatible: Blob, fetch, WebCrypto and AbortSignal only.
  *
@@ -26,7 +28,16 @@ import { checksum, generateKeyCode, passphrase } from "./keys.ts";
 import { formatLink } from "./link.ts";
 import { encryptMessage, encryptPart } from "./pgp.ts";
 import { PartUrls } from "./_part_urls.ts";
-import { backoffDelay, isTransferFailure, isTransient, sleep } from "./_retry.ts";
+import {
+  backoffDelay,
+  isTransferFailure,
+  isTransient,
+  isUnreachable,
+  type RetryInfo,
+  sleep,
+} from "./_retry.ts";
+
+export type { RetryInfo } from "./_retry.ts";
 
 /** Plaintext bytes per part (spec 3.4). */
 export const PART_SIZE = 2_621_440;
@@ -78,6 +89,7 @@ export interface UploadOptions {
   /**
    * Retries of a failed part transfer (network error, timeout, HTTP error) before giving up on
    * the pre-signed URLs and switching to the proxy, and again before failing in proxy mode.
+   * Failures while the service cannot be reached at all are governed by `reconnectFor` instead.
    * @default {4}
    */
   retries?: number;
@@ -86,6 +98,25 @@ export interface UploadOptions {
    * @default {1000}
    */
   retryDelay?: number;
+  /**
+   * Longest wait between two attempts, in milliseconds: once the network is back, the upload
+   * notices within this time.
+   * @default {10000}
+   */
+  maxRetryDelay?: number;
+  /**
+   * How long a part keeps being tried while the service cannot be reached (no connection, no
+   * answer in time, or a gateway's 502/503/504), in milliseconds since it first failed: an
+   * outage or a restart of the service this long is waited out, and the upload goes on from the
+   * parts already stored. 0 gives up on the first such failure.
+   * @default {180000}
+   */
+  reconnectFor?: number;
+  /**
+   * Called before each wait for another attempt at a part. A UI shows "Reconnecting…" until the
+   * next `onProgress`.
+   */
+  onRetry?: (retry: RetryInfo) => void;
   /**
    * Whether to post parts through the service (spec 2.4.3) when the pre-signed URLs keep failing.
    * @default {true}
@@ -233,6 +264,9 @@ export async function uploadFile(
     concurrency = 3,
     retries = 4,
     retryDelay = 1000,
+    maxRetryDelay = 10_000,
+    reconnectFor = 180_000,
+    onRetry,
     proxyFallback = true,
     completePolls = 30,
     completeInterval = 2000,
@@ -246,6 +280,8 @@ export async function uploadFile(
   positiveInteger(concurrency, "concurrency");
   nonNegativeInteger(retries, "retries");
   nonNegativeInteger(retryDelay, "retryDelay");
+  nonNegativeInteger(maxRetryDelay, "maxRetryDelay");
+  nonNegativeInteger(reconnectFor, "reconnectFor");
   positiveInteger(completePolls, "completePolls");
   nonNegativeInteger(completeInterval, "completeInterval");
   const size = file.size;
@@ -307,16 +343,24 @@ export async function uploadFile(
   let proxied = false;
 
   const sendPart = async (part: number, cipher: Uint8Array): Promise<void> => {
+    // `failures` counts towards `retries` (and the switch to the proxy); `attempt` counts every
+    // failure in a row, for the backoff; `firstFailure` bounds the wait for the service.
     let failures = 0;
+    let attempt = 0;
+    let firstFailure: number | undefined;
     for (;;) {
       const viaProxy = useProxy;
+      // Whether the failure came from the service's API (the URL batch, the proxy) rather than
+      // from the storage behind a pre-signed URL.
+      let atService = true;
       try {
         if (viaProxy) {
           await client.proxyUpload(pkg.packageId, id, part, cipher, signal);
           proxied = true;
         } else {
           // A retry asks for a fresh URL: the old one may have expired.
-          const url = await urls.get(part, signal, failures > 0);
+          const url = await urls.get(part, signal, attempt > 0);
+          atService = false;
           await client.putPart(url, cipher, signal);
         }
         return;
@@ -326,16 +370,27 @@ export async function uploadFile(
         if (viaProxy !== useProxy) {
           // Another part switched to the proxy meanwhile: start afresh there.
           failures = 0;
+          attempt = 0;
           continue;
         }
-        failures++;
-        if (failures > retries) {
+        attempt++;
+        firstFailure ??= Date.now();
+        // The service itself is out of reach (an outage, a restart): the proxy would not help,
+        // so wait for it. Storage failing while the service answers is what the proxy is for,
+        // so those failures count towards `retries`.
+        const waitForService = atService && reconnectFor > 0 && isUnreachable(error);
+        if (waitForService) {
+          if (Date.now() - firstFailure >= reconnectFor) throw error;
+        } else if (++failures > retries) {
           if (viaProxy || !proxyFallback) throw error;
           useProxy = true;
           failures = 0;
+          attempt = 0;
           continue;
         }
-        await sleep(backoffDelay(failures, retryDelay), signal);
+        const delay = backoffDelay(attempt, retryDelay, maxRetryDelay);
+        onRetry?.({ part, attempt, delay, reconnecting: isUnreachable(error), error });
+        await sleep(delay, signal);
       }
     }
   };
