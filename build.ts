@@ -351,9 +351,15 @@ export async function packageAgentApp(outdir: string): Promise<AgentAppPackage> 
   return { path, bytes: zip.length, files };
 }
 
-if (import.meta.main) {
+/**
+ * The `deno task build` command: builds, prints every file with its sizes and every budget, and
+ * returns the exit code: 0, or 1 when a budget is exceeded (with the message on stderr).
+ *
+ * @throws {Error} when the build fails for another reason than a budget.
+ */
+export async function main(options: BuildOptions = {}): Promise<number> {
   try {
-    const { files, budgets, audit } = await build();
+    const { files, budgets, audit } = await build(options);
     for (const file of files) {
       if (file.path.startsWith("meta/")) continue;
       console.log(
@@ -364,11 +370,14 @@ if (import.meta.main) {
     for (const result of budgets) console.log(`ok  ${describeResult(result)}`);
     console.log(`audit report: ${relative(Deno.cwd(), audit)}`);
     if (files.length === 0) console.log("no entries to build yet");
+    return 0;
   } catch (error) {
     if (!(error instanceof BudgetError)) throw error;
     console.error(`error: ${error.message}`);
-    Deno.exitCode = 1;
+    return 1;
   } finally {
     await esbuild.stop();
   }
 }
+
+if (import.meta.main) Deno.exitCode = await main();

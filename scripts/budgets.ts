@@ -78,13 +78,14 @@ export class BudgetError extends Error {
   }
 }
 
-/** A line saying what a budget measured, its size and its limit. */
+/** A line saying what a budget measured (the bundle and its files), its size and its limit. */
 export function describeResult(result: BudgetResult): string {
   const { budget, files, size } = result;
   const unit = budget.gzip === false ? "bytes" : "bytes gzipped";
   const over = size - budget.limit;
-  return `${budget.name} (${files.join(", ")}): ${formatBytes(size)} ${unit}, budget ` +
-    `${formatBytes(budget.limit)}` + (over > 0 ? ` (${formatBytes(over)} over)` : "");
+  return `${budget.name} (bundle ${budget.bundle}): ${formatBytes(size)} ${unit}, budget ` +
+    `${formatBytes(budget.limit)}` + (over > 0 ? `, ${formatBytes(over)} over` : "") +
+    ` [${files.join(", ")}]`;
 }
 
 /** `123456` → `"123,456"`. */
