@@ -83,9 +83,40 @@ export function preflightResponse(): Response {
 }
 
 /**
+ * The request body as a stream whose read failures (the client closed the connection before the
+ * end of the body it announced) are `ServiceError`s, so they are answered as bad input, not as a
+ * failure of the service.
+ */
+export function requestBody(req: Request): ReadableStream<Uint8Array> {
+  if (!req.body) return new Blob([]).stream();
+  const reader = req.body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (cause) {
+        controller.error(
+          new ServiceError("INVALID_INPUT", "The request body ended before its announced end.", {
+            cause,
+          }),
+        );
+        return;
+      }
+      if (result.done) controller.close();
+      else controller.enqueue(result.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/**
  * Reads a request body whole, refusing it as soon as it grows past `maxBytes`.
  *
- * @throws {ServiceError} `LIMIT_EXCEEDED` (status 413) when the body is larger than `maxBytes`.
+ * @throws {ServiceError} `LIMIT_EXCEEDED` (status 413) when the body is larger than `maxBytes`,
+ *   `INVALID_INPUT` (status 400) when the client stops sending before the end of the body.
  */
 export async function readBodyLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
@@ -93,7 +124,7 @@ export async function readBodyLimited(req: Request, maxBytes: number): Promise<U
   if (!req.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = req.body.getReader();
+  const reader = requestBody(req).getReader();
   try {
     while (true) {
       const { done, value } = await reader.read();

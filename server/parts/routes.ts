@@ -9,7 +9,7 @@
 import { type ApiContext, type ApiRoute, now, type Services } from "../context.ts";
 import { completeIfWhole, loadFile } from "../files/routes.ts";
 import type { FileRecord } from "../files/repository.ts";
-import { CORS_HEADERS, errorBody, jsonResponse, ServiceError } from "../http.ts";
+import { CORS_HEADERS, errorBody, jsonResponse, requestBody, ServiceError } from "../http.ts";
 import { integerField } from "../input.ts";
 import type { LogEntry } from "../log.ts";
 import {
@@ -203,7 +203,7 @@ export async function handlePartRequest(
       if (Number(req.headers.get("content-length") ?? "0") > limit) {
         throw new PartTooLargeError(limit);
       }
-      const size = await services.store.put(key, req.body ?? new Blob([]).stream(), limit);
+      const size = await services.store.put(key, requestBody(req), limit);
       services.parts.record(file.id, grant.part, size, services.config.now());
       log.response = "SUCCESS";
       return jsonResponse({ response: "SUCCESS", message: "" });
