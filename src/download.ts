@@ -296,6 +296,8 @@ export async function downloadFile(
       }
       const plain = await ahead.get(part)!;
       ahead.delete(part);
+      // Read before writing: a sink may take the buffer (the service-worker sink transfers it).
+      const plainBytes = plain.length;
       try {
         await writer.write(plain);
       } catch (error) {
@@ -307,7 +309,7 @@ export async function downloadFile(
           cause: error,
         });
       }
-      done += plain.length;
+      done += plainBytes;
       onProgress?.(done, file.fileSize);
     }
     await writer.close();

@@ -15,6 +15,8 @@ import {
   defaultPoolSize,
   MAX_POOL_SIZE,
 } from "../../src/worker_pool.ts";
+import { launchBrowser } from "../_helpers/browser.ts";
+import { buildTestBundles, pageRoutes, serveOrigin } from "./_browser_pages.ts";
 import {
   collectingSink,
   fakeClient,
@@ -234,5 +236,114 @@ Deno.test("pool: a file uploaded and downloaded through the pool comes back byte
     });
   } finally {
     await service.close();
+  }
+});
+
+// The same pool in headless Chromium, with the bundles built as build.ts builds them.
+
+type Padlock =
+  & typeof import("../../src/worker_pool.ts")
+  & typeof import("../../src/pgp.ts");
+
+interface BrowserRun {
+  mode: string;
+  workers: number;
+  identical: boolean;
+  transferred: boolean;
+  errorName: string;
+  isDecryptError: boolean;
+  cause: string;
+}
+
+/** Encrypts four parts in the pool, decrypts them in the page and in the pool, and a wrong key. */
+function browserRun(workerUrl: string): Promise<BrowserRun> {
+  return (async (workerUrl: string) => {
+    const { CryptoPool, DecryptError, decryptPart } =
+      (globalThis as unknown as { padlock: Padlock }).padlock;
+    const hex = async (bytes: Uint8Array) =>
+      Array.from(
+        new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>)),
+        (b) => b.toString(16).padStart(2, "0"),
+      ).join("");
+    const part = new Uint8Array(2_621_440);
+    for (let i = 0; i < part.length; i += 65536) {
+      crypto.getRandomValues(part.subarray(i, i + 65536));
+    }
+    const expected = await hex(part);
+    const pool = new CryptoPool({ workerUrl, size: 2 });
+    const mode = await pool.ready();
+    const input = part.slice();
+    const ciphers = await Promise.all([
+      pool.encrypt(input, "secret"),
+      ...[1, 2, 3].map(() => pool.encrypt(part.slice(), "secret")),
+    ]);
+    const workers = pool.workerCount;
+    const plains = [
+      ...await Promise.all(ciphers.map((cipher) => decryptPart(cipher, "secret"))),
+      ...await Promise.all(ciphers.map((cipher) => pool.decrypt(cipher.slice(), "secret"))),
+    ];
+    const hashes = await Promise.all(plains.map(hex));
+    let error: unknown;
+    try {
+      await pool.decrypt(ciphers[0].slice(), "wrong");
+    } catch (caught) {
+      error = caught;
+    }
+    pool.close();
+    return {
+      mode,
+      workers,
+      identical: hashes.length === 8 && hashes.every((hash) => hash === expected),
+      transferred: mode === "in-thread" || input.byteLength === 0,
+      errorName: (error as Error).name,
+      isDecryptError: error instanceof DecryptError,
+      cause: ((error as Error).cause as Error)?.message ?? "",
+    };
+  })(workerUrl);
+}
+
+Deno.test("pool in Chromium: workers, a worker on another origin, and the fallback under a CSP", async () => {
+  const bundles = await buildTestBundles();
+  const plain = serveOrigin(pageRoutes(bundles));
+  // The scripts of another site, with CORS, as a CDN would serve them.
+  const other = serveOrigin(pageRoutes(bundles, { cors: true }), "localhost");
+  const strict = serveOrigin(
+    pageRoutes(bundles, { csp: "default-src 'self'; script-src 'self'; worker-src 'none'" }),
+  );
+  const browser = await launchBrowser();
+  try {
+    const run = async (pageUrl: string, workerUrl: string) => {
+      const page = await browser.newPage();
+      await page.goto(pageUrl);
+      await page.waitForFunction(() => "padlock" in globalThis);
+      const result = await page.evaluate(browserRun, workerUrl);
+      await page.close();
+      return result;
+    };
+    const same = await run(`${plain.url}/t/`, "/t/crypto_worker.js");
+    assert.deepEqual(same, {
+      mode: "workers",
+      workers: 2,
+      identical: true,
+      transferred: true,
+      errorName: "DecryptError",
+      isDecryptError: true,
+      cause: same.cause,
+    });
+    assert.match(same.cause, /session key/i);
+
+    const crossOrigin = await run(`${plain.url}/t/`, `${other.url}/t/crypto_worker.js`);
+    assert.equal(crossOrigin.mode, "workers");
+    assert.equal(crossOrigin.identical, true);
+    assert.equal(crossOrigin.isDecryptError, true);
+
+    const forbidden = await run(`${strict.url}/t/`, "/t/crypto_worker.js");
+    assert.equal(forbidden.mode, "in-thread");
+    assert.equal(forbidden.workers, 0);
+    assert.equal(forbidden.identical, true);
+    assert.equal(forbidden.isDecryptError, true);
+  } finally {
+    await browser.close();
+    await Promise.all([plain.close(), other.close(), strict.close()]);
   }
 });
