@@ -4,7 +4,8 @@
  *
  * Parts are fetched a few at a time but written strictly in order; a part is fetched only when it
  * is at most `concurrency` parts ahead of the writer, so memory holds a few parts whatever the
- * file size.
+ * file size. When the service cannot be reached (a network outage, a restart) the download waits
+ * for it, for minutes, and goes on with the parts not yet written.
  *
  * Browser-compatible: fetch, WebCrypto, streams and AbortSignal only.
  *
@@ -32,7 +33,16 @@ import { checksum, passphrase } from "./keys.ts";
 import { parseLink, type SecureLink } from "./link.ts";
 import { DecryptError, decryptMessage, decryptPart } from "./pgp.ts";
 import { PartUrls, URL_BATCH } from "./_part_urls.ts";
-import { backoffDelay, isTransferFailure, isTransient, sleep } from "./_retry.ts";
+import {
+  backoffDelay,
+  isTransferFailure,
+  isTransient,
+  isUnreachable,
+  type RetryInfo,
+  sleep,
+} from "./_retry.ts";
+
+export type { RetryInfo } from "./_retry.ts";
 
 /** A package opened from a Secure Link: its information plus what the link holds. */
 export interface OpenedPackage extends PackageInfo {
@@ -63,6 +73,7 @@ export interface DownloadOptions {
   concurrency?: number;
   /**
    * Retries of a failed part fetch (network error, timeout, HTTP error), with a fresh URL.
+   * Failures while the service cannot be reached at all are governed by `reconnectFor` instead.
    * @default {4}
    */
   retries?: number;
@@ -71,6 +82,25 @@ export interface DownloadOptions {
    * @default {1000}
    */
   retryDelay?: number;
+  /**
+   * Longest wait between two attempts, in milliseconds: once the network is back, the download
+   * notices within this time.
+   * @default {10000}
+   */
+  maxRetryDelay?: number;
+  /**
+   * How long a part keeps being tried while the service cannot be reached (no connection, no
+   * answer in time, or a gateway's 502/503/504), in milliseconds since it first failed: an
+   * outage or a restart of the service this long is waited out, and the download goes on with
+   * the parts not yet written. 0 gives up on the first such failure.
+   * @default {180000}
+   */
+  reconnectFor?: number;
+  /**
+   * Called before each wait for another attempt at a part. A UI shows "Reconnecting…" until the
+   * next `onProgress`.
+   */
+  onRetry?: (retry: RetryInfo) => void;
   /** The part decryption; `decryptPart` of pgp.ts unless a caller moves it into a worker. */
   decrypt?: PartDecryptor;
 }
@@ -195,13 +225,18 @@ export async function downloadFile(
     concurrency = 3,
     retries = 4,
     retryDelay = 1000,
+    maxRetryDelay = 10_000,
+    reconnectFor = 180_000,
+    onRetry,
     decrypt = decryptPart,
   } = options;
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
     throw new RangeError(`concurrency must be a positive integer: current value is ${concurrency}`);
   }
-  if (!Number.isSafeInteger(retries) || retries < 0) {
-    throw new RangeError(`retries must be a non-negative integer: current value is ${retries}`);
+  for (const [name, value] of Object.entries({ retries, maxRetryDelay, reconnectFor })) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new RangeError(`${name} must be a non-negative integer: current value is ${value}`);
+    }
   }
   const parts = file.parts;
   if (!Number.isSafeInteger(parts) || parts < 1) {
@@ -234,16 +269,35 @@ export async function downloadFile(
   }, parts);
 
   const fetchPart = async (part: number): Promise<Uint8Array> => {
+    // `failures` counts towards `retries`; `attempt` counts every failure in a row, for the
+    // backoff; `firstFailure` bounds the wait for the service.
     let failures = 0;
+    let attempt = 0;
+    let firstFailure: number | undefined;
     for (;;) {
+      // Whether the failure came from the service's API (the URL batch) rather than from the
+      // storage behind a pre-signed URL.
+      let atService = true;
       try {
         // A retry asks for a fresh URL: the old one may have expired.
-        const url = await urls.get(part, signal, failures > 0);
+        const url = await urls.get(part, signal, attempt > 0);
+        atService = false;
         return await client.getPart(url, signal);
       } catch (error) {
         if (signal.aborted) throw signal.reason;
-        if (!isTransferFailure(error) || ++failures > retries) throw error;
-        await sleep(backoffDelay(failures, retryDelay), signal);
+        if (!isTransferFailure(error)) throw error;
+        attempt++;
+        firstFailure ??= Date.now();
+        // The service itself is out of reach (an outage, a restart): wait for it, within
+        // `reconnectFor`. Storage failing while the service answers counts towards `retries`.
+        if (atService && reconnectFor > 0 && isUnreachable(error)) {
+          if (Date.now() - firstFailure >= reconnectFor) throw error;
+        } else if (++failures > retries) {
+          throw error;
+        }
+        const delay = backoffDelay(attempt, retryDelay, maxRetryDelay);
+        onRetry?.({ part, attempt, delay, reconnecting: isUnreachable(error), error });
+        await sleep(delay, signal);
       }
     }
   };
