@@ -40,6 +40,11 @@ export interface Attachment {
   status: AttachmentStatus;
   /** Bytes encrypted and uploaded so far. */
   done: number;
+  /**
+   * True while an upload waits for the network or the service to come back; it goes on from
+   * the parts already stored once it can.
+   */
+  reconnecting: boolean;
   /** A sentence a person can read, when `status` is `failed`. */
   error?: string;
 }
@@ -155,6 +160,7 @@ export class AttachmentSession {
       size: file.size,
       status: "uploading",
       done: 0,
+      reconnecting: false,
       blob: file,
       completedParts: [],
     };
@@ -295,9 +301,15 @@ export class AttachmentSession {
         resume: entry.fileId
           ? { fileId: entry.fileId, completedParts: entry.completedParts }
           : undefined,
+        onRetry: () => {
+          if (entry.status !== "uploading" || entry.reconnecting) return;
+          entry.reconnecting = true;
+          this.#onChange(entry);
+        },
         onProgress: (done) => {
           if (entry.status !== "uploading") return;
           entry.done = done;
+          entry.reconnecting = false;
           this.#onChange(entry);
         },
       });
@@ -314,6 +326,7 @@ export class AttachmentSession {
       entry.status = "failed";
       entry.error = describeError(error);
     } finally {
+      entry.reconnecting = false;
       if (entry.status !== "removed") this.#onChange(entry);
     }
   }
@@ -359,6 +372,10 @@ export function describeError(error: unknown): string {
         return "the secure upload service could not be reached";
       case "TIMEOUT":
         return "the secure upload service did not answer in time";
+      case "HTTP_ERROR":
+        return (cause.status ?? 0) >= 500
+          ? `the secure upload service is not answering (HTTP ${cause.status})`
+          : `the secure upload service refused it (HTTP ${cause.status})`;
       case "LIMIT_EXCEEDED":
         return "the file is larger than the service allows";
       case "INVALID_FILE_NAME":

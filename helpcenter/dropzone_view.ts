@@ -186,6 +186,7 @@ export class DropzoneView {
     }
     const value = percent(attachment.done, attachment.size);
     row.element.dataset.status = attachment.status;
+    row.element.toggleAttribute("data-reconnecting", attachment.reconnecting);
     row.progress.setAttribute("aria-valuenow", String(value));
     row.bar.style.width = `${value}%`;
     row.retry.hidden = attachment.status !== "failed";
@@ -193,7 +194,10 @@ export class DropzoneView {
     const action = attachment.status === "uploading" ? "Cancel upload of" : "Remove";
     row.remove.setAttribute("aria-label", `${action} ${attachment.name}`);
     row.remove.title = attachment.status === "uploading" ? "Cancel upload" : "Remove";
-    if (attachment.status === "uploading") {
+    if (attachment.status === "uploading" && attachment.reconnecting) {
+      // The upload waits for the network; it goes on from the parts already stored.
+      row.status.textContent = `Reconnecting… ${value}%`;
+    } else if (attachment.status === "uploading") {
       row.status.textContent = `Encrypting and uploading… ${value}%`;
     } else if (attachment.status === "uploaded") {
       row.status.replaceChildren(checkIcon(12), "Encrypted and uploaded");
