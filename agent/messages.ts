@@ -8,6 +8,7 @@ import { ApiError } from "../src/api.ts";
 import { DownloadError } from "../src/download.ts";
 import { LinkError } from "../src/link.ts";
 import { DecryptError } from "../src/pgp.ts";
+import { UploadError } from "../src/upload.ts";
 
 /** Whether `error` is a cancellation (the agent pressed Cancel). */
 export function isAbort(error: unknown): boolean {
@@ -55,12 +56,19 @@ export function describeDownloadError(error: unknown): string {
 
 /** A sentence for a failed call to the service (network, sign-in, refusals). */
 export function describeServiceError(error: unknown): string {
+  // An upload that gave up says why in its cause (the network, a refusal); Retry resumes it.
+  if (error instanceof UploadError && error.cause instanceof ApiError) error = error.cause;
   if (error instanceof ApiError) {
     switch (error.code) {
       case "NETWORK_ERROR":
         return "The Padlock service could not be reached. Check your connection and try again.";
       case "TIMEOUT":
         return "The Padlock service took too long to answer. Try again.";
+      case "HTTP_ERROR":
+        if ((error.status ?? 0) >= 500) {
+          return `The Padlock service is not answering (HTTP ${error.status}). Try again.`;
+        }
+        return `The Padlock service refused: ${error.message}`;
       case "AUTHENTICATION_FAILED":
         return "Your Padlock sign-in is no longer valid. Sign in again.";
       case "LIMIT_EXCEEDED":

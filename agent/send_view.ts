@@ -193,6 +193,9 @@ export class SendView {
         batch.recipient = requester.email;
       }
       batch.pkg ??= await createPackage(this.#client, { signal });
+      // While the network or the service is away the upload waits, then goes on from the
+      // parts already stored; the status says so until the next part arrives.
+      let reconnecting = false;
       for (const file of batch.files) {
         if (file.done) continue;
         try {
@@ -200,9 +203,17 @@ export class SendView {
             name: file.name,
             signal,
             resume: file.resume,
+            onRetry: () => {
+              if (reconnecting) return;
+              reconnecting = true;
+              this.#setStatus("info", "Reconnecting…");
+            },
             onProgress: (done, total) => {
               file.bar.max = Math.max(total, 1);
               file.bar.value = done;
+              if (!reconnecting) return;
+              reconnecting = false;
+              this.#setStatus("info", "Encrypting and uploading…");
             },
           });
           file.done = true;
