@@ -235,6 +235,8 @@ export class FilesView {
     try {
       await downloadFile(this.#client, pkg, file, sink, {
         signal: controller.signal,
+        // The download waits for the network, then goes on with the parts not yet saved.
+        onRetry: () => void (label.textContent = "Reconnecting…"),
         onProgress: (done, total) => {
           bar.max = Math.max(total, 1);
           bar.value = done;
