@@ -10,11 +10,15 @@ import type { FileInfo } from "../src/api.ts";
 import { h, replaceChildren } from "./dom.ts";
 import { formatBytes, formatDate } from "./format.ts";
 
-/** Downloads, decrypts and saves one file; rejects with an AbortError when cancelled. */
+/**
+ * Downloads, decrypts and saves one file; rejects with an AbortError when cancelled. Calls
+ * `onReconnecting` while it waits for the network to come back (until the next progress).
+ */
 export type FileDownloader = (
   file: FileInfo,
   signal: AbortSignal,
   onProgress: (done: number, total: number) => void,
+  onReconnecting: () => void,
 ) => Promise<void>;
 
 /** What the file list shows. */
@@ -88,7 +92,7 @@ function fileRow(file: FileInfo, download: FileDownloader): { element: HTMLLIEle
           bar.style.width = `${percent}%`;
           progress.setAttribute("aria-valuenow", String(percent));
           status.textContent = `Downloading and decrypting… ${percent}%`;
-        });
+        }, () => void (status.textContent = "Reconnecting…"));
         setState("done", "Saved to your downloads.");
         return true;
       } catch (error) {

@@ -150,9 +150,13 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
       expires: access.expires,
       message,
       signedInAs: access.signedInAs,
-      download: async (file, signal, onProgress) => {
+      download: async (file, signal, onProgress, onReconnecting) => {
         const sink = new BlobSink();
-        await downloadFile(client, pkg, file, sink.stream, { signal, onProgress });
+        await downloadFile(client, pkg, file, sink.stream, {
+          signal,
+          onProgress,
+          onRetry: onReconnecting,
+        });
         saveBlob(sink.blob(), file.fileName);
       },
     });
