@@ -16,6 +16,7 @@ import {
   preflightResponse,
   readBodyLimited,
   ServiceError,
+  withBodyDeadline,
 } from "./http.ts";
 import { randomToken, SAFE_ID_PATTERN } from "./ids.ts";
 import { linkRoutes } from "./links/routes.ts";
@@ -168,17 +169,26 @@ export function createHandler(
     return jsonResponse({ response: "SUCCESS", ...fields });
   }
 
-  return async function handle(req: Request, info?: { remoteAddr: Deno.Addr }): Promise<Response> {
+  return async function handle(
+    incoming: Request,
+    info?: { remoteAddr: Deno.Addr },
+  ): Promise<Response> {
     const started = performance.now();
     const entry: LogEntry = {
       time: new Date(services.config.now()).toISOString(),
       event: "request",
       requestId: randomToken(8),
-      method: req.method,
+      method: incoming.method,
     };
-    const url = new URL(req.url);
+    const url = new URL(incoming.url);
     const prefix = prefixOf(url.pathname);
     const isPart = url.pathname.startsWith(PART_PATH);
+    // Parts (part URLs, multipart proxy uploads) get longer than JSON and forms to arrive.
+    const carriesPart = isPart ||
+      (prefix !== undefined &&
+        (incoming.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/"));
+    const { bodyTimeoutMs, partTimeoutMs } = services.config;
+    const req = withBodyDeadline(incoming, carriesPart ? partTimeoutMs : bodyTimeoutMs);
     let response: Response;
     try {
       if (req.method === "OPTIONS" && (prefix || isPart)) {

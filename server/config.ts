@@ -44,6 +44,16 @@ export interface ServerConfig {
   defaultPackageLifeDays: number;
   /** Largest JSON request body, in bytes. @default {262144} */
   maxJsonBytes: number;
+  /**
+   * Longest time a JSON or form body may take to arrive, in milliseconds; a slower client is
+   * cut off (408). 0 means no limit. @default {60000}
+   */
+  bodyTimeoutMs: number;
+  /**
+   * Longest time one part may take to arrive (part URL or proxy upload), in milliseconds; 0 means
+   * no limit. @default {600000} (a 2.5 MiB part at 4.4 KB/s)
+   */
+  partTimeoutMs: number;
   /** Largest encrypted package message (base64), in characters. @default {131072} */
   maxMessageChars: number;
   /** How long an upload or download URL stays valid, in seconds. @default {3600} */
@@ -109,6 +119,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxPackageLifeDays: 365,
   defaultPackageLifeDays: 10,
   maxJsonBytes: 262_144,
+  bodyTimeoutMs: 60_000,
+  partTimeoutMs: 600_000,
   maxMessageChars: 131_072,
   partUrlLifetimeSeconds: 3600,
   clockSkewSeconds: 600,
@@ -145,6 +157,8 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
     "maxPackageLifeDays",
     "defaultPackageLifeDays",
     "maxJsonBytes",
+    "bodyTimeoutMs",
+    "partTimeoutMs",
     "maxMessageChars",
     "partUrlLifetimeSeconds",
     "clockSkewSeconds",
@@ -199,6 +213,8 @@ const EXTERNAL_OPTIONS = [
   ["max-package-life-days", "PADLOCK_MAX_PACKAGE_LIFE_DAYS", "number"],
   ["default-package-life-days", "PADLOCK_DEFAULT_PACKAGE_LIFE_DAYS", "number"],
   ["max-json-bytes", "PADLOCK_MAX_JSON_BYTES", "number"],
+  ["body-timeout-ms", "PADLOCK_BODY_TIMEOUT_MS", "number"],
+  ["part-timeout-ms", "PADLOCK_PART_TIMEOUT_MS", "number"],
   ["max-message-chars", "PADLOCK_MAX_MESSAGE_CHARS", "number"],
   ["part-url-lifetime-seconds", "PADLOCK_PART_URL_LIFETIME_SECONDS", "number"],
   ["clock-skew-seconds", "PADLOCK_CLOCK_SKEW_SECONDS", "number"],

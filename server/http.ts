@@ -97,9 +97,13 @@ export function requestBody(req: Request): ReadableStream<Uint8Array> {
         result = await reader.read();
       } catch (cause) {
         controller.error(
-          new ServiceError("INVALID_INPUT", "The request body ended before its announced end.", {
-            cause,
-          }),
+          cause instanceof ServiceError ? cause : new ServiceError(
+            "INVALID_INPUT",
+            "The request body ended before its announced end.",
+            {
+              cause,
+            },
+          ),
         );
         return;
       }
@@ -113,10 +117,62 @@ export function requestBody(req: Request): ReadableStream<Uint8Array> {
 }
 
 /**
+ * Returns the request with a body that must arrive whole within `timeoutMs` of now: a client that
+ * trickles its body (a byte now and then, to hold a connection and memory) gets a
+ * `ServiceError` `LIMIT_EXCEEDED` (status 408) from the body's next read once the time is up.
+ *
+ * @param timeoutMs the time allowed for the whole body, in milliseconds; 0 means no limit.
+ */
+export function withBodyDeadline(req: Request, timeoutMs: number): Request {
+  if (!req.body || !(timeoutMs > 0)) return req;
+  const reader = req.body.getReader();
+  const deadline = performance.now() + timeoutMs;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<"late">((resolve) => {
+        timer = setTimeout(() => resolve("late"), Math.max(0, deadline - performance.now()));
+      });
+      try {
+        const result = await Promise.race([reader.read(), late]);
+        if (result === "late") {
+          reader.cancel().catch(() => {});
+          controller.error(
+            new ServiceError(
+              "LIMIT_EXCEEDED",
+              `The request body did not arrive within ${timeoutMs / 1000} s.`,
+              { status: 408 },
+            ),
+          );
+        } else if (result.done) {
+          controller.close();
+        } else {
+          controller.enqueue(result.value);
+        }
+      } catch (cause) {
+        controller.error(cause);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return new Request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
+}
+
+/**
  * Reads a request body whole, refusing it as soon as it grows past `maxBytes`.
  *
- * @throws {ServiceError} `LIMIT_EXCEEDED` (status 413) when the body is larger than `maxBytes`,
- *   `INVALID_INPUT` (status 400) when the client stops sending before the end of the body.
+ * @throws {ServiceError} `LIMIT_EXCEEDED` (status 413) when the body is larger than `maxBytes`
+ *   (status 408 when it arrives too slowly, see {@linkcode withBodyDeadline}), `INVALID_INPUT`
+ *   (status 400) when the client stops sending before the end of the body.
  */
 export async function readBodyLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
