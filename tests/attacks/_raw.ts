@@ -50,6 +50,18 @@ export function parseResponse(bytes: Uint8Array): RawResponse {
   return { status: status ? Number(status) : undefined, headers, body };
 }
 
+/** Whether `bytes` hold a whole response (its headers and all of its body). */
+function isComplete(bytes: Uint8Array): boolean {
+  const text = new TextDecoder().decode(bytes);
+  const end = text.indexOf("\r\n\r\n");
+  if (end === -1) return false;
+  const head = text.slice(0, end).toLowerCase();
+  const length = /\r\ncontent-length: *(\d+)/.exec(head)?.[1];
+  if (length !== undefined) return bytes.length - (end + 4) >= Number(length);
+  if (head.includes("transfer-encoding: chunked")) return text.endsWith("0\r\n\r\n");
+  return false;
+}
+
 /**
  * Sends `head` (request line and headers, without the blank line) and `body`, optionally a few
  * bytes at a time with a pause between, and reads the answer until the service closes or
@@ -60,12 +72,14 @@ export async function rawHttp(
   head: string,
   body: Uint8Array = new Uint8Array(0),
   options: { chunkSize?: number; pauseMs?: number; timeoutMs?: number; closeWrite?: boolean } = {},
-): Promise<RawResponse & { elapsedMs: number; sentBytes: number }> {
+): Promise<RawResponse & { elapsedMs: number; sentBytes: number; sentBeforeAnswer: number }> {
   const { chunkSize = body.length || 1, pauseMs = 0, timeoutMs = 10_000 } = options;
   const started = performance.now();
   const connection = await Deno.connect({ hostname: "127.0.0.1", port });
   const received: Uint8Array[] = [];
   let closed = false;
+  let sentBytes = 0;
+  let sentBeforeAnswer = -1;
   const deadline = setTimeout(() => {
     closed = true;
     try {
@@ -79,15 +93,22 @@ export async function rawHttp(
     for (;;) {
       const read = await connection.read(buffer).catch(() => null);
       if (read === null) return;
+      if (sentBeforeAnswer === -1) sentBeforeAnswer = sentBytes;
       received.push(buffer.slice(0, read));
+      // The whole answer is in: hang up rather than wait for the service to.
+      if (isComplete(concat(received))) return;
     }
   })();
-  let sentBytes = 0;
   try {
     // One request per connection: the answer ends when the service closes it.
     const close = /\r\nconnection:/i.test(head) ? "" : "\r\nConnection: close";
     await connection.write(new TextEncoder().encode(head + close + "\r\n\r\n"));
-    for (let offset = 0; offset < body.length && !closed; offset += chunkSize) {
+    // A client stops sending once it has its answer.
+    for (
+      let offset = 0;
+      offset < body.length && !closed && sentBeforeAnswer === -1;
+      offset += chunkSize
+    ) {
       await connection.write(body.subarray(offset, offset + chunkSize));
       sentBytes += Math.min(chunkSize, body.length - offset);
       if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
@@ -109,5 +130,6 @@ export async function rawHttp(
     ...parseResponse(concat(received)),
     elapsedMs: performance.now() - started,
     sentBytes,
+    sentBeforeAnswer: sentBeforeAnswer === -1 ? sentBytes : sentBeforeAnswer,
   };
 }
