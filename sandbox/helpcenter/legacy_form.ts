@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 /**
  * Browser script of the sandbox's legacy request page: Zendesk's legacy uploader on
- * `#request-attachments` (drops anywhere on the page), as on a real legacy Help Center.
+ * `#request-attachments` (drops anywhere on the page), as on a real legacy Help Center, and the
+ * ticket form selector that reloads the page with the chosen form (a listener here rather than
+ * an `onchange` attribute, so that the page runs under a policy without inline script).
  *
  * @module
  */
@@ -19,3 +21,8 @@ if (form && input && list) {
     form,
   });
 }
+
+const formSelect = document.querySelector<HTMLSelectElement>("#request_issue_type_select");
+formSelect?.addEventListener("change", () => {
+  location.search = `?theme=legacy&ticket_form_id=${encodeURIComponent(formSelect.value)}`;
+});

@@ -141,8 +141,7 @@ export function legacyRequestPage(
           <input type="hidden" name="sandbox_theme" value="legacy">
           <div class="form-field select optional request_ticket_form_id">
             <label for="request_issue_type_select">Please choose your issue below</label>
-            <select name="request_issue_type_select" id="request_issue_type_select"
-              onchange="location.search = '?theme=legacy&ticket_form_id=' + encodeURIComponent(this.value)">
+            <select name="request_issue_type_select" id="request_issue_type_select">
                 ${forms.map((form) =>
                   html`<option value="${form.id}" ${
                     raw(form.id === selected ? "selected" : "")
