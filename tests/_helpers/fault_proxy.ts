@@ -276,7 +276,7 @@ export function startFaultProxy(options: FaultProxyOptions): FaultProxy {
       const head = new TextDecoder().decode(bytes.subarray(0, 4096));
       const part = /"filePart"\s*:\s*(\d+)/.exec(head)?.[1];
       exchange.part = part ? Number(part) : undefined;
-      exchange.fileId = url.pathname.split("/")[5];
+      exchange.fileId = /\/file\/([^/]+)\//.exec(url.pathname)?.[1];
       body = new Blob([bytes]).stream();
     }
     log.push(exchange);
@@ -359,7 +359,7 @@ export function startFaultProxy(options: FaultProxyOptions): FaultProxy {
     if (/\/(upload|download)-urls\/$/.test(url.pathname)) {
       // Small JSON: read it to learn which part each URL stands for.
       const text = await response.text().catch(() => "");
-      learnTokens(text, url.pathname.split("/")[5]);
+      learnTokens(text, /\/file\/([^/]+)\//.exec(url.pathname)?.[1]);
       exchange.completed = delivering(pair);
       ended(exchange);
       return new Response(text, { status: response.status, headers: responseHeaders });

@@ -1,0 +1,104 @@
+/**
+ * What the fault tests share: random files, SHA-256, downloading a Secure Link with the `src/`
+ * client, and reading the fault proxy's log (which parts were stored before an outage, which
+ * were sent again after it).
+ *
+ * @module
+ */
+import type { SendSafelyClient } from "../../src/api.ts";
+import { downloadFile, type DownloadOptions, openPackage } from "../../src/download.ts";
+import type { Exchange, ExchangeKind, FaultProxy } from "../_helpers/fault_proxy.ts";
+
+/** Random bytes of any size (getRandomValues takes at most 64 KiB at a time). */
+export function randomBytes(size: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  for (let offset = 0; offset < size; offset += 65_536) {
+    crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65_536)));
+  }
+  return bytes;
+}
+
+/** SHA-256 of bytes, hex. */
+export async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Concatenates chunks. */
+export function concat(chunks: Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+/** Downloads and decrypts every file behind a Secure Link, by name. */
+export async function downloadLink(
+  client: SendSafelyClient,
+  link: string,
+  options: DownloadOptions = {},
+): Promise<Map<string, Uint8Array>> {
+  const pkg = await openPackage(client, link);
+  const files = new Map<string, Uint8Array>();
+  for (const file of pkg.files) {
+    const chunks: Uint8Array[] = [];
+    await downloadFile(
+      client,
+      pkg,
+      file,
+      new WritableStream({ write: (chunk) => void chunks.push(chunk.slice()) }),
+      options,
+    );
+    files.set(file.fileName, concat(chunks));
+  }
+  return files;
+}
+
+/** `fileId:part` of a part transfer. */
+export function partKey(exchange: Exchange): string {
+  return `${exchange.fileId}:${exchange.part}`;
+}
+
+/**
+ * The parts whose transfer of `kind` the client got a 2xx answer for before `time` (its
+ * `performance.now()`): stored, as far as the client knows, so never sent again.
+ */
+export function deliveredBefore(proxy: FaultProxy, kind: ExchangeKind, time: number): Set<string> {
+  return new Set(
+    proxy.log.filter((exchange) =>
+      exchange.kind === kind && exchange.completed && exchange.endedAt !== undefined &&
+      exchange.endedAt <= time && exchange.status !== undefined && exchange.status < 300
+    ).map(partKey),
+  );
+}
+
+/** The part transfers of `kind` that started after `time`, as `fileId:part`. */
+export function transfersAfter(proxy: FaultProxy, kind: ExchangeKind, time: number): string[] {
+  return proxy.log.filter((exchange) => exchange.kind === kind && exchange.startedAt > time)
+    .map(partKey);
+}
+
+/**
+ * Starts an outage right after the `count`-th part transfer of `kind` got its answer, and ends it
+ * `ms` milliseconds later (or never, when `ms` is undefined). Resolves when the outage began.
+ */
+export function outageAfter(
+  proxy: FaultProxy,
+  options: { kind: ExchangeKind; count: number; mode: "refuse" | "hang"; ms?: number },
+): Promise<void> {
+  const { kind, count, mode, ms } = options;
+  let seen = 0;
+  return new Promise((resolve) => {
+    const remove = proxy.onExchange((exchange) => {
+      if (exchange.kind !== kind || !exchange.completed || (exchange.status ?? 500) >= 300) return;
+      if (++seen < count) return;
+      remove();
+      proxy.startOutage(mode);
+      if (ms !== undefined) setTimeout(() => proxy.endOutage(), ms);
+      resolve();
+    });
+  });
+}
