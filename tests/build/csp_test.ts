@@ -61,7 +61,8 @@ async function watch(context: BrowserContext): Promise<Watch> {
   await context.addInitScript(() => {
     const report = (globalThis as unknown as Record<string, (v: unknown) => void>)
       .__padlockCspViolation;
-    addEventListener("securitypolicyviolation", (event) => {
+    addEventListener("securitypolicyviolation", (raw) => {
+      const event = raw as SecurityPolicyViolationEvent;
       report({
         origin: location.origin,
         directive: event.violatedDirective,
@@ -137,7 +138,7 @@ async function assertInlineScriptRefused(frame: Frame): Promise<void> {
   const directive = await frame.evaluate(() =>
     new Promise<string>((resolve) => {
       addEventListener("securitypolicyviolation", (event) => {
-        resolve(event.violatedDirective);
+        resolve((event as SecurityPolicyViolationEvent).violatedDirective);
       }, { once: true });
       const script = document.createElement("script");
       script.textContent = "globalThis.inlineRan = true";
