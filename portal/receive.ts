@@ -20,7 +20,7 @@ import { LinkError, parseLink, type SecureLink } from "../src/link.ts";
 import { h } from "./dom.ts";
 import { showFiles } from "./files_view.ts";
 import { PortalApi, PortalApiError } from "./portal_api.ts";
-import { BlobSink, saveBlob } from "./save.ts";
+import { chooseFileSink, decryptionPool } from "./save.ts";
 import { showState } from "./state_view.ts";
 import { showEmailStep } from "./verify_view.ts";
 
@@ -151,13 +151,15 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
       message,
       signedInAs: access.signedInAs,
       download: async (file, signal, onProgress, onReconnecting) => {
-        const sink = new BlobSink();
+        const sink = await chooseFileSink(file);
+        const pool = decryptionPool();
         await downloadFile(client, pkg, file, sink.stream, {
           signal,
           onProgress,
           onRetry: onReconnecting,
+          decrypt: pool.decrypt,
+          concurrency: pool.concurrency,
         });
-        saveBlob(sink.blob(), file.fileName);
       },
     });
   };

@@ -1,58 +1,50 @@
 /// <reference lib="dom" />
 /**
- * Saving a decrypted file from the browser: a `WritableStream` that gathers the plaintext into a
- * `Blob` part by part (the browser keeps blob data outside the script's memory, on disk when it
- * is large), then a download of that blob under the file's own name.
+ * Saving a decrypted file on the receive page: the sink `downloadFile` writes into, chosen by
+ * `chooseSink` of `src/sinks.ts`, and the pool of workers that decrypts the parts.
+ *
+ * The receive page is a top-level page of the service's origin, where every way of saving
+ * works. A streamed download through the service worker comes first: it is an ordinary download
+ * (no dialog), and it works for each file of "Download all", while the save dialog of the File
+ * System Access API needs a fresh click for each file. That dialog comes next (Chromium browsers
+ * where service workers are blocked), then a Blob for files up to its cap (Safari, and browsers
+ * without either).
  *
  * @module
  */
+import type { FileInfo } from "../src/api.ts";
+import { chooseSink, type FileSink, type SinkKind } from "../src/sinks.ts";
+import { CryptoPool } from "../src/worker_pool.ts";
 
-/** A sink for `downloadFile` that builds a Blob. */
-export class BlobSink {
-  #blob = new Blob([]);
-  #closed = false;
-  /** The stream to hand to `downloadFile`. */
-  readonly stream: WritableStream<Uint8Array>;
+/** The ways of saving the receive page tries, best first. */
+export const RECEIVE_PAGE_SINKS: readonly SinkKind[] = ["service-worker", "file-system", "blob"];
 
-  /** Creates an empty sink. */
-  constructor() {
-    this.stream = new WritableStream<Uint8Array>({
-      write: (chunk) => {
-        // Folding each part into the blob lets the part's bytes be collected at once.
-        this.#blob = new Blob([this.#blob, chunk as Uint8Array<ArrayBuffer>]);
-      },
-      close: () => {
-        this.#closed = true;
-      },
-      abort: () => {
-        this.#blob = new Blob([]);
-      },
-    });
-  }
+/** The download service worker, beside the page's script (`dist/portal/download_sw.js`). */
+const SERVICE_WORKER_URL = "/assets/download_sw.js";
 
-  /**
-   * The whole file, once the stream closed.
-   *
-   * @throws {Error} when the download did not finish.
-   */
-  blob(): Blob {
-    if (!this.#closed) throw new Error("The file is not complete.");
-    return this.#blob;
-  }
+/** The crypto worker (`dist/portal/crypto_worker.js`). */
+const CRYPTO_WORKER_URL = "/assets/crypto_worker.js";
+
+/**
+ * Chooses where `file` goes. Call it first in the click handler: the save dialog, when it is
+ * the way, needs the click.
+ *
+ * @throws {SinkError} when the file is too large for the only way that works here.
+ * @throws an `AbortError` `DOMException` when the visitor closes the save dialog.
+ */
+export function chooseFileSink(file: FileInfo): Promise<FileSink> {
+  return chooseSink({
+    name: file.fileName,
+    size: file.fileSize,
+    prefer: RECEIVE_PAGE_SINKS,
+    serviceWorkerUrl: SERVICE_WORKER_URL,
+  });
 }
 
-/** Makes the browser save `blob` as `name` (its downloads folder, or its save dialog). */
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  // The browser strips path separators and reserved characters from the name.
-  link.download = name;
-  link.rel = "noopener";
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked later: the browser reads the blob after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+let pool: CryptoPool | undefined;
+
+/** The page's one pool of decryption workers, started with the first download. */
+export function decryptionPool(): CryptoPool {
+  pool ??= new CryptoPool({ workerUrl: CRYPTO_WORKER_URL });
+  return pool;
 }

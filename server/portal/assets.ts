@@ -1,6 +1,7 @@
 /**
- * The portal's static files: `/assets/portal.css` (from `styles.ts`) and `/assets/portal.js`
- * (the esbuild bundle of `portal/main.ts`, built by `deno task build` into `dist/portal/`).
+ * The portal's static files: `/assets/portal.css` (from `styles.ts`), `/assets/portal.js`
+ * (the esbuild bundle of `portal/main.ts`) and the two workers it starts, built by
+ * `deno task build` into `dist/portal/`.
  *
  * @module
  */
@@ -22,12 +23,20 @@ function asset(body: BodyInit, type: string): Response {
   });
 }
 
+/**
+ * The built scripts served from the assets folder: the page's bundle, the crypto worker it
+ * starts (`src/worker_pool.ts`) and the service worker that streams downloads to disk
+ * (`src/sinks.ts`; its scope, `/assets/padlock-download/`, is under its own folder).
+ */
+const SCRIPTS = new Set(["portal.js", "crypto_worker.js", "download_sw.js"]);
+
 /** Answers `/assets/…`, or `undefined` for another path. */
 export async function serveAsset(portal: Portal, pathname: string): Promise<Response | undefined> {
   if (pathname === "/assets/portal.css") return asset(PORTAL_CSS, "text/css; charset=utf-8");
-  if (pathname !== "/assets/portal.js") return undefined;
+  const name = pathname.slice("/assets/".length);
+  if (!pathname.startsWith("/assets/") || !SCRIPTS.has(name)) return undefined;
   try {
-    const bundle = await Deno.readFile(join(portal.assetsDir, "portal.js"));
+    const bundle = await Deno.readFile(join(portal.assetsDir, name));
     return asset(bundle, "text/javascript; charset=utf-8");
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
