@@ -81,13 +81,6 @@ export const ENTRIES: Entry[] = [
     output: "agent/assets/crypto_worker.js",
     split: true,
   },
-  // The download service worker of `src/sinks.ts`: one file (a service worker cannot import
-  // chunks), beside the app's script, since its scope must be under its own folder.
-  {
-    name: "agent-download-sw",
-    source: "src/download_sw.ts",
-    output: "agent/assets/download_sw.js",
-  },
   // One file: the service serves the portal's script as the single `/assets/portal.js`.
   { name: "portal", source: "portal/main.ts", output: "portal/portal.js" },
   // The receive page's crypto worker and download service worker, served as
