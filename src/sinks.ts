@@ -126,6 +126,8 @@ export interface ChooseSinkOptions {
 export interface BlobSinkOptions {
   /** The file's name. */
   name: string;
+  /** The file's size as the package lists it: over `limit`, the sink is refused at once. */
+  size?: number;
   /**
    * Largest number of bytes accepted; a write beyond it fails with a `TOO_LARGE` SinkError.
    * @default {DEFAULT_BLOB_LIMIT}
@@ -191,13 +193,17 @@ export function saveBlob(blob: Blob, name: string): void {
 
 /**
  * A sink that gathers the file into a Blob, part by part (each part becomes a Blob of its own
- * at once, so the script does not hold it), and saves it when the stream closes.
+ * at once, so the script does not hold it), and saves it when the stream closes. Use it
+ * directly where no other way can work (a cross-origin frame whose bundle must stay small);
+ * elsewhere {@linkcode chooseSink} picks it last.
  *
+ * @throws {SinkError} `TOO_LARGE` when `size` is over `limit`.
  * @throws {RangeError} when `limit` is not a positive integer.
  */
 export function createBlobSink(options: BlobSinkOptions): FileSink {
   const {
     name,
+    size = 0,
     limit = DEFAULT_BLOB_LIMIT,
     save = saveBlob,
     tooLargeAdvice = DEFAULT_ADVICE,
@@ -205,6 +211,7 @@ export function createBlobSink(options: BlobSinkOptions): FileSink {
   if (!Number.isSafeInteger(limit) || limit < 1) {
     throw new RangeError(`limit must be a positive integer: current value is ${limit}`);
   }
+  if (size > limit) throw tooLarge(name, size, limit, tooLargeAdvice);
   let pieces: Blob[] = [];
   let bytes = 0;
   const stream = new WritableStream<Uint8Array>({
@@ -431,8 +438,7 @@ export async function chooseSink(options: ChooseSinkOptions): Promise<FileSink> 
       if (sink) return sink;
     } else if (kind === "blob") {
       if (typeof document === "undefined") continue;
-      if (size > blobLimit) throw tooLarge(name, size, blobLimit, tooLargeAdvice);
-      return createBlobSink({ name, limit: blobLimit, tooLargeAdvice });
+      return createBlobSink({ name, size, limit: blobLimit, tooLargeAdvice });
     }
   }
   throw new SinkError("UNAVAILABLE", `This browser cannot save "${name}" from this page`);

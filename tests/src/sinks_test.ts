@@ -79,6 +79,11 @@ Deno.test("blob sink: a file over the cap is refused with a message saying what 
   await rejection(writer.close());
   assert.equal(saved.length, 0, "nothing saved");
   assert.equal(DEFAULT_BLOB_LIMIT, 500_000_000);
+  // A file listed as larger than the cap is refused before anything is downloaded.
+  assert.throws(
+    () => createBlobSink({ name: "video.mov", size: 2501, limit: 2500 }),
+    (error) => error instanceof SinkError && error.code === "TOO_LARGE",
+  );
   assert.throws(() => createBlobSink({ name: "x", limit: 0 }), RangeError);
 });
 
