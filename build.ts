@@ -37,7 +37,7 @@ import { type BundleFacts, describeFile, type FileFacts } from "./scripts/bundle
 import { openpgpLightweight } from "./scripts/openpgp_plugin.ts";
 import { createZip } from "./scripts/zip.ts";
 
-export { BudgetError } from "./scripts/budgets.ts";
+export { BudgetError, describeResult } from "./scripts/budgets.ts";
 export type { Budget, BudgetResult, BudgetScope } from "./scripts/budgets.ts";
 
 /** One entry point of a browser bundle: where its source is and where its output goes. */
@@ -113,7 +113,7 @@ export const BUDGETS: Budget[] = [
   {
     name: "Zendesk app JavaScript, every file",
     bundle: "agent",
-    scope: { kind: "all-scripts" },
+    scope: { kind: "scripts", folder: "agent" },
     limit: 120 * KB,
   },
   {
@@ -140,6 +140,13 @@ export interface BuildOptions {
    * @default {BUDGETS}
    */
   budgets?: readonly Budget[];
+  /**
+   * Throw a {@linkcode BudgetError} when a budget is exceeded. Off, the budgets are still
+   * measured and reported (in the result and in `AUDIT.md`): for tests that build the bundles to
+   * exercise them rather than to check their sizes.
+   * @default {true}
+   */
+  failOnBudget?: boolean;
 }
 
 /** What {@linkcode build} produced. */
@@ -148,7 +155,7 @@ export interface BuildResult {
   built: { entry: Entry; path: string; bytes: number }[];
   /** Every file written except the audit report, by path relative to the output directory. */
   files: FileFacts[];
-  /** Every budget measured (all within their limits, or `build` would have thrown). */
+  /** Every budget measured (all within their limits unless `failOnBudget` was off). */
   budgets: BudgetResult[];
   /** Path of the audit report (absolute). */
   audit: string;
@@ -221,7 +228,7 @@ async function removeStaleScripts(outdir: string, folders: Set<string>, written:
  *   missing.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const { outdir = resolve(root, "dist"), budgets = BUDGETS } = options;
+  const { outdir = resolve(root, "dist"), budgets = BUDGETS, failOnBudget = true } = options;
   const present: Entry[] = [];
   for (const entry of ENTRIES) {
     if (await exists(resolve(root, entry.source))) present.push(entry);
@@ -298,7 +305,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await renderAudit({ root, bundles, files: facts, contents, budgets: results }),
   );
   const exceeded = results.filter((result) => !result.ok);
-  if (exceeded.length > 0) throw new BudgetError(exceeded);
+  if (exceeded.length > 0 && failOnBudget) throw new BudgetError(exceeded);
   return { built, files, budgets: results, audit };
 }
 

@@ -4,13 +4,7 @@
  *
  * @module
  */
-import {
-  type BundleFacts,
-  type FileFacts,
-  outputOfModule,
-  scriptsOf,
-  staticClosure,
-} from "./bundle_facts.ts";
+import { type BundleFacts, type FileFacts, outputOfModule, staticClosure } from "./bundle_facts.ts";
 
 /** Which files of a bundle a budget adds up (each file's size is counted once). */
 export type BudgetScope =
@@ -21,8 +15,11 @@ export type BudgetScope =
    * imports statically), beyond what the entry `after` already loaded.
    */
   | { kind: "lazy"; modules: string[]; after: string }
-  /** Every JavaScript file of the bundle, whether loaded at once, lazily or never. */
-  | { kind: "all-scripts" }
+  /**
+   * Every JavaScript file written under `folder` (relative to the output directory), by this
+   * bundle or any other (e.g. a worker built on its own), whether loaded at once, lazily or never.
+   */
+  | { kind: "scripts"; folder: string }
   /** One file of the output directory. */
   | { kind: "file"; path: string };
 
@@ -112,7 +109,7 @@ export function measureBudgets(
       candidate.entries.some((entry) => entry.name === budget.bundle)
     );
     if (!bundle) continue;
-    const counted = filesOf(budget, bundle);
+    const counted = filesOf(budget, bundle, [...files.keys()]);
     let size = 0;
     for (const path of counted) {
       const facts = files.get(path);
@@ -124,7 +121,7 @@ export function measureBudgets(
   return results;
 }
 
-function filesOf(budget: Budget, bundle: BundleFacts): string[] {
+function filesOf(budget: Budget, bundle: BundleFacts, written: string[]): string[] {
   const { scope } = budget;
   const { metafile } = bundle;
   switch (scope.kind) {
@@ -148,8 +145,12 @@ function filesOf(budget: Budget, bundle: BundleFacts): string[] {
       }
       return [...loaded].sort();
     }
-    case "all-scripts":
-      return scriptsOf(bundle);
+    case "scripts": {
+      const prefix = `${scope.folder.replace(/\/$/, "")}/`;
+      const scripts = written.filter((path) => path.startsWith(prefix) && path.endsWith(".js"));
+      if (scripts.length === 0) throw new BudgetDefinitionError(budget, `scripts in ${prefix}`);
+      return scripts.sort();
+    }
     case "file":
       return [scope.path];
   }
