@@ -73,8 +73,16 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Serves one file of `dir` for `path` (no `..`), or `undefined` when it does not exist. */
 async function serveFile(dir: string, path: string): Promise<Response | undefined> {
-  const clean = decodeURIComponent(path).replace(/^\/+/, "");
-  if (clean === "" || clean.split("/").some((part) => part === ".." || part === "")) {
+  let clean: string;
+  try {
+    clean = decodeURIComponent(path).replace(/^\/+/, "");
+  } catch {
+    return undefined; // malformed percent-encoding names no file
+  }
+  if (
+    clean === "" || clean.includes("\0") ||
+    clean.split("/").some((part) => part === ".." || part === "")
+  ) {
     return undefined;
   }
   let body: Uint8Array;
