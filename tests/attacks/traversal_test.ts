@@ -10,6 +10,7 @@
 import assert from "node:assert/strict";
 import { API_ROUTES } from "../../server/app.ts";
 import { formatTimestamp, signRequest } from "../../server/mod.ts";
+import { startAgentAppHost } from "../../sandbox/agent/routes.ts";
 import { agentCall, startTestService, testBytes, type TestService } from "../server/_helpers.ts";
 import { rawHttp } from "./_raw.ts";
 
@@ -177,5 +178,23 @@ Deno.test("ids that try path traversal are refused in every path and touch no fi
   } finally {
     await service.close();
     await Deno.remove(parent, { recursive: true });
+  }
+});
+
+Deno.test("the sandbox's app host serves its own files only, and malformed paths get 404", async () => {
+  const host = startAgentAppHost();
+  try {
+    const port = Number(new URL(host.url).port);
+    const own = await rawHttp(port, "GET /assets/iframe.html HTTP/1.1\r\nHost: 127.0.0.1");
+    assert.equal(own.status, 200);
+    for (
+      const payload of [...PAYLOADS, "%E0%A4%A", "..%2F..%2F..%2Fdeno.json", "%2e%2e/deno.json"]
+    ) {
+      const answer = await rawHttp(port, `GET /assets/${payload} HTTP/1.1\r\nHost: 127.0.0.1`);
+      assert.equal(answer.status, 404, `/assets/${payload}: HTTP ${answer.status}`);
+      assert.ok(!answer.body.includes('"imports"'), "deno.json was not served");
+    }
+  } finally {
+    await host.close();
   }
 });
