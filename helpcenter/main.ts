@@ -2,16 +2,22 @@
 /**
  * Padlock for the Zendesk Help Center: end-to-end encrypted attachments on "Submit a request".
  * Bundle entry (`dist/helpcenter/padlock.js`), installed with one tag in the theme's
- * `document_head.hbs`:
+ * `document_head.hbs` (the `integrity` value is in `dist/AUDIT.md`):
  *
  * ```html
- * <script type="module" src="…/padlock.js" data-padlock
- *   data-service-url="https://padlock.example.com" data-dropzone-id="…"
+ * <script type="module" src="…/padlock.js" integrity="sha384-…" crossorigin="anonymous"
+ *   data-padlock data-service-url="https://padlock.example.com" data-dropzone-id="…"
  *   data-ticket-forms="123,456"></script>
  * ```
  *
  * or configured by script with `Padlock.init({ serviceUrl, dropzoneId, ticketForms })`.
  * Runs in the browser only.
+ *
+ * This script runs on every Help Center page, so it holds only what finds and secures request
+ * forms: configuration, form detection and the widget's view. The encryption and upload code
+ * (`transfer.ts`, with `openpgp`) is a chunk of its own that `attachments.ts` imports when the
+ * first file is attached, from beside this script (ES module URLs resolve against the
+ * importing script's URL, so the folder works wherever it is hosted).
  *
  * @module
  */
