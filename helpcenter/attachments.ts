@@ -64,8 +64,8 @@ export interface AttachmentSessionOptions {
   /** Called after any change of an attachment (progress, status) or of the session. */
   onChange?: (attachment: Attachment | undefined) => void;
   /**
-   * Parts of one file uploaded at once.
-   * @default {2}
+   * Parts of one file encrypted and uploaded at once.
+   * @default {the encryption pool's `concurrency`: one per worker, plus two on the network}
    */
   concurrency?: number;
 }
@@ -119,7 +119,7 @@ export class AttachmentSession {
   #loadTransfer: () => Promise<Transfer>;
   #connection?: Promise<Connection>;
   #onChange: (attachment: Attachment | undefined) => void;
-  #concurrency: number;
+  #concurrency: number | undefined;
   #entries: Entry[] = [];
   #nextId = 1;
   #package?: Promise<PackageHandle>;
@@ -129,7 +129,7 @@ export class AttachmentSession {
 
   /** Creates an empty session; nothing is sent until the first file is added. */
   constructor(options: AttachmentSessionOptions) {
-    const { client, onChange = () => {}, concurrency = 2 } = options;
+    const { client, onChange = () => {}, concurrency } = options;
     this.#client = client;
     this.#loadTransfer = options.loadTransfer ?? loadTransfer;
     this.#onChange = onChange;
@@ -294,10 +294,12 @@ export class AttachmentSession {
       const handle = await this.#ensurePackage();
       const { transfer, client } = await this.#connect();
       signal.throwIfAborted();
+      const pool = transfer.encryptionPool();
       await transfer.uploadFile(recordingClient(client, entry), handle, entry.blob, {
         name: entry.name,
         signal,
-        concurrency: this.#concurrency,
+        encrypt: pool.encrypt,
+        concurrency: this.#concurrency ?? pool.concurrency,
         resume: entry.fileId
           ? { fileId: entry.fileId, completedParts: entry.completedParts }
           : undefined,

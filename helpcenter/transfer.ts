@@ -2,11 +2,25 @@
  * The code that encrypts and uploads, in a chunk of its own: the widget loads it only when the
  * first file is attached (`loadTransfer` in `attachments.ts`), so that the script every Help
  * Center page loads stays small. It brings the drop-zone client, package creation, part
- * encryption (`openpgp`) and upload, and finalizing.
+ * encryption (`openpgp`, in a pool of workers) and upload, and finalizing.
  *
  * Browser-compatible: runs in browsers and Deno.
  *
  * @module
  */
+import { CryptoPool } from "../src/worker_pool.ts";
+
 export { ApiError, SendSafelyClient } from "../src/api.ts";
 export { createPackage, finalizePackage, UploadError, uploadFile } from "../src/upload.ts";
+
+let pool: CryptoPool | undefined;
+
+/**
+ * The page's pool of encryption workers (`crypto_worker.js`, beside this chunk), started with
+ * the first part: parts are encrypted on every core while others upload, and the page stays
+ * responsive. Where workers cannot start, the pool encrypts in the page.
+ */
+export function encryptionPool(): CryptoPool {
+  pool ??= new CryptoPool({ workerUrl: new URL("crypto_worker.js", import.meta.url) });
+  return pool;
+}
