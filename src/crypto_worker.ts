@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { release } from "./_buffers.ts";
 import { decryptPart, encryptPart } from "./pgp.ts";
 import type { CryptoReply, CryptoRequest, WorkerErrorData } from "./worker_pool.ts";
 
@@ -34,9 +35,15 @@ function describe(error: unknown): WorkerErrorData {
 async function handle(request: CryptoRequest): Promise<void> {
   const { id, op, data, passphrase } = request;
   try {
-    const result = op === "encrypt"
+    const output = op === "encrypt"
       ? await encryptPart(data, passphrase)
       : await decryptPart(data, passphrase);
+    // The page gets a buffer holding just the result (a decrypted part is a view into a larger
+    // one), which it can free as soon as it is done with it.
+    const whole = output.byteOffset === 0 && output.byteLength === output.buffer.byteLength;
+    const result = whole ? output : output.slice();
+    // The input is spent: its memory goes back now, not at the worker's next garbage collection.
+    release(data);
     // Transferring the whole buffer is safe: nothing in this worker keeps a reference to it.
     scope.postMessage({ id, ok: true, data: result }, [result.buffer as ArrayBuffer]);
   } catch (error) {

@@ -41,6 +41,8 @@
  * @module
  */
 
+import { release } from "./_buffers.ts";
+
 /** A way of saving a download; see the module's documentation. */
 export type SinkKind = "file-system" | "service-worker" | "blob";
 
@@ -220,6 +222,7 @@ export function createBlobSink(options: BlobSinkOptions): FileSink {
       // The package's size may understate the file; the cap holds for what really arrives.
       if (bytes > limit) throw tooLarge(name, bytes, limit, tooLargeAdvice);
       pieces.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+      release(chunk); // The Blob has its own copy.
     },
     close() {
       const blob = new Blob(pieces, { type: "application/octet-stream" });
@@ -256,7 +259,16 @@ async function fileSystemSink(name: string): Promise<FileSink | undefined> {
     return undefined;
   }
   // Chromium writes into a temporary file and moves it into place on close; abort removes it.
-  return { kind: "file-system", stream: await handle.createWritable() };
+  const file = await handle.createWritable();
+  const stream = new WritableStream<Uint8Array>({
+    async write(chunk) {
+      await file.write(chunk as Uint8Array<ArrayBuffer>);
+      release(chunk); // Written: its memory goes back now.
+    },
+    close: () => file.close(),
+    abort: (reason) => file.abort(reason),
+  });
+  return { kind: "file-system", stream };
 }
 
 /** Messages from the download service worker to the page, on the download's own port. */

@@ -27,6 +27,7 @@ import { ApiError, type CallOptions, type PublicKey, type SendSafelyClient } fro
 import { checksum, generateKeyCode, passphrase } from "./keys.ts";
 import { formatLink } from "./link.ts";
 import { encryptMessage, encryptPart } from "./pgp.ts";
+import { release } from "./_buffers.ts";
 import { PartUrls } from "./_part_urls.ts";
 import {
   backoffDelay,
@@ -411,6 +412,8 @@ export async function uploadFile(
       signal.throwIfAborted();
       const cipher = await encrypt(plain, key);
       await sendPart(part, cipher);
+      // Stored: its memory goes back now rather than whenever the garbage collector runs.
+      release(cipher);
       completed.add(part);
       done += plainBytes;
       onProgress?.(done, size);
