@@ -356,7 +356,7 @@ export function startFaultProxy(options: FaultProxyOptions): FaultProxy {
         responseHeaders.append(name, value);
       }
     }
-    if (/\/(upload|download)-urls\/$/.test(url.pathname)) {
+    if (request.method === "POST" && /\/(upload|download)-urls\/$/.test(url.pathname)) {
       // Small JSON: read it to learn which part each URL stands for.
       const text = await response.text().catch(() => "");
       learnTokens(text, /\/file\/([^/]+)\//.exec(url.pathname)?.[1]);
@@ -379,18 +379,32 @@ export function startFaultProxy(options: FaultProxyOptions): FaultProxy {
       ended(exchange);
       return new Response(null, { status: response.status, headers: responseHeaders });
     }
-    responseBody = responseBody.pipeThrough(
-      new TransformStream({
-        flush() {
-          exchange.completed = delivering(pair);
-          ended(exchange);
-        },
-        cancel() {
-          ended(exchange);
-        },
-      }),
-    );
-    return new Response(responseBody, { status: response.status, headers: responseHeaders });
+    const source = responseBody.getReader();
+    let failed = false;
+    const tracked = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await source.read();
+        } catch {
+          // The service died mid-answer, or the connection was cut: cut the client's connection
+          // too, so that a half answer never looks whole, and end quietly.
+          failed = true;
+          cut();
+          controller.close();
+          return;
+        }
+        if (!chunk.done) return controller.enqueue(chunk.value);
+        exchange.completed = !failed && delivering(pair);
+        ended(exchange);
+        controller.close();
+      },
+      async cancel(reason) {
+        ended(exchange);
+        await source.cancel(reason).catch(() => {});
+      },
+    });
+    return new Response(tracked, { status: response.status, headers: responseHeaders });
   }
 
   function learnTokens(text: string, fileId: string | undefined): void {

@@ -83,19 +83,31 @@ export function transfersAfter(proxy: FaultProxy, kind: ExchangeKind, time: numb
 
 /**
  * Starts an outage right after the `count`-th part transfer of `kind` got its answer, and ends it
- * `ms` milliseconds later (or never, when `ms` is undefined). Resolves when the outage began.
+ * `ms` milliseconds later (or never, when `ms` is undefined). Resolves when the outage began;
+ * rejects when the transfers never got that far (within `waitMs`).
  */
 export function outageAfter(
   proxy: FaultProxy,
-  options: { kind: ExchangeKind; count: number; mode: "refuse" | "hang"; ms?: number },
+  options: {
+    kind: ExchangeKind;
+    count: number;
+    mode: "refuse" | "hang";
+    ms?: number;
+    waitMs?: number;
+  },
 ): Promise<void> {
-  const { kind, count, mode, ms } = options;
+  const { kind, count, mode, ms, waitMs = 60_000 } = options;
   let seen = 0;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      remove();
+      reject(new Error(`only ${seen} of ${count} ${kind} transfers happened`));
+    }, waitMs);
     const remove = proxy.onExchange((exchange) => {
       if (exchange.kind !== kind || !exchange.completed || (exchange.status ?? 500) >= 300) return;
       if (++seen < count) return;
       remove();
+      clearTimeout(timer);
       proxy.startOutage(mode);
       if (ms !== undefined) setTimeout(() => proxy.endOutage(), ms);
       resolve();
