@@ -371,7 +371,9 @@ try {
       "# Benchmark results\n\nEach run of `deno task bench -- --record`, newest last. " +
       "Only ratios from one run compare across machines.\n"
     );
-    await Deno.writeTextFile(path, `${before.trimEnd()}\n\n## ${table}\n`);
+    await Deno.writeTextFile(path, `${before.trimEnd()}\n\n## Run of ${table}\n`);
+    // Formatted as the repository's `deno fmt --check` wants it.
+    await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", path] }).output();
   }
 } finally {
   sampler.stop();
