@@ -1,0 +1,508 @@
+/**
+ * `deno task load`: the service under load. Starts the service as a subprocess
+ * (`server/main.ts`, on 127.0.0.1 with a temporary data directory) and runs, all at once,
+ * 50 uploaders of 20 MiB files and 50 downloaders of 20 MiB files, with the `src/` client in this
+ * process (each upload and download with its default three parts in flight). Then it checks that
+ * every file came through byte-identical (SHA-256) and prints:
+ *
+ * - the latency of each part transfer, p50 and p99, for PUT (the request sent, stored and synced
+ *   to disk, answered) and GET (until the last byte), and of the JSON API calls;
+ * - the throughput of ciphertext, up, down and in total;
+ * - the service's memory, from `/proc/<pid>/status`: resident before the load, the highest
+ *   resident sample during the load (every 100 ms), and `VmHWM` (the kernel's own peak).
+ *
+ * By default it runs twice, with 5 MiB and with 20 MiB files, to show that the service's memory
+ * does not grow with file size; the table at the end puts the runs side by side.
+ *
+ * Client-side crypto is not what is measured, and on 2 cores it would starve the service, so it
+ * is cached: the files are made of a few distinct 2.5 MiB blocks; within one package a block is
+ * encrypted once (for real, with the package's passphrase) and its ciphertext reused for every
+ * part holding that block; a downloaded part whose ciphertext (by SHA-256) was already decrypted
+ * for that package reuses the plaintext, and any other is decrypted for real. Every file is then
+ * checked byte for byte against its source by SHA-256. The output says how many encryptions and
+ * decryptions ran for real.
+ *
+ * Options (environment): `PADLOCK_LOAD_MIB` file sizes in MiB, comma-separated (default `5,20`);
+ * `PADLOCK_LOAD_UPLOADERS` (50); `PADLOCK_LOAD_DOWNLOADERS` (50); `PADLOCK_LOAD_SOURCES`, distinct
+ * files the downloaders read, uploaded before the load (10); `PADLOCK_LOAD_PACKAGES`, packages the
+ * uploaders share (5); `PADLOCK_LOAD_BLOCKS`, distinct plaintext blocks (16);
+ * `PADLOCK_LOAD_TIMEOUT_S`, the most a run may take before it is stopped and fails (900).
+ * E.g. `PADLOCK_LOAD_MIB=5 PADLOCK_LOAD_UPLOADERS=5 PADLOCK_LOAD_DOWNLOADERS=5 deno task load`
+ * for a quick run. Exits with 1 when a transfer failed, a file differed or a run ran out of time.
+ *
+ * @module
+ */
+import { createHash } from "node:crypto";
+import { SendSafelyClient } from "../src/api.ts";
+import { downloadFile, type OpenedPackage, openPackage } from "../src/download.ts";
+import { decryptPart, encryptPart } from "../src/pgp.ts";
+import {
+  createPackage,
+  finalizePackage,
+  type PackageHandle,
+  PART_SIZE,
+  uploadFile,
+} from "../src/upload.ts";
+import { openAccounts } from "../server/mod.ts";
+
+const MIB = 1024 * 1024;
+const MB = 1_000_000;
+const SERVER_MAIN = new URL("../server/main.ts", import.meta.url).pathname;
+
+function positiveInteger(name: string, fallback: number): number {
+  const text = Deno.env.get(name);
+  const value = text === undefined ? fallback : Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a positive integer: current value is ${text}`);
+  }
+  return value;
+}
+
+const SIZES_MIB = (Deno.env.get("PADLOCK_LOAD_MIB") ?? "5,20").split(",").map((text) => {
+  const value = Number(text.trim());
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`PADLOCK_LOAD_MIB must list positive integers: current value is ${text}`);
+  }
+  return value;
+});
+const UPLOADERS = positiveInteger("PADLOCK_LOAD_UPLOADERS", 50);
+const DOWNLOADERS = positiveInteger("PADLOCK_LOAD_DOWNLOADERS", 50);
+const SOURCES = positiveInteger("PADLOCK_LOAD_SOURCES", 10);
+const PACKAGES = positiveInteger("PADLOCK_LOAD_PACKAGES", 5);
+const BLOCKS = positiveInteger("PADLOCK_LOAD_BLOCKS", 16);
+const TIMEOUT_S = positiveInteger("PADLOCK_LOAD_TIMEOUT_S", 900);
+
+/** The distinct plaintext blocks files are made of. */
+const blocks = Array.from({ length: BLOCKS }, () => {
+  const block = new Uint8Array(PART_SIZE);
+  for (let offset = 0; offset < PART_SIZE; offset += 65_536) {
+    crypto.getRandomValues(block.subarray(offset, offset + 65_536));
+  }
+  return block;
+});
+
+/**
+ * A file of `size` bytes made of blocks (part n is block `order[n]`, the last one cut short),
+ * read part by part as `uploadFile` does, without holding the whole file.
+ */
+class BlockFile extends Blob {
+  readonly #size: number;
+  readonly #order: number[];
+
+  constructor(size: number, seed: number) {
+    super([]);
+    this.#size = size;
+    const parts = Math.max(1, Math.ceil(size / PART_SIZE));
+    this.#order = Array.from({ length: parts }, (_, part) => (seed * 7 + part * 3) % BLOCKS);
+  }
+
+  override get size(): number {
+    return this.#size;
+  }
+
+  override slice(start = 0, end = this.#size): Blob {
+    const pieces: Uint8Array<ArrayBuffer>[] = [];
+    for (let at = Math.max(0, start); at < Math.min(end, this.#size);) {
+      const part = Math.floor(at / PART_SIZE);
+      const offset = at - part * PART_SIZE;
+      const stop = Math.min(end, this.#size, (part + 1) * PART_SIZE);
+      pieces.push(blocks[this.#order[part]].subarray(offset, offset + stop - at));
+      at = stop;
+    }
+    return new Blob(pieces);
+  }
+
+  /** SHA-256 of the whole file, hex. */
+  sha256(): string {
+    const hash = createHash("sha256");
+    for (let at = 0; at < this.#size; at += PART_SIZE) {
+      const part = at / PART_SIZE;
+      hash.update(blocks[this.#order[part]].subarray(0, Math.min(PART_SIZE, this.#size - at)));
+    }
+    return hash.digest("hex");
+  }
+}
+
+async function hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Real encryption and decryption, once per distinct (passphrase, input). */
+class CryptoCache {
+  encryptions = 0;
+  decryptions = 0;
+  readonly #encrypted = new Map<string, Promise<Uint8Array>>();
+  readonly #decrypted = new Map<string, Promise<Uint8Array>>();
+
+  encrypt = async (plain: Uint8Array, passphrase: string): Promise<Uint8Array> => {
+    const key = `${passphrase}\n${await hex(plain)}`;
+    let cipher = this.#encrypted.get(key);
+    if (!cipher) {
+      this.encryptions++;
+      cipher = encryptPart(plain, passphrase);
+      this.#encrypted.set(key, cipher);
+    }
+    return await cipher;
+  };
+
+  decrypt = async (cipher: Uint8Array, passphrase: string): Promise<Uint8Array> => {
+    const key = `${passphrase}\n${await hex(cipher)}`;
+    let plain = this.#decrypted.get(key);
+    if (!plain) {
+      this.decryptions++;
+      plain = decryptPart(cipher, passphrase);
+      this.#decrypted.set(key, plain);
+      plain.catch(() => this.#decrypted.delete(key));
+    }
+    return await plain;
+  };
+}
+
+/** Latencies in milliseconds, by kind, recorded by the client's `fetch`. */
+class Latencies {
+  recording = false;
+  readonly put: number[] = [];
+  readonly get: number[] = [];
+  readonly api: number[] = [];
+  failures = 0;
+
+  /** A `fetch` that times each call: part GETs until their last byte. */
+  fetch: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const method = init?.method ?? (input instanceof Request ? input.method : "GET");
+    const kind = new URL(url).pathname.startsWith("/part/")
+      ? (method === "PUT" ? "put" : "get")
+      : "api";
+    const start = performance.now();
+    const recording = this.recording;
+    const response = await fetch(input, init);
+    const done = () => {
+      if (!recording) return;
+      if (response.ok) this[kind].push(performance.now() - start);
+      else this.failures++;
+    };
+    if (kind !== "get" || !response.body) {
+      done();
+      return response;
+    }
+    const reader = response.body.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done: ended, value } = await reader.read();
+        if (ended) {
+          done();
+          controller.close();
+        } else controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return new Response(body, { status: response.status, headers: response.headers });
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The service in a child process, and its memory. */
+class Service {
+  readonly url: string;
+  readonly pid: number;
+  readonly #child: Deno.ChildProcess;
+  readonly #drained: Promise<unknown>;
+
+  private constructor(child: Deno.ChildProcess, url: string, drained: Promise<unknown>) {
+    this.#child = child;
+    this.url = url;
+    this.pid = child.pid;
+    this.#drained = drained;
+  }
+
+  static async start(dataDir: string): Promise<Service> {
+    const child = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", SERVER_MAIN, "--port", "0", "--hostname", "127.0.0.1"],
+      env: { PADLOCK_DATA_DIR: dataDir },
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    let found: (url: string) => void;
+    const started = new Promise<string>((resolve) => found = resolve);
+    let output = "";
+    // The request log goes to stdout: read it (or the pipe fills and the service blocks).
+    const read = async (stream: ReadableStream<Uint8Array>, watch: boolean) => {
+      for await (const text of stream.pipeThrough(new TextDecoderStream())) {
+        if (!watch) continue;
+        output = (output + text).slice(-65_536);
+        const line = output.split("\n").find((line) => line.includes('"event":"start"'));
+        if (line) {
+          found(JSON.parse(line).detail.url);
+          watch = false;
+        }
+      }
+    };
+    const drained = Promise.all([read(child.stdout, true), read(child.stderr, false)]);
+    const url = await Promise.race([
+      started,
+      child.status.then(() => {
+        throw new Error(`The service exited before listening:\n${output}`);
+      }),
+    ]);
+    return new Service(child, url, drained);
+  }
+
+  /** `VmRSS` and `VmHWM` in bytes. */
+  memory(): { rss: number; hwm: number } {
+    const status = Deno.readTextFileSync(`/proc/${this.pid}/status`);
+    const field = (name: string) =>
+      Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1]) * 1024;
+    return { rss: field("VmRSS"), hwm: field("VmHWM") };
+  }
+
+  async stop(): Promise<void> {
+    this.#child.kill("SIGTERM");
+    await this.#child.status;
+    await this.#drained;
+  }
+}
+
+/** What one run measured. */
+interface RunResult {
+  sizeMiB: number;
+  parts: number;
+  seconds: number;
+  put: { n: number; p50: number; p99: number };
+  get: { n: number; p50: number; p99: number };
+  api: { n: number; p50: number; p99: number };
+  upMB: number;
+  downMB: number;
+  rssIdle: number;
+  rssPeak: number;
+  hwm: number;
+  verified: { uploads: number; downloads: number };
+  problems: string[];
+  retries: number;
+  encryptions: number;
+  decryptions: number;
+  setupSeconds: number;
+}
+
+function stats(values: number[]) {
+  return { n: values.length, p50: percentile(values, 50), p99: percentile(values, 99) };
+}
+
+/** A sink that hashes what is written. */
+function hashingSink(): { stream: WritableStream<Uint8Array>; digest: () => string } {
+  const hash = createHash("sha256");
+  return {
+    stream: new WritableStream({ write: (chunk) => void hash.update(chunk) }),
+    digest: () => hash.digest("hex"),
+  };
+}
+
+async function run(sizeMiB: number): Promise<RunResult> {
+  const size = sizeMiB * MIB;
+  const parts = Math.max(1, Math.ceil(size / PART_SIZE));
+  const dataDir = await Deno.makeTempDir({ prefix: "padlock-load-" });
+  const { accounts, close } = await openAccounts(dataDir);
+  const user = await accounts.createUser({ email: "load@example.com", password: "load password" });
+  const key = await accounts.createApiKey(user.id, "load");
+  close();
+  const service = await Service.start(dataDir);
+  const latencies = new Latencies();
+  const cache = new CryptoCache();
+  const client = new SendSafelyClient({
+    host: service.url,
+    credentials: key,
+    fetch: latencies.fetch,
+  });
+  const deadline = AbortSignal.timeout(TIMEOUT_S * 1000);
+  const problems: string[] = [];
+  let retries = 0;
+  const onRetry = () => void retries++;
+  try {
+    // Setup: the files the downloaders will read.
+    const setupStart = performance.now();
+    const sources = Array.from(
+      { length: SOURCES },
+      (_, index) => new BlockFile(size, 1000 + index),
+    );
+    const sourcePackage = await createPackage(client);
+    const sourceIds: string[] = [];
+    await Promise.all(sources.map(async (file, index) => {
+      const uploaded = await uploadFile(client, sourcePackage, file, {
+        name: `source-${index}.bin`,
+        encrypt: cache.encrypt,
+        signal: deadline,
+      });
+      sourceIds[index] = uploaded.fileId;
+    }));
+    const sourceLink = await finalizePackage(client, sourcePackage, { undisclosed: true });
+    const opened: OpenedPackage = await openPackage(client, sourceLink);
+    const packages: PackageHandle[] = [];
+    for (let index = 0; index < PACKAGES; index++) packages.push(await createPackage(client));
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+
+    // The load.
+    const rssIdle = service.memory().rss;
+    let rssPeak = rssIdle;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, service.memory().rss);
+    }, 100);
+    latencies.recording = true;
+    const uploads = Array.from({ length: UPLOADERS }, (_, index) => new BlockFile(size, index));
+    const started = performance.now();
+    const uploaded: { pkg: number; fileId: string }[] = [];
+    const results = await Promise.allSettled([
+      ...uploads.map(async (file, index) => {
+        const pkg = index % PACKAGES;
+        const { fileId } = await uploadFile(client, packages[pkg], file, {
+          name: `upload-${index}.bin`,
+          encrypt: cache.encrypt,
+          signal: deadline,
+          onRetry,
+        });
+        uploaded[index] = { pkg, fileId };
+      }),
+      ...Array.from({ length: DOWNLOADERS }, async (_, index) => {
+        const source = index % SOURCES;
+        const file = opened.files.find((file) => file.fileId === sourceIds[source])!;
+        const sink = hashingSink();
+        await downloadFile(client, opened, file, sink.stream, {
+          decrypt: cache.decrypt,
+          signal: deadline,
+          onRetry,
+        });
+        if (sink.digest() !== sources[source].sha256()) {
+          problems.push(`download ${index} differs from source-${source}.bin`);
+        }
+      }),
+    ]);
+    const seconds = (performance.now() - started) / 1000;
+    latencies.recording = false;
+    clearInterval(sampler);
+    rssPeak = Math.max(rssPeak, service.memory().rss);
+    const { hwm } = service.memory();
+    for (const result of results) {
+      if (result.status === "rejected") problems.push(String(result.reason));
+    }
+    const downloadsOk = results.slice(UPLOADERS).filter((result) => result.status === "fulfilled")
+      .length - problems.filter((problem) => problem.startsWith("download")).length;
+
+    // Every uploaded file, read back through the service, is byte-identical.
+    let uploadsOk = 0;
+    const links = await Promise.all(
+      packages.map((pkg) => finalizePackage(client, pkg, { undisclosed: true })),
+    );
+    const readBack = await Promise.all(links.map((link) => openPackage(client, link)));
+    let next = 0;
+    await Promise.all(Array.from({ length: 10 }, async () => {
+      while (next < UPLOADERS) {
+        const index = next++;
+        const entry = uploaded[index];
+        if (!entry) continue;
+        const pkg = readBack[entry.pkg];
+        const file = pkg.files.find((file) => file.fileId === entry.fileId)!;
+        const sink = hashingSink();
+        await downloadFile(client, pkg, file, sink.stream, {
+          decrypt: cache.decrypt,
+          signal: deadline,
+        });
+        if (sink.digest() === uploads[index].sha256()) uploadsOk++;
+        else problems.push(`upload ${index} reads back different`);
+      }
+    })).catch((error) => problems.push(`reading uploads back: ${error}`));
+    if (deadline.aborted) problems.push(`the run took longer than ${TIMEOUT_S} s`);
+
+    return {
+      sizeMiB,
+      parts,
+      seconds,
+      put: stats(latencies.put),
+      get: stats(latencies.get),
+      api: stats(latencies.api),
+      upMB: (latencies.put.length * (PART_SIZE + 107)) / MB,
+      downMB: (latencies.get.length * (PART_SIZE + 107)) / MB,
+      rssIdle,
+      rssPeak,
+      hwm,
+      verified: { uploads: uploadsOk, downloads: downloadsOk },
+      problems: latencies.failures > 0
+        ? [...problems, `${latencies.failures} HTTP answers were errors (retried)`]
+        : problems,
+      retries,
+      encryptions: cache.encryptions,
+      decryptions: cache.decryptions,
+      setupSeconds,
+    };
+  } finally {
+    await service.stop();
+    await Deno.remove(dataDir, { recursive: true });
+  }
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+const mib = (bytes: number) => `${Math.round(bytes / MIB)} MiB`;
+
+function machine(): string {
+  const cpus = navigator.hardwareConcurrency;
+  const memory = Deno.systemMemoryInfo().total;
+  return `${cpus} cores, ${
+    Math.round(memory / 1024 ** 3)
+  } GiB, ${Deno.build.os} ${Deno.build.arch}, ` +
+    `Deno ${Deno.version.deno}, load average ${
+      Deno.loadavg().map((value) => value.toFixed(2)).join(" ")
+    }`;
+}
+
+console.log(
+  `Padlock load: ${UPLOADERS} uploaders and ${DOWNLOADERS} downloaders at once, files of ` +
+    `${SIZES_MIB.join(" and ")} MiB, the service as a subprocess on 127.0.0.1.\n${machine()}\n`,
+);
+const runs: RunResult[] = [];
+let failed = false;
+for (const sizeMiB of SIZES_MIB) {
+  const result = await run(sizeMiB);
+  runs.push(result);
+  console.log(
+    `${sizeMiB} MiB files (${result.parts} parts each): ${UPLOADERS} uploads and ` +
+      `${DOWNLOADERS} downloads in ${result.seconds.toFixed(1)} s ` +
+      `(setup: ${SOURCES} source files uploaded in ${result.setupSeconds.toFixed(1)} s)\n` +
+      `  PUT part  n=${result.put.n}  p50 ${ms(result.put.p50)}  p99 ${ms(result.put.p99)}\n` +
+      `  GET part  n=${result.get.n}  p50 ${ms(result.get.p50)}  p99 ${ms(result.get.p99)}\n` +
+      `  API call  n=${result.api.n}  p50 ${ms(result.api.p50)}  p99 ${ms(result.api.p99)}\n` +
+      `  throughput (ciphertext): up ${(result.upMB / result.seconds).toFixed(1)} MB/s, ` +
+      `down ${(result.downMB / result.seconds).toFixed(1)} MB/s, total ` +
+      `${((result.upMB + result.downMB) / result.seconds).toFixed(1)} MB/s\n` +
+      `  service memory: resident ${mib(result.rssIdle)} before the load, at most ` +
+      `${mib(result.rssPeak)} during it (VmHWM ${mib(result.hwm)})\n` +
+      `  byte-identical (SHA-256): ${result.verified.downloads}/${DOWNLOADERS} downloads, ` +
+      `${result.verified.uploads}/${UPLOADERS} uploads read back; ${result.retries} retries\n` +
+      `  client crypto, cached: ${result.encryptions} real encryptions for ` +
+      `${UPLOADERS * result.parts + SOURCES * result.parts} parts sent, ${result.decryptions} ` +
+      `real decryptions for ${(DOWNLOADERS + UPLOADERS) * result.parts} parts read\n`,
+  );
+  for (const problem of result.problems.slice(0, 20)) console.log(`  PROBLEM: ${problem}`);
+  if (result.problems.some((problem) => !problem.endsWith("(retried)"))) failed = true;
+}
+
+console.log(
+  "| file size | transfers at once | wall time | PUT p50 / p99 | GET p50 / p99 | MB/s up + down | service RSS before → peak (VmHWM) | byte-identical |",
+);
+console.log("|---|---|---|---|---|---|---|---|");
+for (const result of runs) {
+  console.log(
+    `| ${result.sizeMiB} MiB | ${UPLOADERS} up + ${DOWNLOADERS} down | ${
+      result.seconds.toFixed(1)
+    } s | ${ms(result.put.p50)} / ${ms(result.put.p99)} | ${ms(result.get.p50)} / ${
+      ms(result.get.p99)
+    } | ${(result.upMB / result.seconds).toFixed(1)} + ${
+      (result.downMB / result.seconds).toFixed(1)
+    } | ${mib(result.rssIdle)} → ${mib(result.rssPeak)} (${mib(result.hwm)}) | ${
+      result.verified.uploads + result.verified.downloads
+    }/${UPLOADERS + DOWNLOADERS} |`,
+  );
+}
+if (failed) Deno.exit(1);
