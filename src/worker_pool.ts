@@ -140,6 +140,8 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job?: Job;
+  /** Stops the slot's start timer and drops its temporary script URL. */
+  started(): void;
 }
 
 /** The part of `pgp.ts` the in-thread fallback uses. */
@@ -303,6 +305,7 @@ export class CryptoPool {
     if (this.#closed) return;
     this.#closed = true;
     for (const slot of this.#slots) {
+      slot.started();
       slot.worker.terminate();
       if (slot.job) this.#settle(slot.job, closedError());
     }
@@ -409,8 +412,6 @@ export class CryptoPool {
       this.#startFailed(cause);
       return;
     }
-    const slot: Slot = { worker, ready: false };
-    this.#slots.push(slot);
     const timer = setTimeout(
       () => fail(new Error(`The crypto worker did not start in ${this.#startTimeout} ms`)),
       this.#startTimeout,
@@ -420,6 +421,8 @@ export class CryptoPool {
       if (blobUrl) URL.revokeObjectURL(blobUrl);
       blobUrl = undefined;
     };
+    const slot: Slot = { worker, ready: false, started };
+    this.#slots.push(slot);
     const fail = (cause: unknown) => {
       started();
       worker.terminate();
