@@ -11,8 +11,10 @@
  * - the service's memory, from `/proc/<pid>/status`: resident before the load, the highest
  *   resident sample during the load (every 100 ms), and `VmHWM` (the kernel's own peak).
  *
- * By default it runs twice, with 5 MiB and with 20 MiB files, to show that the service's memory
- * does not grow with file size; the table at the end puts the runs side by side.
+ * By default it runs three times, with 10, 20 and 40 MiB files (4, 8 and 16 parts: every upload and
+ * download keeps three parts in flight), to show that the service's memory does not grow with
+ * file size; the table at the end puts the runs side by side. It also prints the CPU time the
+ * service and this client used: on a small machine they share the cores.
  *
  * Client-side crypto is not what is measured, and on 2 cores it would starve the service, so it
  * is cached: the files are made of a few distinct 2.5 MiB blocks; within one package a block is
@@ -22,7 +24,7 @@
  * checked byte for byte against its source by SHA-256. The output says how many encryptions and
  * decryptions ran for real.
  *
- * Options (environment): `PADLOCK_LOAD_MIB` file sizes in MiB, comma-separated (default `5,20`);
+ * Options (environment): `PADLOCK_LOAD_MIB` file sizes in MiB, comma-separated (default `10,20,40`);
  * `PADLOCK_LOAD_UPLOADERS` (50); `PADLOCK_LOAD_DOWNLOADERS` (50); `PADLOCK_LOAD_SOURCES`, distinct
  * files the downloaders read, uploaded before the load (10); `PADLOCK_LOAD_PACKAGES`, packages the
  * uploaders share (5); `PADLOCK_LOAD_BLOCKS`, distinct plaintext blocks (16);
@@ -58,7 +60,7 @@ function positiveInteger(name: string, fallback: number): number {
   return value;
 }
 
-const SIZES_MIB = (Deno.env.get("PADLOCK_LOAD_MIB") ?? "5,20").split(",").map((text) => {
+const SIZES_MIB = (Deno.env.get("PADLOCK_LOAD_MIB") ?? "10,20,40").split(",").map((text) => {
   const value = Number(text.trim());
   if (!Number.isSafeInteger(value) || value < 1) {
     throw new RangeError(`PADLOCK_LOAD_MIB must list positive integers: current value is ${text}`);
@@ -143,7 +145,8 @@ class CryptoCache {
       cipher = encryptPart(plain, passphrase);
       this.#encrypted.set(key, cipher);
     }
-    return await cipher;
+    // A copy: the upload frees a part's buffer once it is sent.
+    return (await cipher).slice();
   };
 
   decrypt = async (cipher: Uint8Array, passphrase: string): Promise<Uint8Array> => {
@@ -155,7 +158,7 @@ class CryptoCache {
       this.#decrypted.set(key, plain);
       plain.catch(() => this.#decrypted.delete(key));
     }
-    return await plain;
+    return (await plain).slice();
   };
 }
 
@@ -253,6 +256,11 @@ class Service {
     return new Service(child, url, drained);
   }
 
+  /** CPU seconds the service has used (user and system). */
+  cpuSeconds(): number {
+    return processCpuSeconds(this.pid);
+  }
+
   /** `VmRSS` and `VmHWM` in bytes. */
   memory(): { rss: number; hwm: number } {
     const status = Deno.readTextFileSync(`/proc/${this.pid}/status`);
@@ -268,6 +276,14 @@ class Service {
   }
 }
 
+/** CPU seconds (user + system) of a process, from `/proc/<pid>/stat` (clock ticks of 1/100 s). */
+function processCpuSeconds(pid: number | "self"): number {
+  const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+  // The command name, in parentheses, may hold spaces: count fields after its closing one.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** What one run measured. */
 interface RunResult {
   sizeMiB: number;
@@ -280,6 +296,8 @@ interface RunResult {
   downMB: number;
   rssIdle: number;
   rssPeak: number;
+  serviceCpu: number;
+  clientCpu: number;
   hwm: number;
   verified: { uploads: number; downloads: number };
   problems: string[];
@@ -352,6 +370,7 @@ async function run(sizeMiB: number): Promise<RunResult> {
       rssPeak = Math.max(rssPeak, service.memory().rss);
     }, 100);
     latencies.recording = true;
+    const cpuBefore = { service: service.cpuSeconds(), client: processCpuSeconds("self") };
     const uploads = Array.from({ length: UPLOADERS }, (_, index) => new BlockFile(size, index));
     const started = performance.now();
     const uploaded: { pkg: number; fileId: string }[] = [];
@@ -381,6 +400,8 @@ async function run(sizeMiB: number): Promise<RunResult> {
       }),
     ]);
     const seconds = (performance.now() - started) / 1000;
+    const serviceCpu = service.cpuSeconds() - cpuBefore.service;
+    const clientCpu = processCpuSeconds("self") - cpuBefore.client;
     latencies.recording = false;
     clearInterval(sampler);
     rssPeak = Math.max(rssPeak, service.memory().rss);
@@ -427,6 +448,8 @@ async function run(sizeMiB: number): Promise<RunResult> {
       downMB: (latencies.get.length * (PART_SIZE + 107)) / MB,
       rssIdle,
       rssPeak,
+      serviceCpu,
+      clientCpu,
       hwm,
       verified: { uploads: uploadsOk, downloads: downloadsOk },
       problems: latencies.failures > 0
@@ -443,6 +466,7 @@ async function run(sizeMiB: number): Promise<RunResult> {
   }
 }
 
+const cores = navigator.hardwareConcurrency;
 const ms = (value: number) => `${Math.round(value)} ms`;
 const mib = (bytes: number) => `${Math.round(bytes / MIB)} MiB`;
 
@@ -478,6 +502,10 @@ for (const sizeMiB of SIZES_MIB) {
       `${((result.upMB + result.downMB) / result.seconds).toFixed(1)} MB/s\n` +
       `  service memory: resident ${mib(result.rssIdle)} before the load, at most ` +
       `${mib(result.rssPeak)} during it (VmHWM ${mib(result.hwm)})\n` +
+      `  CPU during the load: service ${result.serviceCpu.toFixed(1)} s, this client ` +
+      `${result.clientCpu.toFixed(1)} s, of ${
+        (cores * result.seconds).toFixed(1)
+      } s on ${cores} cores\n` +
       `  byte-identical (SHA-256): ${result.verified.downloads}/${DOWNLOADERS} downloads, ` +
       `${result.verified.uploads}/${UPLOADERS} uploads read back; ${result.retries} retries\n` +
       `  client crypto, cached: ${result.encryptions} real encryptions for ` +
