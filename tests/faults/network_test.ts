@@ -26,7 +26,7 @@ import {
 } from "./_helpers.ts";
 import { startProxiedService } from "./_service.ts";
 
-/** Short backoff: the policy is the same, the test waits less. */
+/** Short backoff: the policy is the same (the browser tests use the defaults), the test waits less. */
 const QUICK = { retryDelay: 200, maxRetryDelay: 1000 };
 
 Deno.test("5xx bursts, dropped connections and resets mid-body: files arrive byte-identical", async () => {
@@ -153,6 +153,7 @@ Deno.test("outages mid-upload (refused) and mid-download (black hole) are waited
     await uploadFile(client, pkg, new Blob([bytes]), {
       name: "outage.bin",
       onRetry: (retry) => retries.push(retry),
+      ...QUICK,
     });
     await outage;
     const upOutage = proxy.outages[0];
@@ -169,6 +170,7 @@ Deno.test("outages mid-upload (refused) and mid-download (black hole) are waited
     const downOutage = outageAfter(proxy, { kind: "part-get", count: 2, mode: "hang", ms: 6000 });
     const received = await downloadLink(client, link, {
       onRetry: (retry) => retries.push(retry),
+      ...QUICK,
     });
     await downOutage;
     assert.equal(await sha256(received.get("outage.bin")!), await sha256(bytes));
