@@ -16,7 +16,8 @@ import {
   readMessage,
 } from "../src/download.ts";
 import { parseLink } from "../src/link.ts";
-import { formatDate, formatSize, h, replaceChildren } from "./dom.ts";
+import { h, replaceChildren } from "../ui/dom.ts";
+import { formatDateTime, formatSize } from "../ui/format.ts";
 import { describeDownloadError, isAbort, WRONG_KEY_MESSAGE } from "./messages.ts";
 import type { FoundLink } from "./ticket_scan.ts";
 
@@ -113,7 +114,7 @@ export class FilesView {
   }
 
   #createGroup(link: FoundLink): Group {
-    const when = formatDate(link.createdAt);
+    const when = formatDateTime(link.createdAt);
     const who = link.author ? `Attached by ${link.author}` : "Attached";
     const body = h("div", { class: "group-body" }, h("p", { class: "muted" }, "Opening…"));
     const element = h(

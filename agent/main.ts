@@ -9,7 +9,8 @@
 import { ApiError, SendSafelyClient } from "../src/api.ts";
 import { initZaf, type ZafClient, type ZafMetadata } from "../src/zaf.ts";
 import { CredentialStore, type StoredCredentials } from "./credentials.ts";
-import { h, icon, LOCK, replaceChildren } from "./dom.ts";
+import { h, icon, replaceChildren } from "../ui/dom.ts";
+import { LOCK } from "./icons.ts";
 import { FilesView } from "./files_view.ts";
 import { describeServiceError } from "./messages.ts";
 import { installAttachmentGuard } from "./save_hook.ts";

@@ -20,7 +20,9 @@ import {
   uploadFile,
 } from "../src/upload.ts";
 import type { ZafClient } from "../src/zaf.ts";
-import { CLOUD_UPLOAD, formatSize, h, icon, replaceChildren } from "./dom.ts";
+import { h, icon, replaceChildren } from "../ui/dom.ts";
+import { formatSize } from "../ui/format.ts";
+import { CLOUD_UPLOAD } from "./icons.ts";
 import { describeServiceError, isAbort } from "./messages.ts";
 
 /** Options of {@linkcode SendView}. */

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { h, replaceChildren } from "./dom.ts";
+import { h, replaceChildren } from "../ui/dom.ts";
 import {
   type PairedCredentials,
   type Pairing,

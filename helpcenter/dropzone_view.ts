@@ -8,7 +8,7 @@
  * @module
  */
 import type { Attachment } from "./attachments.ts";
-import { formatSize, percent } from "./format.ts";
+import { formatSize, percent } from "../ui/format.ts";
 import { checkIcon, closeIcon, fileIcon, padlockIcon } from "./icons.ts";
 import type { FormGeneration } from "./request_form.ts";
 

@@ -7,8 +7,8 @@
  * @module
  */
 import type { FileInfo } from "../src/api.ts";
-import { h, replaceChildren } from "./dom.ts";
-import { formatBytes, formatDate } from "./format.ts";
+import { h, replaceChildren } from "../ui/dom.ts";
+import { formatDate, formatSize } from "../ui/format.ts";
 
 /**
  * Downloads, decrypts and saves one file; rejects with an AbortError when cancelled. Calls
@@ -66,7 +66,7 @@ function fileRow(file: FileInfo, download: FileDownloader): { element: HTMLLIEle
     "li",
     { class: "file", attrs: { "data-role": "file" } },
     h("div", { class: "file-name", attrs: { "data-role": "file-name" } }, file.fileName),
-    h("div", { class: "file-meta" }, formatBytes(file.fileSize)),
+    h("div", { class: "file-meta" }, formatSize(file.fileSize)),
     h("div", { class: "file-actions" }, button, cancel),
     progress,
     status,

@@ -17,7 +17,7 @@ import {
 } from "../src/download.ts";
 import { checksum } from "../src/keys.ts";
 import { LinkError, parseLink, type SecureLink } from "../src/link.ts";
-import { h } from "./dom.ts";
+import { h } from "../ui/dom.ts";
 import { showFiles } from "./files_view.ts";
 import { PortalApi, PortalApiError } from "./portal_api.ts";
 import { chooseFileSink, decryptionPool } from "./save.ts";

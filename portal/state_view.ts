@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type Child, h, replaceChildren } from "./dom.ts";
+import { type Child, h, replaceChildren } from "../ui/dom.ts";
 
 /** Options of {@linkcode showState}. */
 export interface StateOptions {

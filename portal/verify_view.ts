@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { h, replaceChildren } from "./dom.ts";
+import { h, replaceChildren } from "../ui/dom.ts";
 import { PortalApiError } from "./portal_api.ts";
 
 /** What the verification view needs from the page. */

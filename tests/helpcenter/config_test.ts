@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { ConfigError, isSecured, parseConfig } from "../../helpcenter/config.ts";
-import { formatSize, percent } from "../../helpcenter/format.ts";
 
 Deno.test("config: the script tag's values are checked and normalised", () => {
   const config = parseConfig({
@@ -51,17 +50,4 @@ Deno.test("config: every form is secured unless a list is given", () => {
   assert.ok(isSecured(some, "1"));
   assert.ok(!isSecured(some, "2"));
   assert.ok(!isSecured(some, undefined));
-});
-
-Deno.test("format: sizes and percentages for people", () => {
-  assert.equal(formatSize(0), "0 B");
-  assert.equal(formatSize(999), "999 B");
-  assert.equal(formatSize(1_500), "1.5 KB");
-  assert.equal(formatSize(150_000), "150 KB");
-  assert.equal(formatSize(6_000_000), "6.0 MB");
-  assert.equal(formatSize(2_500_000_000), "2.5 GB");
-  assert.throws(() => formatSize(-1), RangeError);
-  assert.equal(percent(1, 3), 33);
-  assert.equal(percent(5, 0), 100);
-  assert.equal(percent(7, 5), 100);
 });
