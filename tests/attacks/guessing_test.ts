@@ -110,7 +110,8 @@ Deno.test("fresh codes are limited per address whoever asks, and checks per clie
     assert.ok(mails.length <= 5, `${mails.length} codes mailed`);
 
     // One client checking codes: 40 tries per 15 minutes, then refused even with the right one.
-    const latest = await codeFromOutbox(service, email, mails.length);
+    // Mail is sent from a queue: wait for the fifth, the only code still valid.
+    const latest = await codeFromOutbox(service, email, 5);
     const { call } = await visitorAt(service, "10.2.0.1");
     let limited = 0;
     for (let attempt = 0; attempt < 45; attempt++) {
