@@ -235,7 +235,7 @@ class Service {
     const started = new Promise<string>((resolve) => found = resolve);
     let output = "";
     // The request log goes to stdout: read it (or the pipe fills and the service blocks).
-    const read = async (stream: ReadableStream<Uint8Array>, watch: boolean) => {
+    const read = async (stream: ReadableStream<Uint8Array<ArrayBuffer>>, watch: boolean) => {
       for await (const text of stream.pipeThrough(new TextDecoderStream())) {
         if (!watch) continue;
         output = (output + text).slice(-65_536);
