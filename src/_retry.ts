@@ -78,6 +78,34 @@ export interface RetryInfo {
   error: unknown;
 }
 
+/** How a transfer waits out failures: the options `UploadOptions` and `DownloadOptions` share. */
+export interface RetryOptions {
+  /**
+   * Base of the exponential backoff between retries, in milliseconds.
+   * @default {1000}
+   */
+  retryDelay?: number;
+  /**
+   * Longest wait between two attempts, in milliseconds: once the network is back, the transfer
+   * notices within this time.
+   * @default {10000}
+   */
+  maxRetryDelay?: number;
+  /**
+   * How long a part keeps being tried while the service cannot be reached (no connection, no
+   * answer in time, or a gateway's 502/503/504), in milliseconds since it first failed: an
+   * outage or a restart of the service this long is waited out, and the transfer goes on with
+   * the parts not yet done. 0 gives up on the first such failure.
+   * @default {180000}
+   */
+  reconnectFor?: number;
+  /**
+   * Called before each wait for another attempt at a part. A UI shows "Reconnecting…" until the
+   * next `onProgress`.
+   */
+  onRetry?: (retry: RetryInfo) => void;
+}
+
 /**
  * True for failures of a transfer to or from a pre-signed URL worth another attempt with a fresh
  * URL: everything {@linkcode isTransient} accepts, plus any other HTTP status, because storage

@@ -38,11 +38,11 @@ import {
   isTransferFailure,
   isTransient,
   isUnreachable,
-  type RetryInfo,
+  type RetryOptions,
   sleep,
 } from "./_retry.ts";
 
-export type { RetryInfo } from "./_retry.ts";
+export type { RetryInfo, RetryOptions } from "./_retry.ts";
 
 /** A package opened from a Secure Link: its information plus what the link holds. */
 export interface OpenedPackage extends PackageInfo {
@@ -61,7 +61,7 @@ export interface OpenedPackage extends PackageInfo {
 export type PartDecryptor = (cipher: Uint8Array, passphrase: string) => Promise<Uint8Array>;
 
 /** Options of {@linkcode downloadFile}. */
-export interface DownloadOptions {
+export interface DownloadOptions extends RetryOptions {
   /** Cancels the download: requests in flight stop, the sink is aborted, the call rejects. */
   signal?: AbortSignal;
   /** Called with plaintext bytes written so far and the file size, after each part. */
@@ -77,30 +77,6 @@ export interface DownloadOptions {
    * @default {4}
    */
   retries?: number;
-  /**
-   * Base of the exponential backoff between retries, in milliseconds.
-   * @default {1000}
-   */
-  retryDelay?: number;
-  /**
-   * Longest wait between two attempts, in milliseconds: once the network is back, the download
-   * notices within this time.
-   * @default {10000}
-   */
-  maxRetryDelay?: number;
-  /**
-   * How long a part keeps being tried while the service cannot be reached (no connection, no
-   * answer in time, or a gateway's 502/503/504), in milliseconds since it first failed: an
-   * outage or a restart of the service this long is waited out, and the download goes on with
-   * the parts not yet written. 0 gives up on the first such failure.
-   * @default {180000}
-   */
-  reconnectFor?: number;
-  /**
-   * Called before each wait for another attempt at a part. A UI shows "Reconnecting…" until the
-   * next `onProgress`.
-   */
-  onRetry?: (retry: RetryInfo) => void;
   /** The part decryption; `decryptPart` of pgp.ts unless a caller moves it into a worker. */
   decrypt?: PartDecryptor;
 }

@@ -34,11 +34,11 @@ import {
   isTransferFailure,
   isTransient,
   isUnreachable,
-  type RetryInfo,
+  type RetryOptions,
   sleep,
 } from "./_retry.ts";
 
-export type { RetryInfo } from "./_retry.ts";
+export type { RetryInfo, RetryOptions } from "./_retry.ts";
 
 /** Plaintext bytes per part (spec 3.4). */
 export const PART_SIZE = 2_621_440;
@@ -75,7 +75,7 @@ export interface PackageHandle {
 export type PartEncryptor = (plain: Uint8Array, passphrase: string) => Promise<Uint8Array>;
 
 /** Options of {@linkcode uploadFile}. */
-export interface UploadOptions {
+export interface UploadOptions extends RetryOptions {
   /** The file name recorded in the package (sent `encodeURI`-encoded). */
   name: string;
   /** Cancels the upload: every request in flight stops and the upload rejects with the reason. */
@@ -94,30 +94,6 @@ export interface UploadOptions {
    * @default {4}
    */
   retries?: number;
-  /**
-   * Base of the exponential backoff between retries, in milliseconds.
-   * @default {1000}
-   */
-  retryDelay?: number;
-  /**
-   * Longest wait between two attempts, in milliseconds: once the network is back, the upload
-   * notices within this time.
-   * @default {10000}
-   */
-  maxRetryDelay?: number;
-  /**
-   * How long a part keeps being tried while the service cannot be reached (no connection, no
-   * answer in time, or a gateway's 502/503/504), in milliseconds since it first failed: an
-   * outage or a restart of the service this long is waited out, and the upload goes on from the
-   * parts already stored. 0 gives up on the first such failure.
-   * @default {180000}
-   */
-  reconnectFor?: number;
-  /**
-   * Called before each wait for another attempt at a part. A UI shows "Reconnecting…" until the
-   * next `onProgress`.
-   */
-  onRetry?: (retry: RetryInfo) => void;
   /**
    * Whether to post parts through the service (spec 2.4.3) when the pre-signed URLs keep failing.
    * @default {true}
