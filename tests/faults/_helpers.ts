@@ -81,6 +81,27 @@ export function transfersAfter(proxy: FaultProxy, kind: ExchangeKind, time: numb
     .map(partKey);
 }
 
+/** Part transfers of one kind on either side of a moment, as `fileId:part`. */
+export interface TransfersAround {
+  /** Delivered (2xx) before the moment: {@linkcode deliveredBefore}. */
+  before: Set<string>;
+  /** Started after the moment: {@linkcode transfersAfter}. */
+  after: string[];
+  /** Those of `after` that repeat one of `before`: a client that resumes leaves this empty. */
+  repeated: string[];
+}
+
+/** The part transfers of `kind` delivered before `time` and started after it, and the repeats. */
+export function transfersAround(
+  proxy: FaultProxy,
+  kind: ExchangeKind,
+  time: number,
+): TransfersAround {
+  const before = deliveredBefore(proxy, kind, time);
+  const after = transfersAfter(proxy, kind, time);
+  return { before, after, repeated: after.filter((key) => before.has(key)) };
+}
+
 /**
  * Starts an outage right after the `count`-th part transfer of `kind` got its answer, and ends it
  * `ms` milliseconds later (or never, when `ms` is undefined). Resolves when the outage began;

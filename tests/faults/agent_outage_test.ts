@@ -10,14 +10,7 @@ import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { findLinks } from "../../src/link.ts";
 import { PART_SIZE, uploadFiles } from "../../src/upload.ts";
-import {
-  deliveredBefore,
-  downloadLink,
-  outageAfter,
-  randomBytes,
-  sha256,
-  transfersAfter,
-} from "./_helpers.ts";
+import { downloadLink, outageAfter, randomBytes, sha256, transfersAround } from "./_helpers.ts";
 import { explain, openTicket, startBrowserStack } from "./_stack.ts";
 
 const OUTAGE_MS = 8_000;
@@ -64,11 +57,10 @@ Deno.test("agent app: sending and downloading both wait out an outage with 'Reco
         status,
       );
       const { startedAt } = proxy.outages.at(-1)!;
-      const stored = deliveredBefore(proxy, "part-put", startedAt);
-      assert.ok(stored.size >= 2);
-      const again = transfersAfter(proxy, "part-put", startedAt);
-      assert.deepEqual(again.filter((key) => stored.has(key)), [], "no stored part sent again");
-      assert.equal(new Set([...stored, ...again]).size, 6);
+      const stored = transfersAround(proxy, "part-put", startedAt);
+      assert.ok(stored.before.size >= 2);
+      assert.deepEqual(stored.repeated, [], "no stored part sent again");
+      assert.equal(new Set([...stored.before, ...stored.after]).size, 6);
       const links = findLinks(await page.locator("#reply-text").inputValue());
       assert.equal(links.length, 1);
       const files = await downloadLink(stack.service.agentClient(), links[0]);
@@ -114,10 +106,9 @@ Deno.test("agent app: sending and downloading both wait out an outage with 'Reco
       assert.equal(await sha256(received), await sha256(bytes));
       await app.waitForSelector('[data-role="done"]');
       const { startedAt } = proxy.outages.at(-1)!;
-      const fetched = deliveredBefore(proxy, "part-get", startedAt);
-      assert.ok(fetched.size >= 2);
-      const again = transfersAfter(proxy, "part-get", startedAt);
-      assert.deepEqual(again.filter((key) => fetched.has(key)), [], "no part fetched twice");
+      const fetched = transfersAround(proxy, "part-get", startedAt);
+      assert.ok(fetched.before.size >= 2);
+      assert.deepEqual(fetched.repeated, [], "no part fetched twice");
       await page.close();
     });
     await context.close();

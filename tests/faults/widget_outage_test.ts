@@ -16,14 +16,7 @@ import {
   loadRequestPage,
   submitAndWaitForTicket,
 } from "../helpcenter/_helpers.ts";
-import {
-  deliveredBefore,
-  downloadLink,
-  outageAfter,
-  randomBytes,
-  sha256,
-  transfersAfter,
-} from "./_helpers.ts";
+import { downloadLink, outageAfter, randomBytes, sha256, transfersAround } from "./_helpers.ts";
 import { explain, startBrowserStack } from "./_stack.ts";
 
 const OUTAGE_MS = 60_000;
@@ -78,11 +71,10 @@ Deno.test("widget: a 60-second outage mid-upload shows 'Reconnecting…', then t
     const { startedAt, endedAt } = proxy.outages[0];
     assert.ok(endedAt !== undefined, "the outage was over before the upload finished");
     assert.equal(await page.locator(".padlock-file[data-reconnecting]").count(), 0);
-    const stored = deliveredBefore(proxy, "part-put", startedAt);
-    assert.ok(stored.size >= 2);
-    const again = transfersAfter(proxy, "part-put", startedAt);
-    assert.deepEqual(again.filter((key) => stored.has(key)), [], "no stored part sent again");
-    assert.equal(new Set([...stored, ...again]).size, 7);
+    const stored = transfersAround(proxy, "part-put", startedAt);
+    assert.ok(stored.before.size >= 2);
+    assert.deepEqual(stored.repeated, [], "no stored part sent again");
+    assert.equal(new Set([...stored.before, ...stored.after]).size, 7);
 
     const id = await submitAndWaitForTicket(page);
     const ticket = await stack.tickets.getTicket(id);
