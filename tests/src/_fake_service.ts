@@ -6,6 +6,7 @@
  *
  * Not the real service (server/); only what src/upload.ts and src/download.ts need.
  */
+import assert from "node:assert/strict";
 import { SendSafelyClient } from "../../src/api.ts";
 
 /** API key and secret the fake service accepts. */
@@ -441,4 +442,11 @@ export class VirtualBlob extends Blob {
     for (let i = 0; i < bytes.length; i++) bytes[i] = (from + i) % 251;
     return new Blob([bytes]);
   }
+}
+
+/** For `assert.rejects`: the error is the `AbortError` a cancelled call rejects with. */
+export function isAbortError(error: unknown): true {
+  assert.ok(error instanceof DOMException, `expected an AbortError, got ${error}`);
+  assert.equal(error.name, "AbortError");
+  return true;
 }

@@ -20,6 +20,7 @@ import {
   fakeClient,
   type FakeOptions,
   type FakeService,
+  isAbortError,
   randomBytes,
   sha256,
   startFakeService,
@@ -305,11 +306,7 @@ Deno.test("download: cancel stops the download, aborts the sink and rejects with
     try {
       await started;
       controller.abort();
-      await assert.rejects(download, (error: unknown) => {
-        assert.ok(error instanceof DOMException);
-        assert.equal(error.name, "AbortError");
-        return true;
-      });
+      await assert.rejects(download, isAbortError);
     } finally {
       release();
     }
