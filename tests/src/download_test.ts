@@ -240,7 +240,7 @@ Deno.test("download: a tampered part is a TAMPERED DownloadError naming the part
 
 /**
  * A wrong keyCode (one character changed) that OpenPGP refuses at the session key. About 1 wrong
- * key in 300 instead decrypts the session key packet into a well-formed but wrong session key, so
+ * key in 100 instead decrypts the session key packet into a well-formed but wrong session key, so
  * that only the integrity check fails: that is indistinguishable from a modified part (it is then
  * reported as TAMPERED, as in the tampered-part test above), so this test needs the common kind.
  */
@@ -258,7 +258,7 @@ async function keyRefusedBySessionKey(
     );
     if (refused) return candidate;
   }
-  throw new Error("no wrong key refused at the session key among 25 (odds about 1 in 10^60)");
+  throw new Error("no wrong key refused at the session key among 25 (odds below 1 in 10^40)");
 }
 
 Deno.test("download: a wrong keyCode in the link gives a readable WRONG_KEY error", async () => {

@@ -120,7 +120,7 @@ Deno.test("pool: a worker's decryption failures are the DecryptError of this thr
     assert.equal(wrongKey.name, "DecryptError");
     assert.equal(wrongKey.message, (threadWrongKey as Error).message);
     // download.ts tells a wrong key from a modified part by the cause's message. OpenPGP usually
-    // refuses a wrong key at the session key, about 1 time in 300 only at the integrity check.
+    // refuses a wrong key at the session key, about 1 time in 100 only at the integrity check.
     assert.ok(wrongKey.cause instanceof Error);
     assert.equal(wrongKey.cause.message, ((threadWrongKey as Error).cause as Error).message);
     assert.match(wrongKey.cause.message, /session key|Modification detected/i);
