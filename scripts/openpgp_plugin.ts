@@ -9,12 +9,16 @@
  * of those becomes a chunk that is fetched only by the message that needs it, so decryption
  * still accepts every standard symmetric OpenPGP message.
  *
- * Two of those modules are public-key code only, and Padlock never does public-key cryptography
- * (`src/pgp.ts` encrypts and decrypts with passwords, as SendSafely's scheme does; keyCode escrow
- * to public keys is not implemented). They are left out of the bundles (see
- * {@linkcode LEFT_OUT}): each is replaced by a module that throws, so that, should a future change
- * reach them, the operation fails with a message saying why instead of running unaudited code.
- * The audit report lists the replacements as modules of their own.
+ * Three of those modules can never run in Padlock's bundles, and are left out of them (see
+ * {@linkcode LEFT_OUT}). Two are public-key code only, and Padlock never does public-key
+ * cryptography (`src/pgp.ts` encrypts and decrypts with passwords, as SendSafely's scheme does;
+ * keyCode escrow to public keys is not implemented). The third is Argon2 (RFC 9580 passphrase
+ * hashing), which is WebAssembly: the pages that decrypt (the Zendesk app's frame and the receive
+ * page) forbid WebAssembly in their Content Security Policy, so it could only fail there, and the
+ * Help Center widget only encrypts, with the iterated S2K of spec 3.5. Each left-out module is
+ * replaced by one that throws, so that, should a future change reach it, the operation fails with
+ * a message saying why instead of running unaudited code. The audit report lists the replacements
+ * as modules of their own.
  *
  * Only the bundles see this: Deno (tests, the service, the benchmarks) resolves `openpgp`
  * through the import map to the package's ordinary entry.
@@ -35,12 +39,28 @@ import type * as esbuild from "esbuild";
 
 /**
  * The modules of OpenPGP.js's lightweight build that the bundles leave out, and what they hold.
- * openpgp imports each only inside a public-key operation (key generation, signing, verifying,
- * public-key encryption or decryption on these curves).
+ * openpgp imports the first two only inside a public-key operation (key generation, signing,
+ * verifying, public-key encryption or decryption on these curves), the third only to decrypt a
+ * message whose passphrase is hashed with Argon2.
  */
 export const LEFT_OUT: Readonly<Record<string, string>> = {
   "nacl-fast.mjs": "Ed25519 and X25519 (TweetNaCl), for public keys on Curve25519",
   "noble_curves.mjs": "elliptic curves (noble-curves), for ECDH/ECDSA/EdDSA public keys",
+  "argon2id.mjs": "Argon2 passphrase hashing (WebAssembly), for RFC 9580 S2K type 4",
+};
+
+const PUBLIC_KEY_MESSAGE = "This OpenPGP operation needs public-key algorithms, which Padlock's " +
+  "bundles leave out: Padlock uses password-encrypted OpenPGP messages only";
+
+/** The module that stands in for each left-out one, and the error it throws when loaded. */
+const STAND_INS: Readonly<Record<string, { module: string; message: string }>> = {
+  "nacl-fast.mjs": { module: "public-key-algorithms", message: PUBLIC_KEY_MESSAGE },
+  "noble_curves.mjs": { module: "public-key-algorithms", message: PUBLIC_KEY_MESSAGE },
+  "argon2id.mjs": {
+    module: "argon2",
+    message: "This OpenPGP message hashes its passphrase with Argon2, which Padlock's bundles " +
+      "leave out: it needs WebAssembly, which Padlock's pages do not allow",
+  },
 };
 
 const NAMESPACE = "padlock-left-out";
@@ -80,18 +100,16 @@ export function openpgpLightweight(): esbuild.Plugin {
         if (!(name in LEFT_OUT) || !/\/openpgp\/dist\/lightweight\//.test(args.importer)) {
           return undefined;
         }
-        // One module stands in for all of them, so that they cost one tiny chunk.
-        return { path: "public-key-algorithms", namespace: NAMESPACE };
+        // The public-key modules share one stand-in, so that they cost one tiny chunk.
+        return { path: STAND_INS[name].module, namespace: NAMESPACE };
       });
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, () => ({
-        contents: `throw new Error(${
-          JSON.stringify(
-            "This OpenPGP operation needs public-key algorithms, which Padlock's bundles leave " +
-              "out: Padlock uses password-encrypted OpenPGP messages only",
-          )
-        });\n`,
-        loader: "js",
-      }));
+      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
+        const standIn = Object.values(STAND_INS).find(({ module }) => module === args.path);
+        return {
+          contents: `throw new Error(${JSON.stringify(standIn?.message ?? "left out")});\n`,
+          loader: "js",
+        };
+      });
     },
   };
 }
