@@ -5,6 +5,15 @@
  * browser, with progress and Cancel, and saves it under its own name. A failure shows on its own
  * link only.
  *
+ * Saving (see src/sinks.ts): in Zendesk the app runs in a cross-origin frame, where the save
+ * dialog of the File System Access API is always refused, and a streamed download through a
+ * service worker works only where the browser allows third-party storage (most desktop Chrome
+ * profiles; not incognito windows, nor when third-party cookies are blocked). The app therefore
+ * gathers the file into a Blob (Chromium keeps large blobs on disk, not in the page's memory),
+ * up to a cap beyond which the agent is told to open the link in a browser tab, where the
+ * receive page streams it to disk. The service-worker way stays out of the app for its size
+ * budget (issue 7: all of the app's JavaScript in 120 KB gzipped).
+ *
  * @module
  */
 import { ApiError, type FileInfo, type SendSafelyClient } from "../src/api.ts";
@@ -16,23 +25,28 @@ import {
   readMessage,
 } from "../src/download.ts";
 import { parseLink } from "../src/link.ts";
+import { createBlobSink, type FileSink } from "../src/sinks.ts";
+import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, replaceChildren } from "../ui/dom.ts";
 import { formatDateTime, formatSize } from "../ui/format.ts";
 import { describeDownloadError, isAbort, WRONG_KEY_MESSAGE } from "./messages.ts";
 import type { FoundLink } from "./ticket_scan.ts";
 
-/** Saves a finished file for the agent (a download in the browser). */
-export type SaveFile = (blob: Blob, name: string) => void;
+/** Chooses where a file being downloaded goes (its `WritableStream`). */
+export type ChooseFileSink = (file: FileInfo) => Promise<FileSink>;
 
-/** Saves `blob` as `name` through a temporary `<a download>`. */
-export function saveWithAnchor(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = h("a", { attrs: { href: url, download: name, hidden: "" } });
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+/** What the agent is told when a file is too large for the only way of saving in the frame. */
+const TOO_LARGE_ADVICE = "Open the Secure Link in a browser tab to download it there.";
+
+/**
+ * The app's way of saving: see the module's documentation.
+ *
+ * @throws {SinkError} `TOO_LARGE` when the file is over the Blob cap.
+ */
+export function chooseAppSink(file: FileInfo): Promise<FileSink> {
+  return Promise.resolve().then(() =>
+    createBlobSink({ name: file.fileName, size: file.fileSize, tooLargeAdvice: TOO_LARGE_ADVICE })
+  );
 }
 
 /** Options of {@linkcode FilesView}. */
@@ -41,8 +55,10 @@ export interface FilesViewOptions {
   client: SendSafelyClient;
   /** Called whenever the view's size may have changed. */
   onChange?: () => void;
-  /** How a finished file is saved. @default {saveWithAnchor} */
-  save?: SaveFile;
+  /** Where a file being downloaded goes. @default {chooseAppSink} */
+  chooseSink?: ChooseFileSink;
+  /** Workers that decrypt the parts; without it parts are decrypted in the page. */
+  pool?: CryptoPool;
 }
 
 interface Group {
@@ -60,15 +76,17 @@ export class FilesView {
   readonly #status: HTMLElement;
   readonly #client: SendSafelyClient;
   readonly #onChange: () => void;
-  readonly #save: SaveFile;
+  readonly #chooseSink: ChooseFileSink;
+  readonly #pool?: CryptoPool;
   #groups = new Map<string, Group>();
 
   /** Builds an empty view. */
   constructor(options: FilesViewOptions) {
-    const { client, onChange = () => {}, save = saveWithAnchor } = options;
+    const { client, onChange = () => {}, chooseSink = chooseAppSink, pool } = options;
     this.#client = client;
     this.#onChange = onChange;
-    this.#save = save;
+    this.#chooseSink = chooseSink;
+    this.#pool = pool;
     this.#status = h("p", { class: "muted", attrs: { "data-role": "files-status" } }, "Reading…");
     this.#list = h("div", { class: "groups" });
     this.element = h(
@@ -227,15 +245,12 @@ export class FilesView {
     progress.hidden = false;
     this.#onChange();
 
-    const chunks: Uint8Array[] = [];
-    const sink = new WritableStream<Uint8Array>({
-      write(chunk) {
-        chunks.push(chunk);
-      },
-    });
     try {
-      await downloadFile(this.#client, pkg, file, sink, {
+      const sink = await this.#chooseSink(file);
+      await downloadFile(this.#client, pkg, file, sink.stream, {
         signal: controller.signal,
+        decrypt: this.#pool?.decrypt,
+        concurrency: this.#pool?.concurrency,
         // The download waits for the network, then goes on with the parts not yet saved.
         onRetry: () => void (label.textContent = "Reconnecting…"),
         onProgress: (done, total) => {
@@ -244,10 +259,6 @@ export class FilesView {
           label.textContent = `${total > 0 ? Math.floor((done / total) * 100) : 100}%`;
         },
       });
-      this.#save(
-        new Blob(chunks as BlobPart[], { type: "application/octet-stream" }),
-        file.fileName,
-      );
       replaceChildren(
         progress,
         h("span", { class: "muted", attrs: { "data-role": "done" } }, "Downloaded"),
@@ -263,7 +274,6 @@ export class FilesView {
         }
       }
     } finally {
-      chunks.length = 0;
       group.controllers.delete(controller);
       button.disabled = false;
       this.#onChange();

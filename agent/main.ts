@@ -7,6 +7,7 @@
  * @module
  */
 import { ApiError, SendSafelyClient } from "../src/api.ts";
+import { CryptoPool } from "../src/worker_pool.ts";
 import { initZaf, type ZafClient, type ZafMetadata } from "../src/zaf.ts";
 import { CredentialStore, type StoredCredentials } from "./credentials.ts";
 import { h, icon, replaceChildren } from "../ui/dom.ts";
@@ -59,6 +60,8 @@ class App {
   readonly #resized: () => void;
   #signIn: SignInView | undefined;
   #files: FilesView | undefined;
+  /** Workers that encrypt and decrypt parts (`crypto_worker.js` beside this script). */
+  readonly #pool = new CryptoPool({ workerUrl: new URL("crypto_worker.js", import.meta.url) });
   #scanning = false;
   #scanAgain = false;
 
@@ -106,8 +109,9 @@ class App {
       client,
       requireAuthDefault: this.#settings.requireAuthDefault,
       onChange: this.#resized,
+      pool: this.#pool,
     });
-    this.#files = new FilesView({ client, onChange: this.#resized });
+    this.#files = new FilesView({ client, onChange: this.#resized, pool: this.#pool });
     replaceChildren(this.#root, this.#account(credentials), send.element, this.#files.element);
     this.#resized();
     void this.rescan();

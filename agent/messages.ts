@@ -9,6 +9,7 @@ import { DownloadError } from "../src/download.ts";
 import { LinkError } from "../src/link.ts";
 import { DecryptError } from "../src/pgp.ts";
 import { UploadError } from "../src/upload.ts";
+import { SinkError } from "../src/sinks.ts";
 
 /** Whether `error` is a cancellation (the agent pressed Cancel). */
 export function isAbort(error: unknown): boolean {
@@ -51,6 +52,8 @@ export function describeDownloadError(error: unknown): string {
     }
     return describeServiceError(error);
   }
+  // Already a sentence saying what to do (a file too large to save in the app's frame).
+  if (error instanceof SinkError) return error.message;
   return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
 }
 

@@ -20,6 +20,7 @@ import {
   uploadFile,
 } from "../src/upload.ts";
 import type { ZafClient } from "../src/zaf.ts";
+import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, icon, replaceChildren } from "../ui/dom.ts";
 import { formatSize } from "../ui/format.ts";
 import { CLOUD_UPLOAD } from "./icons.ts";
@@ -35,6 +36,8 @@ export interface SendViewOptions {
   requireAuthDefault: boolean;
   /** Called whenever the view's size may have changed. */
   onChange?: () => void;
+  /** Workers that encrypt the parts; without it parts are encrypted in the page. */
+  pool?: CryptoPool;
 }
 
 interface PendingFile {
@@ -75,6 +78,7 @@ export class SendView {
   readonly element: HTMLElement;
   readonly #zaf: ZafClient;
   readonly #client: SendSafelyClient;
+  readonly #pool?: CryptoPool;
   readonly #onChange: () => void;
   readonly #input: HTMLInputElement;
   readonly #button: HTMLButtonElement;
@@ -87,9 +91,10 @@ export class SendView {
 
   /** Builds the section. */
   constructor(options: SendViewOptions) {
-    const { zaf, client, requireAuthDefault, onChange = () => {} } = options;
+    const { zaf, client, requireAuthDefault, onChange = () => {}, pool } = options;
     this.#zaf = zaf;
     this.#client = client;
+    this.#pool = pool;
     this.#onChange = onChange;
     this.#input = h("input", {
       class: "visually-hidden",
@@ -204,6 +209,8 @@ export class SendView {
           await uploadFile(this.#client, batch.pkg, file.blob, {
             name: file.name,
             signal,
+            encrypt: this.#pool?.encrypt,
+            concurrency: this.#pool?.concurrency,
             resume: file.resume,
             onRetry: () => {
               if (reconnecting) return;

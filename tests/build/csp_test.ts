@@ -11,12 +11,14 @@
  *   and the ticket gets its Secure Link;
  * - the Zendesk app in its iframe, with its own `<meta>` policy and the same strict policy as a
  *   header (`script-src 'self'`, `style-src 'self'`): it lists a ticket's files and downloads
- *   them, one of them encrypted with CAST5, which makes it load openpgp's legacy-cipher chunk;
+ *   them in its crypto workers, one of them encrypted with CAST5, which makes it load openpgp's
+ *   legacy-cipher chunk;
  * - the portal's receive page, with the policy the service sends (checked to be strict): it
  *   opens an undisclosed link and downloads the file.
  *
  * No `securitypolicyviolation` event may fire in any of them, and the console may show no CSP
- * error and the page no uncaught error.
+ * error and the page no uncaught error. Inline scripts are refused in all three, and WebAssembly
+ * in the two that decrypt (why the bundles leave out openpgp's Argon2).
  */
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
@@ -147,6 +149,22 @@ async function assertInlineScriptRefused(frame: Frame): Promise<void> {
   );
   assert.match(directive, /^script-src/);
   assert.equal(await frame.evaluate(() => "inlineRan" in globalThis), false);
+}
+
+/**
+ * WebAssembly cannot be compiled in `frame`. That is why the bundles leave out openpgp's Argon2
+ * module (WebAssembly): on the pages that decrypt it could never run.
+ */
+async function assertWebAssemblyRefused(frame: Frame): Promise<void> {
+  const error = await frame.evaluate(() => {
+    try {
+      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      return "compiled";
+    } catch (error) {
+      return String(error);
+    }
+  });
+  assert.match(error, /^CompileError: .*(unsafe-eval|Content Security Policy)/);
 }
 
 function scriptSources(policy: string): string {
@@ -378,8 +396,14 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
             ),
             `openpgp's CAST5 chunk was loaded: ${seen.requests.join("\n")}`,
           );
+          // The parts were decrypted in the app's crypto workers.
+          assert.ok(
+            seen.requests.includes(`${appHost.url}/assets/crypto_worker.js`),
+            `the app started its crypto worker: ${seen.requests.join("\n")}`,
+          );
           assertClean(seen, [appHost.url]);
           await assertInlineScriptRefused(app);
+          await assertWebAssemblyRefused(app);
           await context.close();
         } finally {
           await host.shutdown();
@@ -412,6 +436,7 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
         ]);
         assert.deepEqual(new Uint8Array(await Deno.readFile(await download.path())), bytes);
         assertClean(seen);
+        await assertWebAssemblyRefused(page.mainFrame());
         await context.close();
       },
     );
