@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { credentialsKey, CredentialStore } from "../../agent/credentials.ts";
+import { chooseAppSink } from "../../agent/files_view.ts";
 import { describeDownloadError, WRONG_KEY_MESSAGE } from "../../agent/messages.ts";
 import { PairingError, startPairing, waitForPairing } from "../../agent/pairing.ts";
 import { BLOCKED_MESSAGE, checkAttachments } from "../../agent/save_hook.ts";
@@ -12,6 +13,7 @@ import { readSettings, roleAllowed, SettingsError } from "../../agent/settings.t
 import { linksInTexts, scanTicket } from "../../agent/ticket_scan.ts";
 import { ApiError } from "../../src/api.ts";
 import { DownloadError } from "../../src/download.ts";
+import { DEFAULT_BLOB_LIMIT, SinkError } from "../../src/sinks.ts";
 import { ZafClient, type ZafMessageEvent, type ZafWindow } from "../../src/zaf.ts";
 
 const ORIGIN = "https://acme.zendesk.com";
@@ -287,4 +289,18 @@ Deno.test("download errors become sentences for the agent", () => {
     ),
     "Part 2 failed its integrity check.",
   );
+});
+
+Deno.test("a file over the app's in-memory cap is refused before it downloads, naming the way out", async () => {
+  const file = { fileId: "F1", fileName: "disk.iso", fileSize: DEFAULT_BLOB_LIMIT + 1, parts: 191 };
+  const error = await chooseAppSink(file).then(() => undefined, (error: unknown) => error);
+  assert.ok(error instanceof SinkError, String(error));
+  assert.equal(error.code, "TOO_LARGE");
+  const sentence = describeDownloadError(error);
+  assert.match(sentence, /^"disk\.iso" \(500 MB\) is too large to save from this page/);
+  assert.match(sentence, /Open the Secure Link in a browser tab to download it there\.$/);
+  // At the cap the app saves it.
+  const sink = await chooseAppSink({ ...file, fileSize: DEFAULT_BLOB_LIMIT });
+  assert.equal(sink.kind, "blob");
+  await sink.stream.abort();
 });
