@@ -81,6 +81,12 @@ export const ENTRIES: Entry[] = [
     output: "agent/assets/crypto_worker.js",
     split: true,
   },
+  // The app's download service worker: one file, since a service worker is a classic script.
+  {
+    name: "agent-download-sw",
+    source: "src/download_sw.ts",
+    output: "agent/assets/download_sw.js",
+  },
   // One file: the service serves the portal's script as the single `/assets/portal.js`.
   { name: "portal", source: "portal/main.ts", output: "portal/portal.js" },
   // The receive page's crypto worker and download service worker, served as

@@ -6,13 +6,12 @@
  * link only.
  *
  * Saving (see src/sinks.ts): in Zendesk the app runs in a cross-origin frame, where the save
- * dialog of the File System Access API is always refused, and a streamed download through a
- * service worker works only where the browser allows third-party storage (most desktop Chrome
- * profiles; not incognito windows, nor when third-party cookies are blocked). The app therefore
- * gathers the file into a Blob (Chromium keeps large blobs on disk, not in the page's memory),
- * up to a cap beyond which the agent is told to open the link in a browser tab, where the
- * receive page streams it to disk. The service-worker way stays out of the app for its size
- * budget (issue 7: all of the app's JavaScript in 120 KB gzipped).
+ * dialog of the File System Access API is always refused. The app streams the file to disk
+ * through its download service worker where the browser lets the frame register one (Chromium
+ * with third-party storage allowed, the default; not where third-party cookies are blocked,
+ * nor in incognito windows), and otherwise gathers it into a Blob (Chromium keeps large blobs
+ * on disk, not in the page's memory), up to a cap beyond which the agent is told to open the
+ * link in a browser tab, where the receive page streams it to disk.
  *
  * @module
  */
@@ -25,7 +24,7 @@ import {
   readMessage,
 } from "../src/download.ts";
 import { parseLink } from "../src/link.ts";
-import { createBlobSink, type FileSink } from "../src/sinks.ts";
+import { chooseSink, type FileSink, type SinkKind } from "../src/sinks.ts";
 import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, replaceChildren } from "../ui/dom.ts";
 import { formatDateTime, formatSize } from "../ui/format.ts";
@@ -35,18 +34,26 @@ import type { FoundLink } from "./ticket_scan.ts";
 /** Chooses where a file being downloaded goes (its `WritableStream`). */
 export type ChooseFileSink = (file: FileInfo) => Promise<FileSink>;
 
+/** The ways of saving that can work in the app's frame, best first. */
+export const APP_SINKS: readonly SinkKind[] = ["service-worker", "blob"];
+
 /** What the agent is told when a file is too large for the only way of saving in the frame. */
 const TOO_LARGE_ADVICE = "Open the Secure Link in a browser tab to download it there.";
 
 /**
- * The app's way of saving: see the module's documentation.
+ * The app's way of saving one file: its service worker's streamed download, else a Blob (see
+ * the module's documentation).
  *
- * @throws {SinkError} `TOO_LARGE` when the file is over the Blob cap.
+ * @throws {SinkError} `TOO_LARGE` when only the Blob works here and the file is over its cap.
  */
 export function chooseAppSink(file: FileInfo): Promise<FileSink> {
-  return Promise.resolve().then(() =>
-    createBlobSink({ name: file.fileName, size: file.fileSize, tooLargeAdvice: TOO_LARGE_ADVICE })
-  );
+  return chooseSink({
+    name: file.fileName,
+    size: file.fileSize,
+    prefer: APP_SINKS,
+    serviceWorkerUrl: new URL("download_sw.js", import.meta.url),
+    tooLargeAdvice: TOO_LARGE_ADVICE,
+  });
 }
 
 /** Options of {@linkcode FilesView}. */

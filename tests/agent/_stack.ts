@@ -49,7 +49,13 @@ export interface Stack {
   /** Creates a user of the service and returns its signed client. */
   createUserClient(email: string): Promise<SendSafelyClient>;
   /** A browser context whose app storage already holds the agent's key (or not). */
-  newContext(options?: { signedIn?: boolean }): Promise<BrowserContext>;
+  /**
+   * A browser context with the app's API key stored (unless `signedIn` is false); `serviceWorkers:
+   * "block"` makes it like a browser that refuses the frame a service worker.
+   */
+  newContext(
+    options?: { signedIn?: boolean; serviceWorkers?: "allow" | "block" },
+  ): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -211,8 +217,8 @@ export async function startStack(
       const key = await server.accounts.createApiKey(user.id, "tests");
       return new SendSafelyClient({ host: serviceUrl, credentials: key });
     },
-    async newContext({ signedIn = true } = {}) {
-      const context = await browser.newContext({ acceptDownloads: true });
+    async newContext({ signedIn = true, serviceWorkers = "allow" } = {}) {
+      const context = await browser.newContext({ acceptDownloads: true, serviceWorkers });
       if (signedIn) {
         const value = JSON.stringify({ ...agentKey, email: AGENT.email });
         await context.addInitScript(({ origin, key, value }) => {

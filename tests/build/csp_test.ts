@@ -335,6 +335,8 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
           "img-src 'self' data: blob:",
           `connect-src ${service.url}`,
           "worker-src 'self'",
+          // The hidden frame that starts a download streamed by the service worker.
+          "frame-src 'self'",
           "base-uri 'none'",
           "form-action 'none'",
           "object-src 'none'",
@@ -396,10 +398,17 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
             ),
             `openpgp's CAST5 chunk was loaded: ${seen.requests.join("\n")}`,
           );
-          // The parts were decrypted in the app's crypto workers.
+          // The parts were decrypted in the app's crypto workers, and the files streamed to
+          // disk through its service worker.
           assert.ok(
             seen.requests.includes(`${appHost.url}/assets/crypto_worker.js`),
             `the app started its crypto worker: ${seen.requests.join("\n")}`,
+          );
+          assert.equal(
+            seen.requests.filter((url) => url.startsWith(`${appHost.url}/assets/padlock-download/`))
+              .length,
+            2,
+            `both files were streamed by the service worker: ${seen.requests.join("\n")}`,
           );
           assertClean(seen, [appHost.url]);
           await assertInlineScriptRefused(app);
