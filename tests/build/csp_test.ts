@@ -3,8 +3,9 @@
  * Every bundle under a strict Content Security Policy, in headless Chromium, built afresh:
  *
  * - the Help Center widget on the sandbox's request pages, served here with a policy whose
- *   `script-src` is `'self'` only (no `unsafe-inline`, no `unsafe-eval`); styles may be inline,
- *   since the widget adds its stylesheet as a `<style>` element (and Zendesk's pages need it too).
+ *   `script-src` is `'self'` only (no `unsafe-inline`, no `unsafe-eval`); styles may be inline
+ *   there, since Zendesk's v4 pages (their editor) need it, but the widget's do not: on the
+ *   legacy page a `style-src` without `'unsafe-inline'` is enough for it.
  *   The loader does nothing heavy until a secured form is found: on a page whose form is not
  *   secured it fetches no chunk and calls no service; on a secured form the encryption chunk
  *   is fetched only when the first file is attached. Files are attached, encrypted, uploaded,
@@ -322,6 +323,51 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
       }
       assertClean(seen);
       await assertInlineScriptRefused(page.mainFrame());
+      await context.close();
+    });
+
+    await t.step("Help Center widget: its stylesheet needs no 'unsafe-inline'", async () => {
+      // The legacy page's one inline style attribute is Zendesk's, allowed by its hash; the
+      // widget's own styles come as a constructed stylesheet, which `style-src` does not govern.
+      const zendeskStyle = await crypto.subtle.digest(
+        "SHA-256",
+        new TextEncoder().encode("display: none;"),
+      );
+      const policy = [
+        "default-src 'none'",
+        "script-src 'self'",
+        `style-src 'self' 'unsafe-hashes' 'sha256-${Buffer.from(zendeskStyle).toString("base64")}'`,
+        "img-src 'self' data:",
+        `connect-src 'self' ${service.url}`,
+        "worker-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+      ].join("; ");
+      const context = await browser.newContext();
+      const seen = await watch(context);
+      const site = startPolicyProxy(sandbox.url, policy);
+      closers.unshift(() => site.close());
+      const page = await context.newPage();
+      await page.goto(`${site.url}/hc/en-us/requests/new?theme=legacy`);
+      const zone = await page.waitForSelector(".padlock-dropzone");
+      // The legacy theme's button look: Garden's grey border (a browser's default is not it).
+      assert.equal(
+        await zone.evaluate((element) => getComputedStyle(element).borderTopColor),
+        "rgb(135, 146, 157)",
+      );
+      assert.equal(await page.locator("style").count(), 0);
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser"),
+        page.click(".padlock-dropzone"),
+      ]);
+      await chooser.setFiles([{
+        name: "styled.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("styled without unsafe-inline"),
+      }]);
+      await page.waitForSelector('.padlock-file[data-status="uploaded"]');
+      assertClean(seen);
       await context.close();
     });
 
