@@ -222,16 +222,23 @@ export class AttachmentSession {
     const failed = this.#entries.filter((entry) => entry.status === "failed");
     if (failed.length > 0) throw new AttachmentsNotReadyError(failed);
     if (!this.#entries.some((entry) => entry.status === "uploaded")) return undefined;
+    let transfer: Transfer | undefined;
     try {
       await this.#flushDeletes();
       const handle = await this.#ensurePackage();
-      const { transfer, client } = await this.#connect();
-      this.#link = await transfer.finalizePackage(client, handle, {
+      const connection = await this.#connect();
+      transfer = connection.transfer;
+      this.#link = await transfer.finalizePackage(connection.client, handle, {
         undisclosed: false,
         unconfirmedSender: options.unconfirmedSender,
       });
     } catch (error) {
-      throw new FinalizeError(error);
+      // The package and its link exist; the organisation's approvers release it to the agents,
+      // who need the link in the ticket all the same.
+      if (!transfer || !(error instanceof transfer.PackageNeedsApprovalError)) {
+        throw new FinalizeError(error);
+      }
+      this.#link = error.link;
     }
     this.#onChange(undefined);
     return this.#link;

@@ -11,7 +11,13 @@
 import { CryptoPool } from "../src/worker_pool.ts";
 
 export { ApiError, SendSafelyClient } from "../src/api.ts";
-export { createPackage, finalizePackage, UploadError, uploadFile } from "../src/upload.ts";
+export {
+  createPackage,
+  finalizePackage,
+  PackageNeedsApprovalError,
+  UploadError,
+  uploadFile,
+} from "../src/upload.ts";
 
 let pool: CryptoPool | undefined;
 

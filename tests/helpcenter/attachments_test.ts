@@ -9,6 +9,7 @@ import { openPackage } from "../../src/download.ts";
 import { findLinks } from "../../src/link.ts";
 import { AttachmentSession, AttachmentsNotReadyError } from "../../helpcenter/attachments.ts";
 import { startServer } from "../../server/mod.ts";
+import { fakeClient, startFakeService } from "../src/_fake_service.ts";
 
 async function withService(
   fn: (context: { url: string; dropzoneId: string; reader: SendSafelyClient }) => Promise<void>,
@@ -83,4 +84,19 @@ Deno.test("attachments: an unreachable service fails the file; finalize says whi
   assert.match(error.message, /"report\.pdf" could not be uploaded: the secure upload service/);
   await session.remove(file.id);
   assert.equal(await session.finalize(), undefined);
+});
+
+Deno.test("attachments: a package that needs approval still gives its link for the ticket", async () => {
+  const service = startFakeService({ needsApproval: true });
+  try {
+    const session = new AttachmentSession({ client: fakeClient(service, "dropzone") });
+    session.add(new Blob(["for the approvers"]), "approve-me.txt");
+    const link = await session.finalize({ unconfirmedSender: "customer@example.com" });
+    assert.ok(link);
+    assert.deepEqual(findLinks(link), [link]);
+    assert.ok(session.finalized);
+    assert.equal(await session.finalize(), link);
+  } finally {
+    await service.close();
+  }
 });
