@@ -48,6 +48,13 @@ export interface SandboxOptions {
    * @default {["360001"]}
    */
   securedForms?: string[];
+  /**
+   * URL the widget's script tag loads `padlock.js` from.
+   * @default {"/hc/theming_assets/padlock.js" (the sandbox's theme assets)}
+   */
+  widgetSrc?: string;
+  /** The `integrity` the script tag carries, if any. */
+  widgetIntegrity?: string;
   /** Origin of the agent app host, given to the agent routes. */
   agentAppOrigin?: string;
   /**
@@ -101,7 +108,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const assets = await buildSandboxAssets();
   const zendeskUploads: ZendeskUploadCall[] = [];
   const widgetTag: WidgetTag = {
-    src: "/hc/theming_assets/padlock.js",
+    src: options.widgetSrc ?? "/hc/theming_assets/padlock.js",
+    integrity: options.widgetIntegrity,
     serviceUrl,
     dropzoneId,
     ticketForms: securedForms.join(","),

@@ -1,7 +1,7 @@
 /**
  * The request handler: CORS preflights, the two API prefixes (authentication,
- * body limits, JSON parsing, dispatch, the envelope), the part URLs, the extra
- * routes, and one log entry per request. Nothing a client sends can produce a 500
+ * body limits, JSON parsing, dispatch, the envelope), the part URLs, the Help Center widget's
+ * files, the extra routes, and one log entry per request. Nothing a client sends can produce a 500
  * from the API: every failure becomes an envelope with a code.
  *
  * @module
@@ -25,6 +25,7 @@ import { packageRoutes } from "./packages/routes.ts";
 import { handlePartRequest, PART_PATH, partRoutes } from "./parts/routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { Router } from "./router.ts";
+import { DEFAULT_WIDGET_DIR, serveWidget, WIDGET_PATH } from "./widget.ts";
 
 /** Every API route, literal paths before captures where they overlap. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -203,6 +204,9 @@ export function createHandler(
           url.pathname.slice(PART_PATH.length),
           entry,
         );
+      } else if (url.pathname.startsWith(WIDGET_PATH)) {
+        entry.route = `${WIDGET_PATH}:file`;
+        response = (await serveWidget(req, services.config.widgetDir ?? DEFAULT_WIDGET_DIR))!;
       } else {
         entry.route = "[extra]";
         response = await services.config.extraRoutes?.(req, info) ??

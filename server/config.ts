@@ -94,6 +94,8 @@ export interface ServerConfig {
   trustProxy?: boolean;
   /** Folder holding the built `portal.js`. @default {"dist/portal" of this checkout} */
   portalAssetsDir?: string;
+  /** Folder of the built Help Center widget, served at `/widget/`. @default {"dist/helpcenter" of this checkout} */
+  widgetDir?: string;
   /**
    * Decides whether an anonymous (`{ session: true }`) request may read a package that is not
    * undisclosed, for example because its cookie belongs to a verified recipient.
@@ -230,6 +232,7 @@ const EXTERNAL_OPTIONS = [
   ["mail-from", "PADLOCK_MAIL_FROM", "string"],
   ["dev-outbox", "PADLOCK_DEV_OUTBOX", "boolean"],
   ["trust-proxy", "PADLOCK_TRUST_PROXY", "boolean"],
+  ["widget-dir", "PADLOCK_WIDGET_DIR", "string"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */

@@ -8,6 +8,7 @@
  */
 import * as esbuild from "esbuild";
 import { build } from "../../build.ts";
+import { subresourceIntegrity } from "../../scripts/bundle_facts.ts";
 import { type RunningServer, startServer } from "../../server/mod.ts";
 import { type RunningSandbox, startSandbox } from "../server.ts";
 
@@ -15,6 +16,13 @@ import { type RunningSandbox, startSandbox } from "../server.ts";
 export interface HarnessOptions {
   /** Ticket form ids the widget secures. @default {["360001"]} */
   securedForms?: string[];
+  /**
+   * Where the script tag loads the widget from: the sandbox's theme assets, or the service's
+   * `/widget/` with the Subresource Integrity of the built `padlock.js`, or with the
+   * `integrity` given (to see a wrong one refused).
+   * @default {"theme"}
+   */
+  widgetHost?: "theme" | "service" | { integrity: string };
 }
 
 /** The running stack. */
@@ -46,7 +54,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await build({ outdir: dist, failOnBudget: false });
   await esbuild.stop();
   const quiet = () => {};
-  let service = await startServer({ port: 0, dataDir, log: quiet, sweepIntervalMs: 0 });
+  const serviceOptions = {
+    dataDir,
+    widgetDir: `${dist}/helpcenter`,
+    log: quiet,
+    sweepIntervalMs: 0,
+  };
+  let service = await startServer({ port: 0, ...serviceOptions });
   const port = service.port;
   const user = await service.accounts.createUser({
     email: "agent@example.com",
@@ -57,12 +71,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { dropzoneId } = await service.accounts.createDropzone(user.id, {
     allowedUserIds: [user.id],
   });
+  const { widgetHost = "theme" } = options;
+  const fromService = widgetHost !== "theme";
   const sandbox = await startSandbox({
     serviceUrl: service.url,
     dropzoneId,
     distDir: dist,
     securedForms: options.securedForms,
     agentRoutes: false,
+    widgetSrc: fromService ? `${service.url}/widget/padlock.js` : undefined,
+    widgetIntegrity: typeof widgetHost === "object"
+      ? widgetHost.integrity
+      : fromService
+      ? await subresourceIntegrity(await Deno.readFile(`${dist}/helpcenter/padlock.js`))
+      : undefined,
   });
   await esbuild.stop();
   let running = true;
@@ -79,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async startService() {
       if (running) return;
-      service = await startServer({ port, dataDir, log: quiet, sweepIntervalMs: 0 });
+      service = await startServer({ port, ...serviceOptions });
       harness.service = service;
       running = true;
     },

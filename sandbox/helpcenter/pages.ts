@@ -24,8 +24,10 @@ export const TICKET_FORMS: TicketForm[] = [
 
 /** The widget's installation, as the admin configured it. */
 export interface WidgetTag {
-  /** URL of `padlock.js` (the theme asset). */
+  /** URL of `padlock.js` (the theme asset, or the service's `/widget/padlock.js`). */
   src: string;
+  /** The tag's `integrity` (Subresource Integrity of `padlock.js`), when the admin set one. */
+  integrity?: string;
   serviceUrl: string;
   dropzoneId: string;
   /** Comma-separated ticket form ids; empty for every form. */
@@ -49,6 +51,13 @@ export function widgetScriptTag(tag: WidgetTag): Html {
     return html`
       <script type="module" src="${tag.src}"></script>
       <script type="module">window.Padlock.init(${raw(options)});</script>
+    `;
+  }
+  if (tag.integrity) {
+    return html`
+      <script type="module" src="${tag.src}" integrity="${tag.integrity}" crossorigin="anonymous"
+        data-padlock data-service-url="${tag.serviceUrl}" data-dropzone-id="${tag.dropzoneId}"
+        data-ticket-forms="${tag.ticketForms}"></script>
     `;
   }
   return html`

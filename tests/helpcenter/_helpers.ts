@@ -11,7 +11,11 @@ import { Buffer } from "node:buffer";
 import type { Browser, Page } from "playwright-core";
 import { SendSafelyClient } from "../../src/api.ts";
 import { downloadFile, openPackage } from "../../src/download.ts";
-import { type Harness, startHarness } from "../../sandbox/helpcenter/harness.ts";
+import {
+  type Harness,
+  type HarnessOptions,
+  startHarness,
+} from "../../sandbox/helpcenter/harness.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
 
 /** A file a test attaches. */
@@ -36,7 +40,7 @@ export interface Stack {
 }
 
 /** Starts the service, the sandbox and Chromium. */
-export async function startStack(options: { securedForms?: string[] } = {}): Promise<Stack> {
+export async function startStack(options: HarnessOptions = {}): Promise<Stack> {
   const harness = await startHarness(options);
   const browser = await launchBrowser();
   return {
