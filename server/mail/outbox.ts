@@ -36,6 +36,7 @@ export class OutboxMailer implements Mailer {
   readonly #folder: string;
   readonly #from: string;
   readonly #now: () => number;
+  #lastStamp = 0;
 
   /** Writes into `<dataDir>/outbox`, stamping `from` and the time from `now`. */
   constructor(dataDir: string, from: string, now: () => number = Date.now) {
@@ -51,7 +52,10 @@ export class OutboxMailer implements Mailer {
    */
   async send(message: MailMessage): Promise<void> {
     const time = this.#now();
-    const id = `${String(time).padStart(13, "0")}-${randomHex(6)}`;
+    // Mails written within one millisecond still sort in the order they were written.
+    const stamp = Math.max(time, this.#lastStamp + 1);
+    this.#lastStamp = stamp;
+    const id = `${String(stamp).padStart(13, "0")}-${randomHex(6)}`;
     const stored: OutboxMessage = {
       id,
       from: this.#from,

@@ -12,6 +12,7 @@ import {
 } from "../../server/mod.ts";
 import { resolveConfig } from "../../server/config.ts";
 import { migrate, SchemaError } from "../../server/db/database.ts";
+import { listOutbox, OutboxMailer } from "../../server/mail/outbox.ts";
 import { MIGRATIONS } from "../../server/db/migrations.ts";
 import { decodeFileName } from "../../server/files/file_names.ts";
 import { parseTimestamp } from "../../server/signing.ts";
@@ -138,4 +139,27 @@ Deno.test("file names are decoded from encodeURI form", () => {
   assert.equal(decodeFileName(encodeURI("my file é.txt")), "my file é.txt");
   assert.equal(decodeFileName(encodeURI("100% #1 & co?.pdf")), "100% #1 & co?.pdf");
   assert.equal(decodeFileName("x".repeat(255)), "x".repeat(255));
+});
+
+Deno.test("the outbox lists mails in the order they were written, even within one millisecond", async () => {
+  const dataDir = await Deno.makeTempDir({ prefix: "padlock-outbox-" });
+  try {
+    // A clock that stands still, as it does for mails queued back to back.
+    const mailer = new OutboxMailer(
+      dataDir,
+      "Padlock <no-reply@localhost>",
+      () => 1_700_000_000_000,
+    );
+    for (let index = 1; index <= 20; index++) {
+      await mailer.send({ to: "rita@example.com", subject: "Code", text: `mail ${index}` });
+    }
+    const mails = await listOutbox(dataDir);
+    assert.deepEqual(
+      mails.map((mail) => mail.text),
+      Array.from({ length: 20 }, (_, index) => `mail ${index + 1}`),
+    );
+    assert.ok(mails.every((mail) => mail.createdAt === new Date(1_700_000_000_000).toISOString()));
+  } finally {
+    await Deno.remove(dataDir, { recursive: true });
+  }
 });
