@@ -159,7 +159,7 @@ export class Accounts {
   listApiKeys(userId: string): ApiKeyInfo[] {
     const rows = this.#db.prepare(
       `SELECT api_key, user_id, description, created_at, revoked_at FROM api_keys
-       WHERE user_id = ? ORDER BY created_at, api_key`,
+       WHERE user_id = ? ORDER BY created_at, rowid`,
     ).all(userId) as {
       api_key: string;
       user_id: string;

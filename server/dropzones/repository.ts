@@ -55,7 +55,7 @@ export class DropzoneRepository {
   /** Lists every dropzone, oldest first. */
   list(): Dropzone[] {
     const rows = this.#db.prepare(
-      "SELECT id, owner_id, created_at FROM dropzones ORDER BY created_at, id",
+      "SELECT id, owner_id, created_at FROM dropzones ORDER BY created_at, rowid",
     ).all() as { id: string; owner_id: string; created_at: number }[];
     return rows.map((row) => this.#toDropzone(row));
   }

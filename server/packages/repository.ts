@@ -141,7 +141,7 @@ export class PackageRepository {
   listBySender(userId: string, now: number, offset: number, limit: number): PackageRecord[] {
     const rows = this.#db.prepare(
       `SELECT * FROM packages WHERE sender_id = ? AND (expires_at IS NULL OR expires_at > ?)
-       ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
+       ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`,
     ).all(userId, now, limit, offset) as unknown as PackageRow[];
     return rows.map(toRecord);
   }
@@ -152,7 +152,7 @@ export class PackageRepository {
       `SELECT packages.* FROM packages JOIN recipients ON recipients.package_id = packages.id
        WHERE recipients.email = ? AND packages.finalized_at IS NOT NULL
          AND (packages.expires_at IS NULL OR packages.expires_at > ?)
-       ORDER BY packages.finalized_at DESC, packages.id LIMIT ? OFFSET ?`,
+       ORDER BY packages.finalized_at DESC, packages.rowid DESC LIMIT ? OFFSET ?`,
     ).all(email, now, limit, offset) as unknown as PackageRow[];
     return rows.map(toRecord);
   }
