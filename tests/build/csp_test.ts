@@ -136,6 +136,22 @@ function startPolicyProxy(target: string, policy: string): PolicyProxy {
   return { url: self, close: () => server.shutdown() };
 }
 
+/** A strict policy for the sandbox's Help Center pages, with `styleSrc` as `style-src`. */
+function helpCenterPolicy(serviceUrl: string, styleSrc: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src ${styleSrc}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${serviceUrl}`,
+    "worker-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
 /** Checks that `frame` runs under a policy: an inline script added to it is refused. */
 async function assertInlineScriptRefused(frame: Frame): Promise<void> {
   const directive = await frame.evaluate(() =>
@@ -240,18 +256,7 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
     closers.unshift(() => browser.close());
 
     await t.step("Help Center widget: lazy encryption chunk, upload and submit", async () => {
-      const policy = [
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        `connect-src 'self' ${service.url}`,
-        "worker-src 'self'",
-        "form-action 'self'",
-        "base-uri 'none'",
-        "object-src 'none'",
-      ].join("; ");
+      const policy = helpCenterPolicy(service.url, "'self' 'unsafe-inline'");
       const context = await browser.newContext();
       const seen = await watch(context);
       const site = startPolicyProxy(sandbox.url, policy);
@@ -333,17 +338,10 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
         "SHA-256",
         new TextEncoder().encode("display: none;"),
       );
-      const policy = [
-        "default-src 'none'",
-        "script-src 'self'",
-        `style-src 'self' 'unsafe-hashes' 'sha256-${Buffer.from(zendeskStyle).toString("base64")}'`,
-        "img-src 'self' data:",
-        `connect-src 'self' ${service.url}`,
-        "worker-src 'self'",
-        "form-action 'self'",
-        "base-uri 'none'",
-        "object-src 'none'",
-      ].join("; ");
+      const policy = helpCenterPolicy(
+        service.url,
+        `'self' 'unsafe-hashes' 'sha256-${Buffer.from(zendeskStyle).toString("base64")}'`,
+      );
       const context = await browser.newContext();
       const seen = await watch(context);
       const site = startPolicyProxy(sandbox.url, policy);
