@@ -206,7 +206,10 @@ Deno.test("the portal's pages listen to no message; messages posted to them chan
       }, path);
       const page = await opened;
       await page.waitForSelector(ready);
-      const before = await page.locator("body").innerText();
+      await page.waitForLoadState("load");
+      // The markup, not the rendered text: innerText changes once the stylesheet applies.
+      const markup = () => page.locator("body").evaluate((body) => body.outerHTML);
+      const before = await markup();
       await evilPage.evaluate((messages) => {
         const target = (globalThis as unknown as { target: Window }).target;
         for (const message of messages) {
@@ -220,7 +223,7 @@ Deno.test("the portal's pages listen to no message; messages posted to them chan
           .listeners
       );
       assert.equal(listeners, 0, `${path} listens to messages`);
-      assert.equal(await page.locator("body").innerText(), before, `${path} changed`);
+      assert.equal(await markup(), before, `${path} changed`);
       await assertInert(page, path);
       await page.close();
     }
