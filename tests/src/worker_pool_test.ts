@@ -331,7 +331,9 @@ Deno.test("pool in Chromium: workers, a worker on another origin, and the fallba
       isDecryptError: true,
       cause: same.cause,
     });
-    assert.match(same.cause, /session key/i);
+    // The cause crosses from the worker: one of OpenPGP's two refusals of a wrong key (the
+    // session key, or about 1 time in 100 the integrity check).
+    assert.match(same.cause, /session key|Modification detected/i);
 
     const crossOrigin = await run(`${plain.url}/t/`, `${other.url}/t/crypto_worker.js`);
     assert.equal(crossOrigin.mode, "workers");
