@@ -185,6 +185,8 @@ Deno.test("five wrong codes void the code; the right one is then refused", async
 
     // A new code works.
     await page.click('[data-role="resend"]');
+    // The page empties the code field when the answer comes, which can be after the mail is out.
+    await page.waitForSelector('[data-role="resend"]:not([disabled])');
     const fresh = await codeFromOutbox(service, REQUESTER, 2);
     assert.equal(await typeCode(page, fresh), "");
     await page.waitForSelector('[data-role="file-name"]:has-text("a.txt")');
