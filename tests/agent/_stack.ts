@@ -16,6 +16,7 @@ import { launchBrowser } from "../_helpers/browser.ts";
 import { startSandbox } from "../../sandbox/server.ts";
 import * as esbuild from "esbuild";
 import { credentialsKey } from "../../agent/credentials.ts";
+export { randomBytes } from "../_helpers/bytes.ts";
 
 const APP_BUNDLE = new URL("../../dist/agent/assets/app.js", import.meta.url).pathname;
 
@@ -275,13 +276,4 @@ export async function openTicket(
   }
   if (!app) throw new Error("the app frame did not load");
   return { page, app };
-}
-
-/** Random bytes of `size` (crypto.getRandomValues takes at most 65536 at a time). */
-export function randomBytes(size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  for (let offset = 0; offset < size; offset += 65536) {
-    crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65536)));
-  }
-  return bytes;
 }

@@ -36,6 +36,7 @@ import { findLinks } from "../../src/link.ts";
 import { uploadFiles } from "../../src/upload.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
 import { buildInTemp } from "./_build.ts";
+import { randomBytes } from "../_helpers/bytes.ts";
 
 /** A policy violation as the page reported it. */
 interface Violation {
@@ -190,14 +191,6 @@ function scriptSources(policy: string): string {
   ) ?? policy.split(";").map((part) =>
     part.trim()
   ).find((part) => part.startsWith("default-src "))!;
-}
-
-function randomBytes(size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  for (let offset = 0; offset < size; offset += 65_536) {
-    crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65_536)));
-  }
-  return bytes;
 }
 
 /** A part encryptor as an older OpenPGP client could have written it: CAST5, SEIPD v1. */

@@ -8,21 +8,7 @@
 import type { SendSafelyClient } from "../../src/api.ts";
 import { downloadFile, type DownloadOptions, openPackage } from "../../src/download.ts";
 import type { Exchange, ExchangeKind, FaultProxy } from "../_helpers/fault_proxy.ts";
-
-/** Random bytes of any size (getRandomValues takes at most 64 KiB at a time). */
-export function randomBytes(size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  for (let offset = 0; offset < size; offset += 65_536) {
-    crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65_536)));
-  }
-  return bytes;
-}
-
-/** SHA-256 of bytes, hex. */
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
+export { randomBytes, sha256 } from "../_helpers/bytes.ts";
 
 /** Concatenates chunks. */
 export function concat(chunks: Uint8Array[]): Uint8Array {

@@ -17,6 +17,7 @@ import {
   startHarness,
 } from "../../sandbox/helpcenter/harness.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
+export { randomBytes, sha256 } from "../_helpers/bytes.ts";
 
 /** A file a test attaches. */
 export interface TestFile {
@@ -159,21 +160,6 @@ export async function dropFiles(page: Page, selector: string, files: TestFile[])
 
 function toPayload(file: TestFile) {
   return { name: file.name, mimeType: file.mimeType, buffer: Buffer.from(file.bytes) };
-}
-
-/** Random bytes (any size). */
-export function randomBytes(size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  for (let offset = 0; offset < size; offset += 65_536) {
-    crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65_536)));
-  }
-  return bytes;
-}
-
-/** SHA-256 as hex. */
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** Waits until every file row of the widget says it is uploaded. */

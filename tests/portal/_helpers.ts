@@ -11,6 +11,7 @@ import { parseLink } from "../../src/link.ts";
 import { uploadFiles } from "../../src/upload.ts";
 import { type RunningServer, type ServerConfig, startServer } from "../../server/mod.ts";
 import { listOutbox, type OutboxMessage } from "../../server/mail/outbox.ts";
+export { randomBytes, sha256 } from "../_helpers/bytes.ts";
 
 /** An agent of the tests. */
 export interface TestAgent {
@@ -145,21 +146,6 @@ export async function codeFromOutbox(
   const code = mail.text.match(/\b([0-9]{6})\b/)?.[1];
   if (!code) throw new Error(`No code in the mail: ${mail.text}`);
   return code;
-}
-
-/** The SHA-256 of bytes, hex. */
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-/** Random bytes of any size (getRandomValues takes at most 64 KiB at a time). */
-export function randomBytes(size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  for (let offset = 0; offset < size; offset += 65_536) {
-    crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65_536)));
-  }
-  return bytes;
 }
 
 /** A visitor without a browser: keeps cookies, reads CSRF tokens, posts forms and JSON. */

@@ -14,6 +14,7 @@ import {
   startServer,
 } from "../../server/mod.ts";
 import type { ServerConfig } from "../../server/config.ts";
+export { sha256 } from "../_helpers/bytes.ts";
 
 /** A started test service with one agent, one API key and one dropzone. */
 export interface TestService {
@@ -170,12 +171,6 @@ export async function sessionCall(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return await answer(response);
-}
-
-/** Lowercase hex SHA-256 of bytes. */
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** Deterministic pseudo-random bytes (fast; crypto.getRandomValues caps at 64 KiB a call). */

@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { SendSafelyClient } from "../../src/api.ts";
+export { randomBytes, sha256 } from "../_helpers/bytes.ts";
 
 /** API key and secret the fake service accepts. */
 export const FAKE_API_KEY = "fakeApiKey";
@@ -364,22 +365,6 @@ export function fakeClient(
       ? { apiKey: FAKE_API_KEY, apiSecret: FAKE_API_SECRET }
       : { dropzoneId: FAKE_DROPZONE },
   });
-}
-
-/** `size` bytes of pseudo-random data (crypto.getRandomValues gives 64 KiB per call). */
-export function randomBytes(size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  for (let offset = 0; offset < size; offset += 65536) {
-    crypto.getRandomValues(bytes.subarray(offset, offset + 65536));
-  }
-  return bytes;
-}
-
-/** Lowercase hex SHA-256. */
-export async function sha256(data: Uint8Array | Blob): Promise<string> {
-  const bytes = data instanceof Blob ? await data.arrayBuffer() : new Uint8Array(data);
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** A WritableStream that keeps what is written; `closed`/`aborted` tell how it ended. */

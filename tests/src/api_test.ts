@@ -11,6 +11,7 @@ import {
   multipartBody,
   SendSafelyClient,
 } from "../../src/api.ts";
+import { randomBytes } from "../_helpers/bytes.ts";
 
 const HOST = "https://acme.example";
 const KEY = "testApiKey123";
@@ -596,14 +597,6 @@ Deno.test("api: constructor validates host, credentials and timeouts", () => {
     RangeError,
   );
 });
-
-function randomBytes(length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  for (let offset = 0; offset < length; offset += 65536) {
-    crypto.getRandomValues(bytes.subarray(offset, offset + 65536));
-  }
-  return bytes;
-}
 
 /** Starts a real HTTP server on 127.0.0.1 that records what reaches it. */
 function recordingServer(answer: (request: Request, body: Uint8Array) => Response) {
