@@ -9,7 +9,14 @@
 import { type ApiContext, type ApiRoute, now, type Services } from "../context.ts";
 import { completeIfWhole, loadFile } from "../files/routes.ts";
 import type { FileRecord } from "../files/repository.ts";
-import { CORS_HEADERS, errorBody, jsonResponse, requestBody, ServiceError } from "../http.ts";
+import {
+  CORS_HEADERS,
+  errorBody,
+  jsonResponse,
+  readBodyLimited,
+  requestBody,
+  ServiceError,
+} from "../http.ts";
 import { integerField } from "../input.ts";
 import type { LogEntry } from "../log.ts";
 import {
@@ -21,6 +28,7 @@ import {
 } from "../packages/access.ts";
 import { PartTooLargeError } from "../storage/part_store.ts";
 import type { PartGrant } from "./repository.ts";
+import { checkTrailingPartSize, isTrailingPart, TRAILING_PART_MAX_BYTES } from "./trailing.ts";
 
 /** Upload URLs handed out per call (the Python SDK steps by 25, spec 2.4.2). */
 const UPLOAD_URL_BATCH = 25;
@@ -43,8 +51,8 @@ function partByteLimit(services: Services, file: FileRecord, part: number): numb
   return Math.max(0, Math.min(services.config.maxPartBytes, fileAllowance));
 }
 
-function partNumber(file: FileRecord, name: string, value: unknown): number {
-  return integerField({ [name]: value }, name, { min: 1, max: file.parts });
+function partNumber(file: FileRecord, name: string, value: unknown, trailing = false): number {
+  return integerField({ [name]: value }, name, { min: 1, max: file.parts + (trailing ? 1 : 0) });
 }
 
 function issueUrls(
@@ -70,9 +78,13 @@ function issueUrls(
 function uploadUrls(context: ApiContext): Record<string, unknown> {
   const record = loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
-  requireUnfinalized(record);
   const file = loadFile(context, record, context.params.fileId);
-  const first = partNumber(file, "part", context.body.part);
+  const first = partNumber(file, "part", context.body.part, true);
+  // The SDK's trailing empty part (trailing.ts) may be asked for once the package is finalized.
+  if (isTrailingPart(file, first)) {
+    return { uploadUrls: issueUrls(context, "upload", file, first, first) };
+  }
+  requireUnfinalized(record);
   const last = Math.min(file.parts, first + UPLOAD_URL_BATCH - 1);
   return { uploadUrls: issueUrls(context, "upload", file, first, last) };
 }
@@ -97,7 +109,6 @@ async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>
   const { services, form } = context;
   const record = loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
-  requireUnfinalized(record);
   const file = loadFile(context, record, context.params.fileId);
   const requestData = context.body;
   if (requestData.fileId !== undefined && requestData.fileId !== file.id) {
@@ -106,12 +117,17 @@ async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>
       "requestData.fileId does not match the file in the path.",
     );
   }
-  const part = partNumber(file, "filePart", requestData.filePart);
+  const part = partNumber(file, "filePart", requestData.filePart, true);
   context.log.part = part;
   const content = form?.get("textFile");
   if (!(content instanceof Blob)) {
     throw new ServiceError("INVALID_INPUT", 'The form has no "textFile" part.');
   }
+  if (isTrailingPart(file, part)) {
+    checkTrailingPartSize(content.size);
+    return { message: "" };
+  }
+  requireUnfinalized(record);
   const limit = partByteLimit(services, file, part);
   if (content.size > limit) {
     throw new ServiceError(
@@ -195,6 +211,14 @@ export async function handlePartRequest(
       });
     }
     const key = { packageId: grant.packageId, fileId: grant.fileId, part: grant.part };
+    if (wanted === "upload" && isTrailingPart(file, grant.part)) {
+      // Read (to its end, so the client sees its upload finish) and dropped: see trailing.ts.
+      checkTrailingPartSize(Number(req.headers.get("content-length") ?? "0"));
+      const body = await readBodyLimited(req, TRAILING_PART_MAX_BYTES);
+      checkTrailingPartSize(body.byteLength);
+      log.response = "SUCCESS";
+      return jsonResponse({ response: "SUCCESS", message: "" });
+    }
     if (wanted === "upload") {
       if (record.finalizedAt !== undefined) {
         throw new ServiceError("PERMISSION_DENIED", "The package is finalized.", { status: 403 });

@@ -8,7 +8,15 @@ import { join } from "node:path";
 import { SendSafelyClient } from "../../src/api.ts";
 import { uploadFiles } from "../../src/upload.ts";
 import { clientFor, downloadAll } from "./_clients.ts";
-import { addAgent, sha256, testBytes, type TestService, withService } from "./_helpers.ts";
+import { openPackage } from "../../src/download.ts";
+import {
+  addAgent,
+  countRows,
+  sha256,
+  testBytes,
+  type TestService,
+  withService,
+} from "./_helpers.ts";
 import { runSdk } from "./_sdk.ts";
 import { freePort } from "./_process.ts";
 import { type LogEntry, startServer } from "../../server/mod.ts";
@@ -154,3 +162,70 @@ Deno.test("when part URLs are unreachable the SDK falls back to the signed proxy
     await Deno.remove(dataDir, { recursive: true });
   }
 });
+
+/** The SDK's part size (FileUtil.js `SEGMENT_SIZE`): 2.5 MiB of plaintext per part. */
+const SDK_PART = 2_621_440;
+
+/**
+ * Sizes at the part boundaries. When the size is an exact multiple of the part size the SDK's
+ * file reader emits one more, empty, segment after the last declared part, encrypts it and
+ * uploads it as part `parts + 1` (FileUtil.js: the last full segment is not `complete` yet).
+ */
+const BOUNDARY_SIZES: { size: number; parts: number; trailing: boolean }[] = [
+  { size: 0, parts: 1, trailing: false },
+  { size: SDK_PART, parts: 1, trailing: true },
+  { size: 2 * SDK_PART, parts: 2, trailing: true },
+  { size: 2 * SDK_PART + 1, parts: 3, trailing: false },
+];
+
+for (const { size, parts, trailing } of BOUNDARY_SIZES) {
+  Deno.test(`a file of ${size} bytes uploaded by the SDK reads back byte-identical through the SDK and src/`, async () => {
+    await withService(async (service) => {
+      await withFiles(async (directory) => {
+        const bytes = testBytes(size, 30 + parts);
+        const file = join(directory, `boundary-${size}.bin`);
+        await Deno.writeFile(file, bytes);
+        const uploaded = await runSdk({
+          action: "upload",
+          ...sdkAgent(service),
+          file,
+          undisclosed: true,
+        });
+        const link = uploaded.link as string;
+
+        // The file keeps the parts it was created with; the trailing empty part, when the SDK
+        // sent one, was answered with success and not kept.
+        const client = clientFor(service, service.agent);
+        const opened = await openPackage(client, link);
+        assert.equal(opened.files.length, 1);
+        assert.equal(opened.files[0].parts, parts);
+        assert.equal(opened.files[0].fileSize, size);
+        assert.equal(countRows(service, "parts"), parts);
+        const putParts = service.logs
+          .filter((entry) => entry.route === "/part/:token" && entry.response === "SUCCESS")
+          .map((entry) => entry.part);
+        const expected = Array.from({ length: parts + (trailing ? 1 : 0) }, (_, i) => i + 1);
+        assert.deepEqual(putParts.toSorted((a, b) => (a ?? 0) - (b ?? 0)), expected);
+
+        const received = await downloadAll(client, link);
+        const name = `boundary-${size}.bin`;
+        assert.equal(received.files.get(name)?.length, size);
+        assert.equal(await sha256(received.files.get(name)!), await sha256(bytes));
+
+        const reader = await addAgent(service, "reader@example.com");
+        const downloaded = await runSdk({
+          action: "download",
+          ...sdkAgent(service, reader),
+          link,
+          outDir: directory,
+          fileName: "saved.bin",
+        });
+        assert.equal(downloaded.fileSize, size);
+        assert.equal(
+          await sha256(await Deno.readFile(join(directory, "saved.bin"))),
+          await sha256(bytes),
+        );
+      });
+    });
+  });
+}
