@@ -13,13 +13,15 @@
  * deno task admin dropzone add --owner agent@example.com --allow a@example.com,b@example.com
  * deno task admin dropzone list
  * ```
- * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`), `--secret-key`
- * (env `PADLOCK_SECRET_KEY`).
+ * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`; `deno task start` keeps its
+ * service's data in `.data/service`), `--secret-key` (env `PADLOCK_SECRET_KEY`), `--create` (start
+ * a new database where there is none; without it a directory without one is refused), `--help`.
  *
  * @module
  */
 import { parseArgs } from "node:util";
-import { AccountError, type Accounts, openAccounts } from "./mod.ts";
+import { join } from "node:path";
+import { AccountError, type Accounts, DATA_LAYOUT, openAccounts } from "./mod.ts";
 import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
 
 /** Thrown for a command line the admin tool does not understand. */
@@ -37,7 +39,12 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   key revoke --key <apiKey>
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
-Options: --data-dir <dir> (env PADLOCK_DATA_DIR, default .data), --secret-key (env PADLOCK_SECRET_KEY)`;
+Options:
+  --data-dir <dir>    the service's data directory (env PADLOCK_DATA_DIR, default .data;
+                      \`deno task start\` keeps its service's data in .data/service)
+  --secret-key <key>  (env PADLOCK_SECRET_KEY)
+  --create            start a new database in a directory that has none
+  --help              this text`;
 
 function required(values: Record<string, string | undefined>, name: string): string {
   const value = values[name];
@@ -57,9 +64,29 @@ async function readStdin(): Promise<string> {
 }
 
 /**
+ * Refuses a directory without a database unless `create`: a mistyped or default `--data-dir`
+ * would otherwise get a new, empty database and answer "No user has email …".
+ *
+ * @throws {UsageError} when there is no database and `create` is false.
+ */
+async function requireDatabase(dataDir: string, create: boolean): Promise<void> {
+  if (create) return;
+  const path = join(dataDir, DATA_LAYOUT.database);
+  const found = await Deno.stat(path).then((info) => info.isFile, () => false);
+  if (!found) {
+    throw new UsageError(
+      `No Padlock database in ${dataDir} (${path} does not exist). Give the service's data ` +
+        "directory with --data-dir or PADLOCK_DATA_DIR (`deno task start` keeps it in " +
+        ".data/service), or add --create to start a new database there.",
+    );
+  }
+}
+
+/**
  * Runs one admin command and returns the lines to print.
  *
- * @throws {UsageError} for an unknown command or a missing option.
+ * @throws {UsageError} for an unknown command or a missing option, or a data directory without a
+ *   database (unless `--create`). `--help` returns the usage.
  * @throws {AccountError} when the account store refuses (duplicate email, unknown user…).
  */
 export async function runAdmin(
@@ -84,11 +111,14 @@ export async function runAdmin(
         owner: { type: "string" },
         allow: { type: "string" },
         "public-url": { type: "string" },
+        create: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
       },
     });
   } catch (cause) {
     throw new UsageError(`${(cause as Error).message}\n${ADMIN_USAGE}`, { cause });
   }
+  if (parsed.values.help) return ADMIN_USAGE.split("\n");
   const values = parsed.values as Record<string, string | undefined>;
   const command = parsed.positionals.join(" ");
   const known = [
@@ -103,6 +133,7 @@ export async function runAdmin(
   ];
   if (!known.includes(command)) throw new UsageError(ADMIN_USAGE);
   const dataDir = values["data-dir"] ?? env("PADLOCK_DATA_DIR") ?? ".data";
+  await requireDatabase(dataDir, parsed.values.create === true);
   if (command === "user invite") {
     const invited = await inviteFromDataDir({
       dataDir,

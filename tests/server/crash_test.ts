@@ -30,7 +30,7 @@ Deno.test("a SIGKILL mid-upload loses no stored part; the upload resumes after a
   let service: ServiceProcess | undefined;
   try {
     await runAdmin(
-      ["user", "add", "--email", "agent@example.com", "--data-dir", dataDir],
+      ["user", "add", "--email", "agent@example.com", "--data-dir", dataDir, "--create"],
       "agent password 1\n",
     );
     const key = fields(
