@@ -60,6 +60,7 @@ class App {
   readonly #resized: () => void;
   #signIn: SignInView | undefined;
   #files: FilesView | undefined;
+  #send: SendView | undefined;
   /** Workers that encrypt and decrypt parts (`crypto_worker.js` beside this script). */
   readonly #pool = new CryptoPool({ workerUrl: new URL("crypto_worker.js", import.meta.url) });
   #scanning = false;
@@ -78,6 +79,7 @@ class App {
     this.#store = store;
     this.#resized = resized;
     for (const event of RESCAN_EVENTS) zaf.on(event, () => void this.rescan());
+    zaf.on("ticket.submit.done", () => this.#send?.replySent());
   }
 
   /** Shows the view for the stored credentials (signed in or not). */
@@ -85,6 +87,7 @@ class App {
     this.#signIn?.destroy();
     this.#signIn = undefined;
     this.#files = undefined;
+    this.#send = undefined;
     const credentials = this.#store.load();
     if (!credentials) {
       this.#signIn = new SignInView({
@@ -111,6 +114,7 @@ class App {
       onChange: this.#resized,
       pool: this.#pool,
     });
+    this.#send = send;
     this.#files = new FilesView({ client, onChange: this.#resized, pool: this.#pool });
     replaceChildren(this.#root, this.#account(credentials), send.element, this.#files.element);
     this.#resized();

@@ -16,6 +16,13 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
+/**
+ * The words before a Secure Link the app adds to a reply: the same as the Help Center widget
+ * writes before the link it adds to a request (`LINK_LABEL` of `helpcenter/description.ts`; a test
+ * keeps them equal), so that customers see the same thing in both directions.
+ */
+export const REPLY_LINK_LABEL = "Secure attachments (Padlock):";
+
 /** The sentence for a link whose key does not open its package. */
 export const WRONG_KEY_MESSAGE: string =
   "The key in this link is wrong: the link was cut short or " +

@@ -24,7 +24,7 @@ import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, icon, replaceChildren } from "../ui/dom.ts";
 import { formatSize } from "../ui/format.ts";
 import { CLOUD_UPLOAD } from "./icons.ts";
-import { describeServiceError, isAbort } from "./messages.ts";
+import { describeServiceError, isAbort, REPLY_LINK_LABEL } from "./messages.ts";
 
 /** Options of {@linkcode SendView}. */
 export interface SendViewOptions {
@@ -72,6 +72,17 @@ export async function appendToReply(zaf: ZafClient, text: string): Promise<void>
   }
 }
 
+/**
+ * The text appended to a reply for a Secure Link: labelled as the Help Center widget labels the
+ * link it adds to a request, after a blank line when the reply already holds text (`current`, as
+ * `comment.text` gives it: plain text or the editor's HTML), without one when it is empty.
+ */
+export function replyAddition(current: string, link: string): string {
+  const text = current.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "");
+  const gap = text === "" ? "" : current.endsWith("\n") ? "\n" : "\n\n";
+  return `${gap}${REPLY_LINK_LABEL} ${link}\n`;
+}
+
 /** The "Send files" section. */
 export class SendView {
   /** The section element, to insert into the page. */
@@ -88,6 +99,8 @@ export class SendView {
   readonly #actions: HTMLElement;
   #batch: Batch | undefined;
   #controller: AbortController | undefined;
+  /** The status reports a batch whose link was added to the reply, which has not gone out yet. */
+  #delivered = false;
 
   /** Builds the section. */
   constructor(options: SendViewOptions) {
@@ -153,7 +166,18 @@ export class SendView {
     this.#requireAuth.disabled = busy;
   }
 
+  /**
+   * The reply went out (Zendesk's `ticket.submit.done`): clears the report of the batch whose link
+   * it carried, and its file rows, so they are not taken for the next reply's.
+   */
+  replySent(): void {
+    if (!this.#delivered) return;
+    this.#delivered = false;
+    this.#reset();
+  }
+
   async #start(files: File[]): Promise<void> {
+    this.#delivered = false;
     const requireAuth = this.#requireAuth.checked;
     this.#batch = {
       requireAuth,
@@ -278,7 +302,11 @@ export class SendView {
 
   async #deliver(link: string): Promise<void> {
     try {
-      await appendToReply(this.#zaf, `\n${link}\n`);
+      const current = await this.#zaf.getValue("comment.text").then(
+        (value) => typeof value === "string" ? value : "",
+        () => "",
+      );
+      await appendToReply(this.#zaf, replyAddition(current, link));
     } catch {
       // Zendesk refused to edit the reply: let the agent copy the link instead of losing it.
       const field = h("input", {
@@ -308,6 +336,7 @@ export class SendView {
       `${count === 1 ? "1 file was" : `${count} files were`} encrypted and the Secure Link ` +
         `was added to your reply.${approval}`,
     );
+    this.#delivered = true;
     this.#batch = undefined;
     replaceChildren(this.#actions);
   }

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { FAVICON_HREF } from "../../server/portal/page.ts";
 import type { Ticket } from "../tickets.ts";
 import { type Html, html, htmlToText, raw } from "./html.ts";
 
@@ -75,6 +76,7 @@ function layout(options: { title: string; head?: Html; body: Html; crumbs?: stri
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>${options.title} – Padlock Demo</title>
+      <link rel="icon" href="${FAVICON_HREF}">
       <link rel="stylesheet" href="/sandbox/assets/theme.css">
       ${options.head}
       </head>
@@ -104,6 +106,10 @@ export interface V4FormData {
   selected: string;
   action: string;
   authenticityToken: string;
+  /** Why the last submission was refused, shown above the form. */
+  error?: string;
+  /** What the refused submission held, put back into the form. */
+  values?: { subject: string; email: string };
 }
 
 /** The v4-style request page: the form is rendered by `/sandbox/assets/v4-form.js` after load. */
@@ -130,7 +136,14 @@ export function v4RequestPage(options: { widget: WidgetTag; data: V4FormData }):
 
 /** The legacy (templating API v1–v3) request page, server-rendered. */
 export function legacyRequestPage(
-  options: { widget: WidgetTag; forms: TicketForm[]; selected: string; authenticityToken: string },
+  options: {
+    widget: WidgetTag;
+    forms: TicketForm[];
+    selected: string;
+    authenticityToken: string;
+    /** Why the last submission was refused, shown above the form. */
+    error?: string;
+  },
 ): string {
   const { forms, selected } = options;
   return layout({
@@ -142,6 +155,9 @@ export function legacyRequestPage(
       <p class="sandbox-note">Sandbox: legacy (server-rendered) form. Ticket form "Technical support"
             is secured by Padlock; "Feedback" is not in the configured list.
             <a href="/hc/en-us/requests/new">v4 form</a></p>
+      ${options.error
+        ? html`<div class="notification notification-error" role="alert">${options.error}</div>`
+        : ""}
       <div class="form">
         <form id="new_request" class="request-form" action="/hc/en-us/requests" method="post"
           data-form-type="request" accept-charset="UTF-8">

@@ -9,6 +9,16 @@
  */
 import { type Html, html } from "./html.ts";
 
+/**
+ * The pages' icon, inline (a small orange padlock), so that no page makes the browser ask for a
+ * `/favicon.ico` that does not exist. The sandbox's pages use it too.
+ */
+export const FAVICON_HREF = "data:image/svg+xml," + encodeURIComponent(
+  "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>" +
+    "<path d='M5 7V5a3 3 0 0 1 6 0v2' fill='none' stroke='#e35b2e' stroke-width='2'/>" +
+    "<rect x='3' y='7' width='10' height='8' rx='1.5' fill='#e35b2e'/></svg>",
+);
+
 /** Headers every portal response carries. */
 export function securityHeaders(publicUrl: string): Record<string, string> {
   const https = publicUrl.startsWith("https:");
@@ -77,6 +87,7 @@ export function renderPage(options: PageOptions): Html {
     <meta name="referrer" content="same-origin">
     ${csrfToken ? html`<meta name="csrf-token" content="${csrfToken}">` : ""}
     <title>${title} · Padlock</title>
+    <link rel="icon" href="${FAVICON_HREF}">
     <link rel="stylesheet" href="/assets/portal.css">
     ${script ? html`<script type="module" src="/assets/portal.js"></script>` : ""}
       </head>
