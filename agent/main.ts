@@ -173,6 +173,7 @@ class App {
         try {
           const links = await scanTicket(this.#zaf);
           if (files === this.#files) files?.update(links);
+          this.#send?.linksInTicket(links.map((link) => link.url));
         } catch (error) {
           files?.showError(`The ticket could not be read: ${describeServiceError(error)}`);
         }

@@ -99,8 +99,8 @@ export class SendView {
   readonly #actions: HTMLElement;
   #batch: Batch | undefined;
   #controller: AbortController | undefined;
-  /** The status reports a batch whose link was added to the reply, which has not gone out yet. */
-  #delivered = false;
+  /** The link the status reports as added to the reply, until that reply goes out. */
+  #delivered: string | undefined;
 
   /** Builds the section. */
   constructor(options: SendViewOptions) {
@@ -171,13 +171,21 @@ export class SendView {
    * it carried, and its file rows, so they are not taken for the next reply's.
    */
   replySent(): void {
-    if (!this.#delivered) return;
-    this.#delivered = false;
+    if (this.#delivered === undefined) return;
+    this.#delivered = undefined;
     this.#reset();
   }
 
+  /**
+   * The ticket's comments now hold these links: when one is the link of the reported batch, its
+   * reply went out (for Zendesk setups that send no `ticket.submit.done`), so the report goes.
+   */
+  linksInTicket(urls: readonly string[]): void {
+    if (this.#delivered !== undefined && urls.includes(this.#delivered)) this.replySent();
+  }
+
   async #start(files: File[]): Promise<void> {
-    this.#delivered = false;
+    this.#delivered = undefined;
     const requireAuth = this.#requireAuth.checked;
     this.#batch = {
       requireAuth,
@@ -336,7 +344,7 @@ export class SendView {
       `${count === 1 ? "1 file was" : `${count} files were`} encrypted and the Secure Link ` +
         `was added to your reply.${approval}`,
     );
-    this.#delivered = true;
+    this.#delivered = link;
     this.#batch = undefined;
     replaceChildren(this.#actions);
   }

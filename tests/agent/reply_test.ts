@@ -2,7 +2,8 @@
 /**
  * The reply side of "Send files" in headless Chromium, against the sandbox's agent view: the link
  * goes into the reply labelled as the Help Center labels it (no leading blank line in an empty
- * reply), the sidebar forgets the sent batch once the reply goes out (`ticket.submit.done`),
+ * reply), the sidebar forgets the sent batch once the reply goes out (`ticket.submit.done`, or
+ * the link showing up in the ticket's comments),
  * the sidebar's times read as the conversation's, and showing the apps pane again
  * (`app.activated`) makes the app read the ticket again.
  */
@@ -72,6 +73,17 @@ Deno.test("agent reply: labelled link, sidebar cleared when the reply goes out, 
     const commentMeta = await page.locator("#conversation li.agent .meta").first().innerText();
     const when = commentMeta.split(" · ")[1];
     assert.ok(when && groupMeta.endsWith(when), `${groupMeta} | ${commentMeta}`);
+
+    // The link reaches the ticket another way (no ticket.submit.done): the comment event clears it.
+    await stack.tickets.addComment(ticket.id, {
+      authorName: "Alex Agent",
+      authorEmail: "agent@example.com",
+      role: "agent",
+      html: `<p>${LINK_LABEL} <a href="${secondLink}">${secondLink}</a></p>`,
+      public: true,
+    });
+    await app.locator('[data-role="send-status"]').waitFor({ state: "hidden" });
+    assert.equal(await app.locator(".upload-list li").count(), 0);
 
     // Shown again, the app reads the ticket again (Zendesk's app.activated); nothing else changed.
     await page.evaluate(() => {
