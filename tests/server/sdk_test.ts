@@ -80,6 +80,31 @@ Deno.test("the SDK uploads through a dropzone and the owner downloads with the s
   });
 });
 
+Deno.test("the SDK uploads a file of exactly one part through a dropzone, trailing empty part and all", async () => {
+  await withService(async (service) => {
+    await withFiles(async (directory) => {
+      const bytes = testBytes(2_621_440, 25);
+      const file = join(directory, "exact.bin");
+      await Deno.writeFile(file, bytes);
+      const uploaded = await runSdk({
+        action: "upload",
+        host: service.server.url,
+        dropzoneId: service.dropzoneId,
+        file,
+      });
+      const trailing = service.logs.filter((entry) =>
+        entry.route === "/part/:token" && entry.part === 2 && entry.response === "SUCCESS"
+      );
+      assert.equal(trailing.length, 1, "the SDK sent its trailing empty part and it was accepted");
+      const received = await downloadAll(
+        clientFor(service, service.agent),
+        uploaded.link as string,
+      );
+      assert.equal(await sha256(received.files.get("exact.bin")!), await sha256(bytes));
+    });
+  });
+});
+
 Deno.test("the SDK downloads and reads a package the src/ client uploaded", async () => {
   await withService(async (service) => {
     await withFiles(async (directory) => {
