@@ -23,6 +23,7 @@ import { linkRoutes } from "./links/routes.ts";
 import { type LogEntry, stackFrames } from "./log.ts";
 import { packageRoutes } from "./packages/routes.ts";
 import { handlePartRequest, PART_PATH, partRoutes } from "./parts/routes.ts";
+import { OPS_PATHS, serveOps } from "./ops_routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { Router } from "./router.ts";
 import { DEFAULT_WIDGET_DIR, serveWidget, WIDGET_PATH } from "./widget.ts";
@@ -190,6 +191,7 @@ export function createHandler(
         (incoming.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/"));
     const { bodyTimeoutMs, partTimeoutMs } = services.config;
     const req = withBodyDeadline(incoming, carriesPart ? partTimeoutMs : bodyTimeoutMs);
+    const transferEnded = carriesPart ? services.metrics?.transferStarted() : undefined;
     let response: Response;
     try {
       if (req.method === "OPTIONS" && (prefix || isPart)) {
@@ -204,6 +206,9 @@ export function createHandler(
           url.pathname.slice(PART_PATH.length),
           entry,
         );
+      } else if (OPS_PATHS.has(url.pathname)) {
+        entry.route = url.pathname;
+        response = await serveOps(req, services, url.pathname, false);
       } else if (url.pathname.startsWith(WIDGET_PATH)) {
         entry.route = `${WIDGET_PATH}:file`;
         response = (await serveWidget(req, services.config.widgetDir ?? DEFAULT_WIDGET_DIR))!;
@@ -237,6 +242,13 @@ export function createHandler(
     entry.status = response.status;
     entry.durationMs = Math.round(performance.now() - started);
     log(entry);
+    transferEnded?.();
+    services.metrics?.observeRequest({
+      entry,
+      pathname: url.pathname,
+      bytesIn: Number(incoming.headers.get("content-length")) || 0,
+      bytesOut: Number(response.headers.get("content-length")) || 0,
+    });
     return response;
   };
 }
