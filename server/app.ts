@@ -23,6 +23,7 @@ import { linkRoutes } from "./links/routes.ts";
 import { type LogEntry, stackFrames } from "./log.ts";
 import { packageRoutes } from "./packages/routes.ts";
 import { handlePartRequest, PART_PATH, partRoutes } from "./parts/routes.ts";
+import { stoppingResponse } from "./in_flight.ts";
 import { OPS_PATHS, serveOps } from "./ops_routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { Router } from "./router.ts";
@@ -191,10 +192,13 @@ export function createHandler(
         (incoming.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/"));
     const { bodyTimeoutMs, partTimeoutMs } = services.config;
     const req = withBodyDeadline(incoming, carriesPart ? partTimeoutMs : bodyTimeoutMs);
-    const transferEnded = carriesPart ? services.metrics?.transferStarted() : undefined;
+    const ended = services.inFlight?.begin(carriesPart);
     let response: Response;
     try {
-      if (req.method === "OPTIONS" && (prefix || isPart)) {
+      if (services.inFlight?.stopping && !OPS_PATHS.has(url.pathname)) {
+        entry.route = "[stopping]";
+        response = stoppingResponse();
+      } else if (req.method === "OPTIONS" && (prefix || isPart)) {
         entry.route = prefix ? `${prefix}/*` : `${PART_PATH}:token`;
         response = preflightResponse();
       } else if (prefix) {
@@ -242,13 +246,17 @@ export function createHandler(
     entry.status = response.status;
     entry.durationMs = Math.round(performance.now() - started);
     log(entry);
-    transferEnded?.();
     services.metrics?.observeRequest({
       entry,
       pathname: url.pathname,
       bytesIn: Number(incoming.headers.get("content-length")) || 0,
       bytesOut: Number(response.headers.get("content-length")) || 0,
     });
+    // A part download is in flight until its last byte left (a graceful stop waits for it).
+    if (ended && isPart && req.method === "GET") {
+      return services.inFlight!.untilSent(response, ended);
+    }
+    ended?.();
     return response;
   };
 }

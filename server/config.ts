@@ -110,7 +110,10 @@ export interface ServerConfig {
   metricsToken?: string;
   /** `host:port` of a separate listener serving `/metrics`, `/healthz`, `/readyz` without a token (a private interface). */
   metricsAddress?: string;
-  /** On stop, how long transfers in flight may take to finish before the service closes anyway, in seconds. @default {30} */
+  /**
+   * On stop, how long requests in flight (part transfers) may take to finish before the service
+   * closes anyway, in seconds. @default {30} from the command line, 0 through `startServer`
+   */
   shutdownGraceSeconds?: number;
 }
 

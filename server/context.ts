@@ -14,6 +14,7 @@ import type { LogEntry } from "./log.ts";
 import type { PackageRepository } from "./packages/repository.ts";
 import type { PartRepository } from "./parts/repository.ts";
 import type { RecipientRepository } from "./recipients/repository.ts";
+import type { InFlight } from "./in_flight.ts";
 import type { ServiceMetrics } from "./metrics.ts";
 import type { PartStore } from "./storage/part_store.ts";
 
@@ -41,8 +42,8 @@ export interface Services {
   publicUrl: string;
   /** The Prometheus metrics the request handler feeds (absent in handlers built without them). */
   metrics?: ServiceMetrics;
-  /** Set once the service stops: `/readyz` then answers 503. */
-  stopping?: boolean;
+  /** The requests in flight, and whether the service is stopping (`/readyz` then answers 503). */
+  inFlight?: InFlight;
 }
 
 /** Who sent a request. */

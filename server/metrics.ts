@@ -47,14 +47,17 @@ export class ServiceMetrics {
   readonly #bytesIn: Counter<"route">;
   readonly #bytesOut: Counter<"route">;
   readonly #partsStored: Counter;
-  readonly #transfers: Gauge;
   readonly #mailFailures: Counter;
   readonly #sweeps: Counter<"outcome">;
   readonly #swept: Counter;
   readonly #lockouts: Counter;
 
-  /** Creates the metrics, all at zero. */
-  constructor() {
+  /**
+   * Creates the metrics, all at zero.
+   *
+   * @param transfers reads the part transfers in flight when the metrics are rendered.
+   */
+  constructor(transfers: () => number = () => 0) {
     const registers = [this.registry];
     this.#requests = new Counter({
       name: "padlock_http_requests_total",
@@ -86,10 +89,13 @@ export class ServiceMetrics {
       help: "Ciphertext parts stored (part URL PUT or proxy upload answered with success).",
       registers,
     });
-    this.#transfers = new Gauge({
+    new Gauge({
       name: "padlock_part_transfers_in_progress",
       help: "Part uploads and downloads being handled now.",
       registers,
+      collect() {
+        this.set(transfers());
+      },
     });
     this.#mailFailures = new Counter({
       name: "padlock_mail_failures_total",
@@ -130,22 +136,6 @@ export class ServiceMetrics {
       this.#partsStored.inc();
     }
     if (method === "POST" && route === "/signin" && status === 429) this.#lockouts.inc();
-  }
-
-  /** Counts a part transfer as started; call the returned function once it ended. */
-  transferStarted(): () => void {
-    this.#transfers.inc();
-    let ended = false;
-    return () => {
-      if (ended) return;
-      ended = true;
-      this.#transfers.dec();
-    };
-  }
-
-  /** The number of part transfers being handled now. */
-  async transfersInProgress(): Promise<number> {
-    return (await this.#transfers.get()).values[0]?.value ?? 0;
   }
 
   /** Watches the service's other log entries (mail failures are logged by the mail queue). */

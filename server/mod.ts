@@ -24,6 +24,7 @@ import { createPortal } from "./portal/mod.ts";
 import { FileRepository } from "./files/repository.ts";
 import { KeyLinkRepository } from "./links/repository.ts";
 import { consoleLogSink, type LogEntry, stackFrames } from "./log.ts";
+import { InFlight } from "./in_flight.ts";
 import { ServiceMetrics } from "./metrics.ts";
 import { type OpsListener, startOpsListener } from "./ops_routes.ts";
 import { PackageRepository } from "./packages/repository.ts";
@@ -101,7 +102,8 @@ export async function startServer(
   store?: PartStore,
 ): Promise<RunningServer> {
   const resolved = resolveConfig(config);
-  const metrics = new ServiceMetrics();
+  const inFlight = new InFlight();
+  const metrics = new ServiceMetrics(() => inFlight.transfers);
   const sink = resolved.log ?? consoleLogSink;
   const log = (entry: LogEntry) => {
     metrics.observeLog(entry);
@@ -126,6 +128,7 @@ export async function startServer(
     store: store ?? new FileSystemPartStore(join(resolved.dataDir, DATA_LAYOUT.parts)),
     publicUrl: resolved.publicUrl ?? "",
     metrics,
+    inFlight,
   };
   // The portal (pages, pairing, mail) runs in front of the caller's extra routes and hook.
   const portal = await createPortal(services, log);
@@ -205,14 +208,21 @@ export async function startServer(
     close() {
       closed ??= (async () => {
         if (timer !== undefined) clearInterval(timer);
-        services.stopping = true;
-        const graceMs = (resolved.shutdownGraceSeconds ?? 30) * 1000;
-        const drained = await drainWithin(server.shutdown(), graceMs);
+        // Deno's shutdown cuts request bodies still arriving: first wait for the requests in
+        // flight (new ones get 503), then close the listener.
+        inFlight.stop();
+        const graceMs = (resolved.shutdownGraceSeconds ?? 0) * 1000;
+        const drained = await drainWithin(inFlight.idle(), graceMs);
         log({
           time: new Date().toISOString(),
           event: "stop",
-          detail: { drained, transfersCut: drained ? 0 : await metrics.transfersInProgress() },
+          detail: { drained, transfersCut: inFlight.transfers, requestsCut: inFlight.requests },
         });
+        // A client still sending a cut body can hold Deno's shutdown open: past the grace time,
+        // give it one second (the process exits after close in any case).
+        const closing = server.shutdown();
+        if (drained) await closing;
+        else await drainWithin(closing, 1000);
         await ops?.close();
         await portal.close();
         await sweeping?.catch(() => {});
@@ -223,12 +233,12 @@ export async function startServer(
   };
 }
 
-/** Waits for `shutdown` for up to `ms`; tells whether it finished in time. */
-async function drainWithin(shutdown: Promise<void>, ms: number): Promise<boolean> {
+/** Waits for `idle` for up to `ms`; tells whether it came in time. */
+async function drainWithin(idle: Promise<void>, ms: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<false>((resolve) => timer = setTimeout(() => resolve(false), ms));
   try {
-    return await Promise.race([shutdown.then(() => true as const), expired]);
+    return await Promise.race([idle.then(() => true as const), expired]);
   } finally {
     clearTimeout(timer);
   }

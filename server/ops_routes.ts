@@ -58,7 +58,7 @@ export async function serveOps(
     refused.headers.set("Allow", "GET, HEAD");
     return refused;
   }
-  const stopping = services.stopping === true;
+  const stopping = services.inFlight?.stopping === true;
   if (pathname === "/healthz") return json({ status: "ok", ...(stopping ? { stopping } : {}) });
   if (pathname === "/readyz") {
     const readiness = await checkReadiness(services, stopping);
