@@ -12,6 +12,8 @@
  * deno task admin key revoke --key <apiKey>
  * deno task admin dropzone add --owner agent@example.com --allow a@example.com,b@example.com
  * deno task admin dropzone list
+ * deno task admin backup --to /backups/padlock-2026-01-31     # online: the service may run
+ * deno task admin restore --from /backups/padlock-2026-01-31 --data-dir /var/lib/padlock-new
  * ```
  * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`), `--secret-key`
  * (env `PADLOCK_SECRET_KEY`).
@@ -21,6 +23,8 @@
 import { parseArgs } from "node:util";
 import { AccountError, type Accounts, openAccounts } from "./mod.ts";
 import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
+import { backupDataDir, BackupError, restoreDataDir } from "./backup.ts";
+import { SchemaError } from "./db/database.ts";
 
 /** Thrown for a command line the admin tool does not understand. */
 export class UsageError extends Error {
@@ -37,6 +41,8 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   key revoke --key <apiKey>
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
+  backup --to <dir>          (online snapshot of the database and the parts into a new folder)
+  restore --from <dir>       (fills an empty --data-dir from a backup)
 Options: --data-dir <dir> (env PADLOCK_DATA_DIR, default .data), --secret-key (env PADLOCK_SECRET_KEY)`;
 
 function required(values: Record<string, string | undefined>, name: string): string {
@@ -84,6 +90,8 @@ export async function runAdmin(
         owner: { type: "string" },
         allow: { type: "string" },
         "public-url": { type: "string" },
+        to: { type: "string" },
+        from: { type: "string" },
       },
     });
   } catch (cause) {
@@ -100,9 +108,25 @@ export async function runAdmin(
     "key revoke",
     "dropzone add",
     "dropzone list",
+    "backup",
+    "restore",
   ];
   if (!known.includes(command)) throw new UsageError(ADMIN_USAGE);
   const dataDir = values["data-dir"] ?? env("PADLOCK_DATA_DIR") ?? ".data";
+  if (command === "backup" || command === "restore") {
+    const manifest = command === "backup"
+      ? await backupDataDir(dataDir, required(values, "to"))
+      : await restoreDataDir(required(values, "from"), dataDir);
+    return [
+      `${
+        command === "backup" ? "backed up" : "restored"
+      }: ${manifest.packages} packages, ${manifest.parts} parts, ${manifest.bytes} bytes`,
+      `snapshot: ${manifest.createdAt} (schema ${manifest.schemaVersion})`,
+      ...(manifest.droppedPackages > 0
+        ? [`left out: ${manifest.droppedPackages} packages deleted while the backup ran`]
+        : []),
+    ];
+  }
   if (command === "user invite") {
     const invited = await inviteFromDataDir({
       dataDir,
@@ -168,15 +192,22 @@ export async function runAdmin(
   }
 }
 
-if (import.meta.main) {
+/** Runs one admin command from the command line: prints its lines, exits 2 on a usage error, 1 on a refusal. */
+export async function adminMain(args: string[]): Promise<void> {
   try {
-    const lines = await runAdmin(Deno.args, (name) => Deno.env.get(name));
+    const lines = await runAdmin(args, (name) => Deno.env.get(name));
     for (const line of lines) console.log(line);
   } catch (error) {
     if (error instanceof UsageError || error instanceof AccountError) {
       console.error(error.message);
       Deno.exit(error instanceof UsageError ? 2 : 1);
     }
+    if (error instanceof BackupError || error instanceof SchemaError) {
+      console.error(error.message);
+      Deno.exit(1);
+    }
     throw error;
   }
 }
+
+if (import.meta.main) await adminMain(Deno.args);
