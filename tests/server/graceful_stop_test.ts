@@ -109,9 +109,12 @@ Deno.test("SIGTERM lets uploads in flight finish; the clients finish on the rest
     });
     const status = await stopping;
     assert.equal(status.code, 0, first.output);
-    // The three parts in flight at SIGTERM were answered 200 and are stored.
-    assert.deepEqual(duringStop, [200, 200, 200]);
-    assert.equal(storedParts(dataDir), uploaders);
+    // The parts in flight at SIGTERM (three at least) were answered 200 and are stored; a PUT
+    // that reached the service after it began stopping got 503 (and is retried).
+    const stored = duringStop.filter((status) => status === 200).length;
+    assert.ok(stored >= uploaders, `statuses ${duringStop}`);
+    assert.ok(duringStop.every((status) => status === 200 || status === 503), `${duringStop}`);
+    assert.equal(storedParts(dataDir), stored);
     assert.deepEqual(stopEntry(first.output), { drained: true, transfersCut: 0, requestsCut: 0 });
 
     service = await ServiceProcess.start(flags);
