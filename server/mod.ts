@@ -218,10 +218,11 @@ export async function startServer(
           event: "stop",
           detail: { drained, transfersCut: inFlight.transfers, requestsCut: inFlight.requests },
         });
-        // A client still sending a cut body can hold Deno's shutdown open: past the grace time,
-        // give it one second (the process exits after close in any case).
+        // A client still sending a cut body can hold Deno's shutdown open: past a grace time,
+        // give it one more second (the command line exits after close). Without a grace time
+        // (the library's default) close waits for the shutdown, as it always did.
         const closing = server.shutdown();
-        if (drained) await closing;
+        if (drained || graceMs === 0) await closing;
         else await drainWithin(closing, 1000);
         await ops?.close();
         await portal.close();
