@@ -12,6 +12,8 @@
  * deno task admin key revoke --key <apiKey>
  * deno task admin dropzone add --owner agent@example.com --allow a@example.com,b@example.com
  * deno task admin dropzone list
+ * deno task admin backup --to /backups/padlock-2026-01-31     # online: the service may run
+ * deno task admin restore --from /backups/padlock-2026-01-31 --data-dir /var/lib/padlock-new
  * ```
  * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`; `deno task start` keeps its
  * service's data in `.data/service`), `--secret-key` (env `PADLOCK_SECRET_KEY`), `--create` (start
@@ -23,6 +25,8 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { AccountError, type Accounts, DATA_LAYOUT, openAccounts } from "./mod.ts";
 import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
+import { backupDataDir, BackupError, restoreDataDir } from "./backup.ts";
+import { SchemaError } from "./db/database.ts";
 
 /** Thrown for a command line the admin tool does not understand. */
 export class UsageError extends Error {
@@ -39,6 +43,8 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   key revoke --key <apiKey>
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
+  backup --to <dir>          (online snapshot of the database and the parts into a new folder)
+  restore --from <dir>       (fills an empty --data-dir from a backup)
 Options:
   --data-dir <dir>    the service's data directory (env PADLOCK_DATA_DIR, default .data;
                       \`deno task start\` keeps its service's data in .data/service)
@@ -113,6 +119,8 @@ export async function runAdmin(
         "public-url": { type: "string" },
         create: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        to: { type: "string" },
+        from: { type: "string" },
       },
     });
   } catch (cause) {
@@ -130,9 +138,27 @@ export async function runAdmin(
     "key revoke",
     "dropzone add",
     "dropzone list",
+    "backup",
+    "restore",
   ];
   if (!known.includes(command)) throw new UsageError(ADMIN_USAGE);
   const dataDir = values["data-dir"] ?? env("PADLOCK_DATA_DIR") ?? ".data";
+  if (command === "backup" || command === "restore") {
+    // A restore fills a directory that has no database yet; a backup needs one.
+    if (command === "backup") await requireDatabase(dataDir, false);
+    const manifest = command === "backup"
+      ? await backupDataDir(dataDir, required(values, "to"))
+      : await restoreDataDir(required(values, "from"), dataDir);
+    return [
+      `${
+        command === "backup" ? "backed up" : "restored"
+      }: ${manifest.packages} packages, ${manifest.parts} parts, ${manifest.bytes} bytes`,
+      `snapshot: ${manifest.createdAt} (schema ${manifest.schemaVersion})`,
+      ...(manifest.droppedPackages > 0
+        ? [`left out: ${manifest.droppedPackages} packages deleted while the backup ran`]
+        : []),
+    ];
+  }
   await requireDatabase(dataDir, parsed.values.create === true);
   if (command === "user invite") {
     const invited = await inviteFromDataDir({
@@ -199,15 +225,22 @@ export async function runAdmin(
   }
 }
 
-if (import.meta.main) {
+/** Runs one admin command from the command line: prints its lines, exits 2 on a usage error, 1 on a refusal. */
+export async function adminMain(args: string[]): Promise<void> {
   try {
-    const lines = await runAdmin(Deno.args, (name) => Deno.env.get(name));
+    const lines = await runAdmin(args, (name) => Deno.env.get(name));
     for (const line of lines) console.log(line);
   } catch (error) {
     if (error instanceof UsageError || error instanceof AccountError) {
       console.error(error.message);
       Deno.exit(error instanceof UsageError ? 2 : 1);
     }
+    if (error instanceof BackupError || error instanceof SchemaError) {
+      console.error(error.message);
+      Deno.exit(1);
+    }
     throw error;
   }
 }
+
+if (import.meta.main) await adminMain(Deno.args);

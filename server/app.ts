@@ -23,6 +23,8 @@ import { linkRoutes } from "./links/routes.ts";
 import { type LogEntry, stackFrames } from "./log.ts";
 import { packageRoutes } from "./packages/routes.ts";
 import { handlePartRequest, PART_PATH, partRoutes } from "./parts/routes.ts";
+import { stoppingResponse } from "./in_flight.ts";
+import { OPS_PATHS, serveOps } from "./ops_routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { Router } from "./router.ts";
 import { DEFAULT_WIDGET_DIR, serveWidget, WIDGET_PATH } from "./widget.ts";
@@ -190,9 +192,13 @@ export function createHandler(
         (incoming.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/"));
     const { bodyTimeoutMs, partTimeoutMs } = services.config;
     const req = withBodyDeadline(incoming, carriesPart ? partTimeoutMs : bodyTimeoutMs);
+    const ended = services.inFlight?.begin(carriesPart);
     let response: Response;
     try {
-      if (req.method === "OPTIONS" && (prefix || isPart)) {
+      if (services.inFlight?.stopping && !OPS_PATHS.has(url.pathname)) {
+        entry.route = "[stopping]";
+        response = stoppingResponse();
+      } else if (req.method === "OPTIONS" && (prefix || isPart)) {
         entry.route = prefix ? `${prefix}/*` : `${PART_PATH}:token`;
         response = preflightResponse();
       } else if (prefix) {
@@ -204,6 +210,9 @@ export function createHandler(
           url.pathname.slice(PART_PATH.length),
           entry,
         );
+      } else if (OPS_PATHS.has(url.pathname)) {
+        entry.route = url.pathname;
+        response = await serveOps(req, services, url.pathname, false);
       } else if (url.pathname.startsWith(WIDGET_PATH)) {
         entry.route = `${WIDGET_PATH}:file`;
         response = (await serveWidget(req, services.config.widgetDir ?? DEFAULT_WIDGET_DIR))!;
@@ -237,6 +246,17 @@ export function createHandler(
     entry.status = response.status;
     entry.durationMs = Math.round(performance.now() - started);
     log(entry);
+    services.metrics?.observeRequest({
+      entry,
+      pathname: url.pathname,
+      bytesIn: Number(incoming.headers.get("content-length")) || 0,
+      bytesOut: Number(response.headers.get("content-length")) || 0,
+    });
+    // A part download is in flight until its last byte left (a graceful stop waits for it).
+    if (ended && isPart && req.method === "GET") {
+      return services.inFlight!.untilSent(response, ended);
+    }
+    ended?.();
     return response;
   };
 }

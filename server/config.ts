@@ -106,6 +106,15 @@ export interface ServerConfig {
   log?: (entry: LogEntry) => void;
   /** The clock, in milliseconds since the epoch (tests move it forward). @default {Date.now} */
   now?: () => number;
+  /** Bearer token that `GET /metrics` on the service's address asks for; without it (and without `metricsAddress`) metrics are not served. */
+  metricsToken?: string;
+  /** `host:port` of a separate listener serving `/metrics`, `/healthz`, `/readyz` without a token (a private interface). */
+  metricsAddress?: string;
+  /**
+   * On stop, how long requests in flight (part transfers) may take to finish before the service
+   * closes anyway, in seconds. @default {30} from the command line, 0 through `startServer`
+   */
+  shutdownGraceSeconds?: number;
 }
 
 /** The defaults of every option that has one. */
@@ -172,6 +181,12 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
       throw new ConfigError(`${key} must be a non-negative integer: current value is ${value}`);
     }
   }
+  const grace = merged.shutdownGraceSeconds;
+  if (grace !== undefined && (!Number.isSafeInteger(grace) || grace < 0)) {
+    throw new ConfigError(
+      `shutdownGraceSeconds must be a non-negative integer: current value is ${grace}`,
+    );
+  }
   if (merged.maxPackageLifeDays > 0 && merged.defaultPackageLifeDays > merged.maxPackageLifeDays) {
     throw new ConfigError(
       `defaultPackageLifeDays (${merged.defaultPackageLifeDays}) exceeds maxPackageLifeDays (${merged.maxPackageLifeDays})`,
@@ -233,6 +248,9 @@ const EXTERNAL_OPTIONS = [
   ["dev-outbox", "PADLOCK_DEV_OUTBOX", "boolean"],
   ["trust-proxy", "PADLOCK_TRUST_PROXY", "boolean"],
   ["widget-dir", "PADLOCK_WIDGET_DIR", "string"],
+  ["metrics-token", "PADLOCK_METRICS_TOKEN", "string"],
+  ["metrics-address", "PADLOCK_METRICS_ADDRESS", "string"],
+  ["shutdown-grace-seconds", "PADLOCK_SHUTDOWN_GRACE_SECONDS", "number"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */

@@ -14,6 +14,8 @@ import type { LogEntry } from "./log.ts";
 import type { PackageRepository } from "./packages/repository.ts";
 import type { PartRepository } from "./parts/repository.ts";
 import type { RecipientRepository } from "./recipients/repository.ts";
+import type { InFlight } from "./in_flight.ts";
+import type { ServiceMetrics } from "./metrics.ts";
 import type { PartStore } from "./storage/part_store.ts";
 
 /** Everything the handlers share. */
@@ -38,6 +40,10 @@ export interface Services {
   store: PartStore;
   /** The origin clients reach the service at, known once it listens. */
   publicUrl: string;
+  /** The Prometheus metrics the request handler feeds (absent in handlers built without them). */
+  metrics?: ServiceMetrics;
+  /** The requests in flight, and whether the service is stopping (`/readyz` then answers 503). */
+  inFlight?: InFlight;
 }
 
 /** Who sent a request. */

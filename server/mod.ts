@@ -24,6 +24,9 @@ import { createPortal } from "./portal/mod.ts";
 import { FileRepository } from "./files/repository.ts";
 import { KeyLinkRepository } from "./links/repository.ts";
 import { consoleLogSink, type LogEntry, stackFrames } from "./log.ts";
+import { InFlight } from "./in_flight.ts";
+import { ServiceMetrics } from "./metrics.ts";
+import { type OpsListener, startOpsListener } from "./ops_routes.ts";
 import { PackageRepository } from "./packages/repository.ts";
 import { PartRepository } from "./parts/repository.ts";
 import { RecipientRepository } from "./recipients/repository.ts";
@@ -55,9 +58,14 @@ export interface RunningServer {
   accounts: Accounts;
   /** The configuration in force. */
   config: ResolvedConfig;
+  /** Where the separate operator listener (`metricsAddress`) listens, when there is one. */
+  metricsUrl?: string;
   /** Deletes expired packages and part URLs now (the timer does it every `sweepIntervalMs`). */
   sweep(): Promise<SweepResult>;
-  /** Stops listening, waits for requests in flight, closes the database. */
+  /**
+   * Stops listening, waits for requests in flight (part transfers included) for up to
+   * `shutdownGraceSeconds`, then closes the database (requests still running then fail).
+   */
   close(): Promise<void>;
 }
 
@@ -94,7 +102,13 @@ export async function startServer(
   store?: PartStore,
 ): Promise<RunningServer> {
   const resolved = resolveConfig(config);
-  const log = resolved.log ?? consoleLogSink;
+  const inFlight = new InFlight();
+  const metrics = new ServiceMetrics(() => inFlight.transfers);
+  const sink = resolved.log ?? consoleLogSink;
+  const log = (entry: LogEntry) => {
+    metrics.observeLog(entry);
+    sink(entry);
+  };
   await Deno.mkdir(resolved.dataDir, { recursive: true });
   const db = openDatabase(join(resolved.dataDir, DATA_LAYOUT.database));
   const accounts = new Accounts(
@@ -113,6 +127,8 @@ export async function startServer(
     keyLinks: new KeyLinkRepository(db),
     store: store ?? new FileSystemPartStore(join(resolved.dataDir, DATA_LAYOUT.parts)),
     publicUrl: resolved.publicUrl ?? "",
+    metrics,
+    inFlight,
   };
   // The portal (pages, pairing, mail) runs in front of the caller's extra routes and hook.
   const portal = await createPortal(services, log);
@@ -135,11 +151,28 @@ export async function startServer(
   const host = addr.hostname.includes(":") ? `[${addr.hostname}]` : addr.hostname;
   const url = `http://${host}:${addr.port}`;
   services.publicUrl = resolved.publicUrl ?? url;
+  let ops: OpsListener | undefined;
+  if (resolved.metricsAddress !== undefined) {
+    try {
+      ops = await startOpsListener(resolved.metricsAddress, services);
+    } catch (error) {
+      await server.shutdown();
+      await portal.close();
+      db.close();
+      throw error;
+    }
+  }
 
   let sweeping: Promise<SweepResult> | undefined;
   const sweep = (): Promise<SweepResult> => {
     // One sweep at a time: the timer and a caller share the run in progress.
-    sweeping ??= sweepExpired(services).finally(() => sweeping = undefined);
+    sweeping ??= sweepExpired(services).then(
+      (result) => (metrics.sweepRan(result), result),
+      (error) => {
+        metrics.sweepRan(undefined);
+        throw error;
+      },
+    ).finally(() => sweeping = undefined);
     return sweeping;
   };
   const timer = resolved.sweepIntervalMs > 0
@@ -170,11 +203,28 @@ export async function startServer(
     publicUrl: services.publicUrl,
     accounts,
     config: resolved,
+    metricsUrl: ops?.url,
     sweep,
     close() {
       closed ??= (async () => {
         if (timer !== undefined) clearInterval(timer);
-        await server.shutdown();
+        // Deno's shutdown cuts request bodies still arriving: first wait for the requests in
+        // flight (new ones get 503), then close the listener.
+        inFlight.stop();
+        const graceMs = (resolved.shutdownGraceSeconds ?? 0) * 1000;
+        const drained = await drainWithin(inFlight.idle(), graceMs);
+        log({
+          time: new Date().toISOString(),
+          event: "stop",
+          detail: { drained, transfersCut: inFlight.transfers, requestsCut: inFlight.requests },
+        });
+        // A client still sending a cut body can hold Deno's shutdown open: past a grace time,
+        // give it one more second (the command line exits after close). Without a grace time
+        // (the library's default) close waits for the shutdown, as it always did.
+        const closing = server.shutdown();
+        if (drained || graceMs === 0) await closing;
+        else await drainWithin(closing, 1000);
+        await ops?.close();
         await portal.close();
         await sweeping?.catch(() => {});
         db.close();
@@ -182,4 +232,15 @@ export async function startServer(
       return closed;
     },
   };
+}
+
+/** Waits for `idle` for up to `ms`; tells whether it came in time. */
+async function drainWithin(idle: Promise<void>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<false>((resolve) => timer = setTimeout(() => resolve(false), ms));
+  try {
+    return await Promise.race([idle.then(() => true as const), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
