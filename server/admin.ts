@@ -14,7 +14,7 @@
  * deno task admin dropzone list
  * ```
  * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`), `--secret-key`
- * (env `PADLOCK_SECRET_KEY`).
+ * (env `PADLOCK_SECRET_KEY`), `--database-url` (env `PADLOCK_DATABASE_URL`, PostgreSQL).
  *
  * @module
  */
@@ -37,7 +37,8 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   key revoke --key <apiKey>
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
-Options: --data-dir <dir> (env PADLOCK_DATA_DIR, default .data), --secret-key (env PADLOCK_SECRET_KEY)`;
+Options: --data-dir <dir> (env PADLOCK_DATA_DIR, default .data), --secret-key (env PADLOCK_SECRET_KEY),
+  --database-url <postgres://…> (env PADLOCK_DATABASE_URL)`;
 
 function required(values: Record<string, string | undefined>, name: string): string {
   const value = values[name];
@@ -45,8 +46,8 @@ function required(values: Record<string, string | undefined>, name: string): str
   return value;
 }
 
-function userByEmail(accounts: Accounts, email: string) {
-  const user = accounts.findUserByEmail(email);
+async function userByEmail(accounts: Accounts, email: string) {
+  const user = await accounts.findUserByEmail(email);
   if (!user) throw new AccountError(`No user has email ${email}.`);
   return user;
 }
@@ -76,6 +77,7 @@ export async function runAdmin(
       options: {
         "data-dir": { type: "string" },
         "secret-key": { type: "string" },
+        "database-url": { type: "string" },
         email: { type: "string" },
         password: { type: "string" },
         name: { type: "string" },
@@ -103,10 +105,12 @@ export async function runAdmin(
   ];
   if (!known.includes(command)) throw new UsageError(ADMIN_USAGE);
   const dataDir = values["data-dir"] ?? env("PADLOCK_DATA_DIR") ?? ".data";
+  const databaseUrl = values["database-url"] ?? env("PADLOCK_DATABASE_URL");
   if (command === "user invite") {
     const invited = await inviteFromDataDir({
       dataDir,
       secretKey: values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
+      databaseUrl,
       email: required(values, "email"),
       name: values.name,
       publicUrl: values["public-url"] ?? env("PADLOCK_PUBLIC_URL") ?? "http://127.0.0.1:8080",
@@ -120,6 +124,7 @@ export async function runAdmin(
   const { accounts, close } = await openAccounts(
     dataDir,
     values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
+    databaseUrl,
   );
   try {
     switch (command) {
@@ -130,33 +135,40 @@ export async function runAdmin(
         return [`userId: ${user.id}`, `email: ${user.email}`];
       }
       case "user list":
-        return accounts.listUsers().map((user) => `${user.id}\t${user.email}\t${user.name}`);
+        return (await accounts.listUsers()).map((user) =>
+          `${user.id}\t${user.email}\t${user.name}`
+        );
       case "key add": {
-        const user = userByEmail(accounts, required(values, "email"));
+        const user = await userByEmail(accounts, required(values, "email"));
         const key = await accounts.createApiKey(user.id, values.description ?? "");
         return [`apiKey: ${key.apiKey}`, `apiSecret: ${key.apiSecret}`];
       }
       case "key list": {
-        const user = userByEmail(accounts, required(values, "email"));
-        return accounts.listApiKeys(user.id).map((key) =>
+        const user = await userByEmail(accounts, required(values, "email"));
+        return (await accounts.listApiKeys(user.id)).map((key) =>
           `${key.apiKey}\t${key.revokedAt === undefined ? "active" : "revoked"}\t${key.description}`
         );
       }
       case "key revoke": {
         const apiKey = required(values, "key");
-        if (!accounts.revokeApiKey(apiKey)) throw new AccountError(`No active API key ${apiKey}.`);
+        if (!(await accounts.revokeApiKey(apiKey))) {
+          throw new AccountError(`No active API key ${apiKey}.`);
+        }
         return [`revoked: ${apiKey}`];
       }
       case "dropzone add": {
-        const owner = userByEmail(accounts, required(values, "owner"));
-        const allowed = (values.allow ?? "").split(",").map((email) => email.trim()).filter(Boolean)
-          .map((email) => userByEmail(accounts, email).id);
+        const owner = await userByEmail(accounts, required(values, "owner"));
+        const allowed = [];
+        for (const email of (values.allow ?? "").split(",").map((email) => email.trim())) {
+          if (email) allowed.push((await userByEmail(accounts, email)).id);
+        }
         const { dropzoneId } = await accounts.createDropzone(owner.id, { allowedUserIds: allowed });
         return [`dropzoneId: ${dropzoneId}`];
       }
       default: {
-        const emailOf = (id: string) => accounts.getUser(id)?.email ?? id;
-        return accounts.listDropzones().map((dropzone) =>
+        const emails = new Map((await accounts.listUsers()).map((user) => [user.id, user.email]));
+        const emailOf = (id: string) => emails.get(id) ?? id;
+        return (await accounts.listDropzones()).map((dropzone) =>
           `${dropzone.dropzoneId}\towner=${emailOf(dropzone.ownerId)}\tallowed=${
             dropzone.allowedUserIds.map(emailOf).join(",")
           }`
@@ -164,7 +176,7 @@ export async function runAdmin(
       }
     }
   } finally {
-    close();
+    await close();
   }
 }
 

@@ -127,12 +127,12 @@ export function createHandler(
       form = parsed.form;
       // The proxy upload signs the requestData field, not the multipart body (spec 1.4).
       signedBody = new TextEncoder().encode(parsed.requestData);
-      const caller = authenticate(services, prefix, req, pathname, signedBody);
+      const caller = await authenticate(services, prefix, req, pathname, signedBody);
       describeCaller(entry, caller);
       body = parseJsonBody(signedBody);
       return await dispatch(req, route, match.params, caller, body, form, entry);
     }
-    const caller = authenticate(services, prefix, req, pathname, signedBody);
+    const caller = await authenticate(services, prefix, req, pathname, signedBody);
     describeCaller(entry, caller);
     body = parseJsonBody(raw);
     return await dispatch(req, route, match.params, caller, body, form, entry);

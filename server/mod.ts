@@ -19,7 +19,7 @@ import { SecretBox } from "./accounts/secret_box.ts";
 import { createHandler } from "./app.ts";
 import { resolveConfig, type ResolvedConfig, type ServerConfig } from "./config.ts";
 import type { Services } from "./context.ts";
-import { openDatabase } from "./db/database.ts";
+import { openDatabase } from "./db/open.ts";
 import { createPortal } from "./portal/mod.ts";
 import { FileRepository } from "./files/repository.ts";
 import { KeyLinkRepository } from "./links/repository.ts";
@@ -69,15 +69,22 @@ export const DATA_LAYOUT = { database: "padlock.db", parts: "parts", secretKey: 
  * (the admin CLI uses this).
  *
  * @throws {import("./db/database.ts").SchemaError} when the database is newer than this code.
+ * @throws {import("./db/database.ts").DatabaseUnavailableError} when PostgreSQL cannot be reached.
  */
 export async function openAccounts(
   dataDir: string,
   secretKey?: string,
-): Promise<{ accounts: Accounts; close(): void }> {
+  databaseUrl?: string,
+): Promise<{ accounts: Accounts; close(): Promise<void> }> {
   await Deno.mkdir(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, DATA_LAYOUT.database));
-  const accounts = new Accounts(db, await SecretBox.open(dataDir, secretKey));
-  return { accounts, close: () => db.close() };
+  const db = await openDatabase({ dataDir, databaseUrl });
+  try {
+    const accounts = new Accounts(db, await SecretBox.open(dataDir, secretKey));
+    return { accounts, close: () => db.close() };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }
 
 /**
@@ -87,6 +94,7 @@ export async function openAccounts(
  * @param config any options; the rest take their defaults (see `ServerConfig`).
  * @param store where parts go; defaults to `<dataDir>/parts` on the file system.
  * @throws {import("./config.ts").ConfigError} on invalid options.
+ * @throws {import("./db/database.ts").DatabaseUnavailableError} when PostgreSQL cannot be reached.
  * @throws {Deno.errors.AddrInUse} when the port is taken.
  */
 export async function startServer(
@@ -96,12 +104,15 @@ export async function startServer(
   const resolved = resolveConfig(config);
   const log = resolved.log ?? consoleLogSink;
   await Deno.mkdir(resolved.dataDir, { recursive: true });
-  const db = openDatabase(join(resolved.dataDir, DATA_LAYOUT.database));
-  const accounts = new Accounts(
-    db,
-    await SecretBox.open(resolved.dataDir, resolved.secretKey),
-    resolved.now,
-  );
+  const db = await openDatabase(resolved);
+  let secrets: SecretBox;
+  try {
+    secrets = await SecretBox.open(resolved.dataDir, resolved.secretKey);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const accounts = new Accounts(db, secrets, resolved.now);
   const services: Services = {
     config: resolved,
     db,
@@ -115,7 +126,13 @@ export async function startServer(
     publicUrl: resolved.publicUrl ?? "",
   };
   // The portal (pages, pairing, mail) runs in front of the caller's extra routes and hook.
-  const portal = await createPortal(services, log);
+  let portal: Awaited<ReturnType<typeof createPortal>>;
+  try {
+    portal = await createPortal(services, log);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   services.config = portal.mount(services.config);
   const handler = createHandler(services, log);
   let listening: (addr: Deno.NetAddr) => void;
@@ -128,7 +145,8 @@ export async function startServer(
       onListen: (addr) => listening(addr),
     }, handler);
   } catch (error) {
-    db.close();
+    await portal.close();
+    await db.close();
     throw error;
   }
   const addr = await ready;
@@ -177,7 +195,7 @@ export async function startServer(
         await server.shutdown();
         await portal.close();
         await sweeping?.catch(() => {});
-        db.close();
+        await db.close();
       })();
       return closed;
     },

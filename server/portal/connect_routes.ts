@@ -63,7 +63,7 @@ export async function startPairing(portal: Portal, request: PortalRequest): Prom
   const description = typeof body.description === "string"
     ? body.description.replace(/[\p{Cc}\p{Cf}]/gu, "").trim().slice(0, 60)
     : "";
-  const started = portal.pairings.start(description || "Zendesk app");
+  const started = await portal.pairings.start(description || "Zendesk app");
   return pairingJson({
     response: "SUCCESS",
     deviceCode: started.deviceCode,
@@ -108,10 +108,10 @@ function unknownCode(portal: Portal, request: PortalRequest, status = 404): Resp
 }
 
 /** `GET /connect?code=…`: asks the signed-in agent to allow the app. */
-export function showConnect(portal: Portal, request: PortalRequest): Response {
+export async function showConnect(portal: Portal, request: PortalRequest): Promise<Response> {
   if (!request.user) return signInFirst(request);
   const code = normaliseUserCode(request.url.searchParams.get("code"));
-  const pending = code ? portal.pairings.findPending(code) : undefined;
+  const pending = code ? await portal.pairings.findPending(code) : undefined;
   if (!pending) return unknownCode(portal, request);
   const token = csrfTokenOf(portal, request);
   return page(portal, request, {
@@ -161,7 +161,7 @@ export async function submitConnect(portal: Portal, request: PortalRequest): Pro
   }
   const code = normaliseUserCode(form.code);
   const allow = form.decision === "allow";
-  if (!code || !portal.pairings.decide(code, user.id, allow)) {
+  if (!code || !(await portal.pairings.decide(code, user.id, allow))) {
     portal.limits.connectFailuresPerUser.take(user.id);
     return unknownCode(portal, request);
   }

@@ -66,7 +66,7 @@ export interface PortalHandle {
   /** Answers a portal request, or `undefined` when the path is not the portal's. */
   handle(req: Request, info?: ConnectionInfo): Promise<Response | undefined>;
   /** Tells whether the browser session of `req` may read `packageId` (the API's hook). */
-  authorizeSession(req: Request, packageId: string): boolean;
+  authorizeSession(req: Request, packageId: string): Promise<boolean>;
   /**
    * Returns the configuration with the portal mounted: after the `extraRoutes` given to
    * `startServer`, and beside its `authorizeSession` (either may grant).
@@ -169,12 +169,12 @@ export async function createPortal(
   };
 
   let lastSweep = now();
-  function sweepNowAndThen(): void {
+  async function sweepNowAndThen(): Promise<void> {
     if (now() - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = now();
-    portal.sessions.sweep();
-    portal.codes.sweep();
-    portal.pairings.sweep();
+    await portal.sessions.sweep();
+    await portal.codes.sweep();
+    await portal.pairings.sweep();
   }
 
   function sessionIdOf(req: Request): string | undefined {
@@ -182,11 +182,11 @@ export async function createPortal(
     return value && SESSION_ID_PATTERN.test(value) ? value : undefined;
   }
 
-  function prepare(req: Request, url: URL, info?: ConnectionInfo): PortalRequest {
+  async function prepare(req: Request, url: URL, info?: ConnectionInfo): Promise<PortalRequest> {
     const existing = sessionIdOf(req);
     const sessionId = existing ?? portal.sessions.newAnonymousId();
-    const session = existing ? portal.sessions.find(existing) : undefined;
-    const user = session?.userId ? accounts.getUser(session.userId) : undefined;
+    const session = existing ? await portal.sessions.find(existing) : undefined;
+    const user = session?.userId ? await accounts.getUser(session.userId) : undefined;
     const request: PortalRequest = {
       req,
       url,
@@ -244,7 +244,7 @@ export async function createPortal(
     const key = `${req.method} ${path}`;
     const route = pairing[key] ?? apis[key] ?? pages[key];
     if (!route) return undefined;
-    sweepNowAndThen();
+    await sweepNowAndThen();
     if (pairing[key]) {
       // No cookie is read or set: the device code is the only credential.
       const request: PortalRequest = {
@@ -256,7 +256,7 @@ export async function createPortal(
       };
       return await route(portal, request);
     }
-    const request = prepare(req, url, info);
+    const request = await prepare(req, url, info);
     try {
       return await route(portal, request);
     } catch (error) {
@@ -271,14 +271,14 @@ export async function createPortal(
     }
   }
 
-  function authorizeSession(req: Request, packageId: string): boolean {
+  async function authorizeSession(req: Request, packageId: string): Promise<boolean> {
     const sessionId = sessionIdOf(req);
-    const session = portal.sessions.find(sessionId);
+    const session = await portal.sessions.find(sessionId);
     if (!session) return false;
-    const record = services.packages.findById(packageId);
+    const record = await services.packages.findById(packageId);
     if (!record) return false;
-    const user = session.userId ? accounts.getUser(session.userId) : undefined;
-    return decideAccess(portal, record, sessionId, session, user) === "open";
+    const user = session.userId ? await accounts.getUser(session.userId) : undefined;
+    return await decideAccess(portal, record, sessionId, session, user) === "open";
   }
 
   return {
@@ -292,7 +292,7 @@ export async function createPortal(
         extraRoutes: async (req, info) =>
           await outer.extraRoutes?.(req, info) ?? await handle(req, info),
         authorizeSession: async (req, packageId) =>
-          authorizeSession(req, packageId) ||
+          await authorizeSession(req, packageId) ||
           (await outer.authorizeSession?.(req, packageId)) === true,
       };
     },

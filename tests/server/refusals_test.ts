@@ -130,7 +130,7 @@ Deno.test("wrong signatures, stale timestamps and revoked keys are refused", asy
     );
     const other = await addAgent(service, "other@example.com");
     const afterAdding = snapshot(service);
-    assert.ok(service.server.accounts.revokeApiKey(other.apiKey));
+    assert.ok(await service.server.accounts.revokeApiKey(other.apiKey));
     refused(await signedCall(service, other, "PUT", "/package/", body), "AUTHENTICATION_FAILED");
     assert.deepEqual(snapshot(service), afterAdding);
     assert.equal(before.packages, afterAdding.packages);
