@@ -16,8 +16,10 @@ import {
   preflightResponse,
   readBodyLimited,
   ServiceError,
+  unavailableResponse,
   withBodyDeadline,
 } from "./http.ts";
+import { DatabaseUnavailableError } from "./db/database.ts";
 import { randomToken, SAFE_ID_PATTERN } from "./ids.ts";
 import { linkRoutes } from "./links/routes.ts";
 import { type LogEntry, stackFrames } from "./log.ts";
@@ -218,6 +220,10 @@ export function createHandler(
         response = prefix
           ? jsonResponse(errorBody(error))
           : jsonResponse(errorBody(error), error.status);
+      } else if (error instanceof DatabaseUnavailableError) {
+        // A passing outage, not a bug: 503 + Retry-After, which clients wait out and retry.
+        entry.response = "SERVICE_UNAVAILABLE";
+        response = unavailableResponse();
       } else {
         entry.response = "SERVER_ERROR";
         log({

@@ -7,6 +7,7 @@
  * @module
  */
 import { ConfigError, configFromOutside, configUsage, startServer } from "./mod.ts";
+import { DatabaseUnavailableError, SchemaError } from "./db/database.ts";
 
 if (import.meta.main) {
   if (Deno.args.includes("--help")) {
@@ -29,6 +30,12 @@ if (import.meta.main) {
     if (error instanceof ConfigError) {
       console.error(error.message);
       Deno.exit(2);
+    }
+    if (error instanceof DatabaseUnavailableError || error instanceof SchemaError) {
+      // The cause names the host and port, never the URL (it may hold a password).
+      const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+      console.error(`${error.message}${cause}`);
+      Deno.exit(1);
     }
     throw error;
   }

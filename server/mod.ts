@@ -19,7 +19,9 @@ import { SecretBox } from "./accounts/secret_box.ts";
 import { createHandler } from "./app.ts";
 import { resolveConfig, type ResolvedConfig, type ServerConfig } from "./config.ts";
 import type { Services } from "./context.ts";
+import { Lease } from "./db/lease.ts";
 import { openDatabase } from "./db/open.ts";
+import { newUuid } from "./ids.ts";
 import { createPortal } from "./portal/mod.ts";
 import { FileRepository } from "./files/repository.ts";
 import { KeyLinkRepository } from "./links/repository.ts";
@@ -55,7 +57,10 @@ export interface RunningServer {
   accounts: Accounts;
   /** The configuration in force. */
   config: ResolvedConfig;
-  /** Deletes expired packages and part URLs now (the timer does it every `sweepIntervalMs`). */
+  /**
+   * Deletes expired packages and part URLs now (the timer does it every `sweepIntervalMs`), when
+   * this instance holds the sweeper lease; instances sharing a database sweep one at a time.
+   */
   sweep(): Promise<SweepResult>;
   /** Stops listening, waits for requests in flight, closes the database. */
   close(): Promise<void>;
@@ -117,6 +122,7 @@ export async function startServer(
     config: resolved,
     db,
     accounts,
+    secrets,
     packages: new PackageRepository(db),
     recipients: new RecipientRepository(db),
     files: new FileRepository(db),
@@ -155,9 +161,21 @@ export async function startServer(
   services.publicUrl = resolved.publicUrl ?? url;
 
   let sweeping: Promise<SweepResult> | undefined;
+  // Instances sharing a database sweep one at a time: the holder of the lease (renewed at each
+  // sweep; taken over when its holder stops renewing it).
+  const sweepLease = new Lease(
+    db,
+    "sweeper",
+    newUuid(),
+    Math.max(60_000, 2 * resolved.sweepIntervalMs),
+    resolved.now,
+  );
   const sweep = (): Promise<SweepResult> => {
     // One sweep at a time: the timer and a caller share the run in progress.
-    sweeping ??= sweepExpired(services).finally(() => sweeping = undefined);
+    sweeping ??=
+      (async () =>
+        await sweepLease.acquire() ? await sweepExpired(services) : { packages: 0, partUrls: 0 })()
+        .finally(() => sweeping = undefined);
     return sweeping;
   };
   const timer = resolved.sweepIntervalMs > 0
@@ -195,6 +213,7 @@ export async function startServer(
         await server.shutdown();
         await portal.close();
         await sweeping?.catch(() => {});
+        await sweepLease.release().catch(() => {});
         await db.close();
       })();
       return closed;

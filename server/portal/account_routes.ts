@@ -107,7 +107,7 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
   const next = safeNextPath(form.next);
   const email = normaliseEmail(form.email ?? "").slice(0, 254);
   const password = (form.password ?? "").slice(0, MAX_PASSWORD_LENGTH);
-  const wait = portal.signInThrottle.retryAfterMs(email, request.address);
+  const wait = await portal.signInThrottle.retryAfterMs(email, request.address);
   if (wait > 0) {
     return signInPage(portal, request, {
       next,
@@ -122,7 +122,7 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
     ? await portal.services.accounts.verifyPassword(email, password) !== undefined
     : (await verifyPassword(password, await portal.dummyPasswordHash()), false);
   if (!user || !valid) {
-    portal.signInThrottle.recordFailure(email, request.address);
+    await portal.signInThrottle.recordFailure(email, request.address);
     return signInPage(portal, request, {
       next,
       email,
@@ -130,7 +130,7 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
       error: "The email or the password is wrong.",
     });
   }
-  portal.signInThrottle.recordSuccess(email);
+  await portal.signInThrottle.recordSuccess(email);
   await useSession(portal, request, portal.sessions.signIn(request.sessionId, user.id));
   return withCookies(request, redirect(next ?? "/account"));
 }
@@ -339,7 +339,8 @@ export async function submitActivationRequest(
   }
   const { limits } = portal;
   if (
-    !limits.activationsPerClient.take(request.address) || !limits.activationsPerEmail.take(email)
+    !(await limits.activationsPerClient.take(request.address)) ||
+    !(await limits.activationsPerEmail.take(email))
   ) {
     return activationRequestPage(portal, request, {
       next,

@@ -53,7 +53,7 @@ async function pairingBody(req: Request): Promise<Record<string, unknown> | Resp
 export async function startPairing(portal: Portal, request: PortalRequest): Promise<Response> {
   const body = await pairingBody(request.req);
   if (body instanceof Response) return body;
-  if (!portal.limits.pairingsPerClient.take(request.address)) {
+  if (!(await portal.limits.pairingsPerClient.take(request.address))) {
     return pairingJson({
       response: "LIMIT_EXCEEDED",
       message: "Too many sign-ins were started from here. Wait a few minutes.",
@@ -80,7 +80,7 @@ export async function startPairing(portal: Portal, request: PortalRequest): Prom
 export async function pollPairing(portal: Portal, request: PortalRequest): Promise<Response> {
   const body = await pairingBody(request.req);
   if (body instanceof Response) return body;
-  if (!portal.limits.pollsPerClient.take(request.address)) {
+  if (!(await portal.limits.pollsPerClient.take(request.address))) {
     return pairingJson({ response: "LIMIT_EXCEEDED", message: "Poll less often." }, 429);
   }
   const deviceCode = body.deviceCode;
@@ -151,7 +151,7 @@ export async function submitConnect(portal: Portal, request: PortalRequest): Pro
   }
   const user = request.user;
   if (!user) return signInFirst(request);
-  if (portal.limits.connectFailuresPerUser.isLimited(user.id)) {
+  if (await portal.limits.connectFailuresPerUser.isLimited(user.id)) {
     return messagePage(portal, request, {
       title: "Too many wrong codes",
       message: "Wait ten minutes, then start again from the Zendesk app.",
@@ -162,7 +162,7 @@ export async function submitConnect(portal: Portal, request: PortalRequest): Pro
   const code = normaliseUserCode(form.code);
   const allow = form.decision === "allow";
   if (!code || !(await portal.pairings.decide(code, user.id, allow))) {
-    portal.limits.connectFailuresPerUser.take(user.id);
+    await portal.limits.connectFailuresPerUser.take(user.id);
     return unknownCode(portal, request);
   }
   return page(portal, request, {

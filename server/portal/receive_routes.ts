@@ -69,7 +69,7 @@ async function loadForVisitor(
     if (!(error instanceof CsrfError)) throw error;
     return failure(portal, request, "CSRF", error.message, 403);
   }
-  if (!portal.limits.accessChecksPerClient.take(request.address)) {
+  if (!(await portal.limits.accessChecksPerClient.take(request.address))) {
     return failure(
       portal,
       request,
@@ -133,11 +133,12 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
   if (!isEmail(email)) return failure(portal, request, "INVALID_INPUT", "Enter an email address.");
   const { limits } = portal;
   if (
-    !limits.codeRequestsPerClient.take(request.address) || !limits.codeRequestsPerEmail.take(email)
+    !(await limits.codeRequestsPerClient.take(request.address)) ||
+    !(await limits.codeRequestsPerEmail.take(email))
   ) {
     const wait = Math.max(
-      limits.codeRequestsPerClient.retryAfterMs(request.address),
-      limits.codeRequestsPerEmail.retryAfterMs(email),
+      await limits.codeRequestsPerClient.retryAfterMs(request.address),
+      await limits.codeRequestsPerEmail.retryAfterMs(email),
     );
     return failure(
       portal,
@@ -180,7 +181,7 @@ export async function verifyCode(portal: Portal, request: PortalRequest): Promis
   const email = normaliseEmail(textField(body, "email", 320));
   const code = textField(body, "code", 32).replace(/\s/g, "");
   if (!isEmail(email)) return failure(portal, request, "INVALID_INPUT", "Enter an email address.");
-  if (!portal.limits.codeChecksPerClient.take(request.address)) {
+  if (!(await portal.limits.codeChecksPerClient.take(request.address))) {
     return failure(portal, request, "LIMIT_EXCEEDED", "Too many tries. Wait a few minutes.", 429);
   }
   const outcome = await portal.codes.check(record.id, email, code);

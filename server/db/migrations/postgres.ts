@@ -173,4 +173,40 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX portal_pairings_expiry ON portal_pairings(expires_at);
     `,
   },
+  {
+    version: 3,
+    description: "shared state: rate-limit windows, sign-in failures, mail queue, leases",
+    sql: `
+      CREATE TABLE rate_windows (
+        name TEXT NOT NULL,
+        key TEXT NOT NULL,
+        window_start BIGINT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (name, key)
+      );
+      CREATE INDEX rate_windows_start ON rate_windows(window_start);
+      CREATE TABLE sign_in_failures (
+        email CITEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        locked_until BIGINT NOT NULL,
+        last_failure BIGINT NOT NULL
+      );
+      CREATE INDEX sign_in_failures_last ON sign_in_failures(last_failure);
+      CREATE TABLE mail_queue (
+        id TEXT PRIMARY KEY,
+        sealed TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT NOT NULL,
+        claimed_by TEXT,
+        claimed_until BIGINT
+      );
+      CREATE INDEX mail_queue_due ON mail_queue(next_attempt_at);
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+    `,
+  },
 ];

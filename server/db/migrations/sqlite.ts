@@ -108,4 +108,42 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 2, description: PORTAL_SCHEMA_DESCRIPTION, sql: PORTAL_SCHEMA_SQL },
+  {
+    version: 3,
+    description: "shared state: rate-limit windows, sign-in failures, mail queue, leases",
+    sql: `
+      CREATE TABLE rate_windows (
+        name TEXT NOT NULL,
+        key TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (name, key)
+      );
+      CREATE INDEX rate_windows_start ON rate_windows(window_start);
+      CREATE TABLE sign_in_failures (
+        email TEXT PRIMARY KEY COLLATE NOCASE,
+        failures INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL,
+        last_failure INTEGER NOT NULL
+      );
+      CREATE INDEX sign_in_failures_last ON sign_in_failures(last_failure);
+      -- Mail waiting to be sent; the message is sealed (it holds codes and links).
+      CREATE TABLE mail_queue (
+        id TEXT PRIMARY KEY,
+        sealed TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        claimed_by TEXT,
+        claimed_until INTEGER
+      );
+      CREATE INDEX mail_queue_due ON mail_queue(next_attempt_at);
+      -- Work one instance at a time does (the sweeper): who holds it, until when.
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
