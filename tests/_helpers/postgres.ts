@@ -19,9 +19,20 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-interface Cluster {
+/** A PostgreSQL server the tests use. */
+export interface Cluster {
   /** URL of the `postgres` maintenance database, as a user who may create databases. */
   adminUrl: string;
+}
+
+/** A throwaway cluster this process started, which a test may stop and start again. */
+export interface OwnCluster extends Cluster {
+  /** Stops the server at once (connections are cut), keeping its data. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port. */
+  start(): Promise<void>;
+  /** Stops it and deletes its directory. */
+  destroy(): void;
 }
 
 let cluster: Promise<Cluster> | undefined;
@@ -60,21 +71,28 @@ function isRoot(): boolean {
   return Deno.uid() === 0;
 }
 
-/** Runs a PostgreSQL program, as the `postgres` user when this process is root. */
-async function runAsOwner(program: string, args: string[]): Promise<void> {
-  const command = isRoot()
+/** A PostgreSQL program, run as the `postgres` user when this process is root. */
+function ownerCommand(program: string, args: string[]): Deno.Command {
+  return isRoot()
     ? new Deno.Command("runuser", { args: ["-u", "postgres", "--", program, ...args] })
     : new Deno.Command(program, { args });
-  const { code, stdout, stderr } = await command.output();
+}
+
+async function runAsOwner(program: string, args: string[]): Promise<void> {
+  const { code, stdout, stderr } = await ownerCommand(program, args).output();
   if (code !== 0) {
     const text = new TextDecoder().decode(stderr) || new TextDecoder().decode(stdout);
     throw new Error(`${program} failed (${code}): ${text}`);
   }
 }
 
-async function startCluster(): Promise<Cluster> {
-  const configured = Deno.env.get("PADLOCK_TEST_DATABASE_URL");
-  if (configured) return { adminUrl: configured };
+/**
+ * Starts a throwaway cluster: `initdb` in a temporary directory, `pg_ctl` on a free port of
+ * 127.0.0.1, the socket in that directory; it is destroyed when the process ends.
+ *
+ * @throws {Error} when PostgreSQL is not installed.
+ */
+export async function startPostgresCluster(): Promise<OwnCluster> {
   const bin = postgresBinDir();
   if (!bin) {
     throw new Error(
@@ -108,27 +126,32 @@ async function startCluster(): Promise<Cluster> {
     "-c full_page_writes=off",
     "-c max_connections=300",
   ].join(" ");
-  await runAsOwner(`${bin}/pg_ctl`, [
-    "-D",
-    data,
-    "-o",
-    options,
-    "-l",
-    `${root}/log`,
-    "-w",
-    "start",
-  ]);
-  globalThis.addEventListener("unload", () => {
-    const stop = ["-D", data, "-m", "immediate", "stop"];
+  const start = () =>
+    runAsOwner(`${bin}/pg_ctl`, ["-D", data, "-o", options, "-l", `${root}/log`, "-w", "start"]);
+  await start();
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
     try {
-      (isRoot()
-        ? new Deno.Command("runuser", { args: ["-u", "postgres", "--", `${bin}/pg_ctl`, ...stop] })
-        : new Deno.Command(`${bin}/pg_ctl`, { args: stop })).outputSync();
+      ownerCommand(`${bin}/pg_ctl`, ["-D", data, "-m", "immediate", "stop"]).outputSync();
     } finally {
       Deno.removeSync(root, { recursive: true });
     }
-  });
-  return { adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres` };
+  };
+  globalThis.addEventListener("unload", destroy);
+  return {
+    adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => runAsOwner(`${bin}/pg_ctl`, ["-D", data, "-m", "immediate", "-w", "stop"]),
+    start,
+    destroy,
+  };
+}
+
+async function startCluster(): Promise<Cluster> {
+  const configured = Deno.env.get("PADLOCK_TEST_DATABASE_URL");
+  if (configured) return { adminUrl: configured };
+  return await startPostgresCluster();
 }
 
 /** Returns the running test cluster, starting it on first use. */
@@ -147,12 +170,12 @@ async function admin<T>(adminUrl: string, body: (sql: postgres.Sql) => Promise<T
 }
 
 /**
- * Creates an empty database for one test on the test cluster (started if needed).
+ * Creates an empty database for one test on `on`, or on the test cluster (started if needed).
  *
  * @throws {Error} when PostgreSQL is not installed and no server is configured.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const { adminUrl } = await testCluster();
+export async function createTestDatabase(on?: Cluster): Promise<TestDatabase> {
+  const { adminUrl } = on ?? await testCluster();
   const name = `padlock_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await admin(adminUrl, (sql) => sql.unsafe(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
