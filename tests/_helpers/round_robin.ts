@@ -36,8 +36,9 @@ export async function startRoundRobin(): Promise<RoundRobin> {
       headers.delete("host");
       let lastError: unknown;
       const kind = url.pathname.startsWith("/part/") ? "part" : "other";
+      const turn = turns[kind]++;
       for (let tries = 0; tries < front.targets.length; tries++) {
-        const target = front.targets[turns[kind]++ % front.targets.length];
+        const target = front.targets[(turn + tries) % front.targets.length];
         try {
           const response = await fetch(target + url.pathname + url.search, {
             method: req.method,

@@ -2,11 +2,13 @@
  * Several service instances over one PostgreSQL database and one shared parts directory, behind
  * a round-robin front: any instance serves any request. Uploads alternate between instances,
  * portal sessions and CSRF tokens made on one work on the other, wrong codes spread over both lock
- * out as on one, and an expired package is swept exactly once.
+ * out as on one, an expired package is swept exactly once, and when one instance is killed in
+ * the middle of an upload the client finishes through the other.
  */
 import assert from "node:assert/strict";
 import { SendSafelyClient } from "../../src/api.ts";
-import { uploadFiles } from "../../src/upload.ts";
+import { encryptPart } from "../../src/pgp.ts";
+import { createPackage, finalizePackage, uploadFile, uploadFiles } from "../../src/upload.ts";
 import { type LogEntry, type RunningServer, startServer } from "../../server/mod.ts";
 import { listOutbox } from "../../server/mail/outbox.ts";
 import { queryRows, randomSecretKey } from "../_helpers/backends.ts";
@@ -15,6 +17,7 @@ import { type RoundRobin, startRoundRobin } from "../_helpers/round_robin.ts";
 import { downloadAll } from "./_clients.ts";
 import { sha256, testBytes } from "./_helpers.ts";
 import { linkProof, Visitor, waitFor } from "../portal/_helpers.ts";
+import { fields, freePort, runAdmin, ServiceProcess } from "./_process.ts";
 
 interface Cluster {
   front: RoundRobin;
@@ -183,4 +186,83 @@ Deno.test("an expired package is swept exactly once by two instances", async () 
     // Later sweeps find nothing more, on either instance.
     for (const instance of instances) assert.equal((await instance.sweep()).packages, 0);
   });
+});
+
+Deno.test("SIGKILL of one instance mid-upload: the client finishes through the other", async () => {
+  const database = await createTestDatabase();
+  const dataDir = await Deno.makeTempDir({ prefix: "padlock-instances-kill-" });
+  const front = await startRoundRobin();
+  const metadata = [
+    "--data-dir",
+    dataDir,
+    "--database-url",
+    database.url,
+    "--secret-key",
+    randomSecretKey(),
+  ];
+  const processes: ServiceProcess[] = [];
+  try {
+    await runAdmin(["user", "add", "--email", "agent@example.com", ...metadata], "a password 1\n");
+    const key = fields(await runAdmin(["key", "add", "--email", "agent@example.com", ...metadata]));
+    for (let index = 0; index < 2; index++) {
+      processes.push(
+        await ServiceProcess.start([
+          "--port",
+          String(freePort()),
+          "--hostname",
+          "127.0.0.1",
+          "--public-url",
+          front.url,
+          ...metadata,
+        ]),
+      );
+    }
+    const [a, b] = processes;
+    front.targets = [a.url, b.url];
+    const client = new SendSafelyClient({
+      host: front.url,
+      credentials: { apiKey: key.apiKey, apiSecret: key.apiSecret },
+    });
+    const bytes = testBytes(7_500_000, 43); // three or more parts
+    const pkg = await createPackage(client);
+    let encrypted = 0;
+    const uploaded = await uploadFile(client, pkg, new Blob([bytes]), {
+      name: "survivor.bin",
+      concurrency: 1,
+      encrypt: async (plain, passphrase) => {
+        // Part 1 went to A or B; A dies before part 2 is sent.
+        if (++encrypted === 2) await a.kill("SIGKILL");
+        return await encryptPart(plain, passphrase);
+      },
+    });
+    assert.ok(uploaded.fileId);
+    const link = await finalizePackage(client, pkg, { undisclosed: true });
+    const received = await downloadAll(client, link);
+    assert.equal(await sha256(received.files.get("survivor.bin")!), await sha256(bytes));
+    // A served before it died; B took every later request.
+    assert.ok(a.output.includes('"event":"request"'));
+    const partPutsOnB = b.output.split("\n").filter((line) =>
+      line.includes('"route":"/part/:token"') && line.includes('"method":"PUT"')
+    );
+    const where = { dataDir, databaseUrl: database.url };
+    const [{ parts }] = await queryRows<{ parts: number }>(
+      where,
+      "SELECT parts FROM files WHERE id = ?",
+      [uploaded.fileId],
+    );
+    assert.ok(parts >= 3);
+    // Part 1 went to A (the first turn), every later one to B.
+    assert.equal(partPutsOnB.length, parts - 1, "B stored every part after the kill");
+    const rows = await queryRows<{ part: number }>(
+      where,
+      "SELECT part FROM parts WHERE file_id = ? ORDER BY part",
+      [uploaded.fileId],
+    );
+    assert.deepEqual(rows.map((row) => row.part), Array.from({ length: parts }, (_, i) => i + 1));
+  } finally {
+    for (const process of processes) await process.kill("SIGTERM").catch(() => {});
+    await front.close();
+    await database.drop();
+    await Deno.remove(dataDir, { recursive: true });
+  }
 });
