@@ -12,6 +12,7 @@
  * deno task admin key revoke --key <apiKey>
  * deno task admin dropzone add --owner agent@example.com --allow a@example.com,b@example.com
  * deno task admin dropzone list
+ * deno task admin migrate --to-database-url postgres://… [--to-data-dir <dir>] [--to-secret-key <key>]
  * ```
  * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`), `--secret-key`
  * (env `PADLOCK_SECRET_KEY`), `--database-url` (env `PADLOCK_DATABASE_URL`, PostgreSQL).
@@ -21,6 +22,8 @@
 import { parseArgs } from "node:util";
 import { AccountError, type Accounts, openAccounts } from "./mod.ts";
 import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
+import { join } from "node:path";
+import { DatabaseUnavailableError, SchemaError } from "./db/database.ts";
 
 /** Thrown for a command line the admin tool does not understand. */
 export class UsageError extends Error {
@@ -37,6 +40,9 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   key revoke --key <apiKey>
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
+  migrate --to-database-url <postgres://…> [--to-data-dir <dir>] [--to-secret-key <key>]
+    (copies this SQLite data directory's metadata into an empty PostgreSQL database and its
+    parts into the part store of --to-data-dir; the target key defaults to this one)
 Options: --data-dir <dir> (env PADLOCK_DATA_DIR, default .data), --secret-key (env PADLOCK_SECRET_KEY),
   --database-url <postgres://…> (env PADLOCK_DATABASE_URL)`;
 
@@ -86,6 +92,9 @@ export async function runAdmin(
         owner: { type: "string" },
         allow: { type: "string" },
         "public-url": { type: "string" },
+        "to-database-url": { type: "string" },
+        "to-data-dir": { type: "string" },
+        "to-secret-key": { type: "string" },
       },
     });
   } catch (cause) {
@@ -102,10 +111,40 @@ export async function runAdmin(
     "key revoke",
     "dropzone add",
     "dropzone list",
+    "migrate",
   ];
   if (!known.includes(command)) throw new UsageError(ADMIN_USAGE);
   const dataDir = values["data-dir"] ?? env("PADLOCK_DATA_DIR") ?? ".data";
   const databaseUrl = values["database-url"] ?? env("PADLOCK_DATABASE_URL");
+  if (command === "migrate") {
+    const sourceKey = values["secret-key"] ?? env("PADLOCK_SECRET_KEY");
+    // The instances on PostgreSQL must share a configured key; by default the one of this
+    // directory (its key file when none is configured), so nothing needs sealing anew.
+    const targetKey = values["to-secret-key"] ?? sourceKey ??
+      (await Deno.readTextFile(join(dataDir, "secret.key")).catch(() => "")).trim();
+    if (!targetKey) throw new UsageError(`--to-secret-key is required.\n${ADMIN_USAGE}`);
+    const lines: string[] = [];
+    // Loaded here: the PostgreSQL driver is needed by this command only.
+    const { moveUp } = await import("./db/move_up.ts");
+    const result = await moveUp({
+      from: { dataDir, secretKey: sourceKey },
+      to: {
+        databaseUrl: required(values, "to-database-url"),
+        dataDir: values["to-data-dir"] ?? dataDir,
+        secretKey: targetKey,
+      },
+      progress: (line) => lines.push(line),
+    });
+    lines.push(`copied: ${result.parts} parts, ${result.rows.packages} packages`);
+    if (!values["to-secret-key"] && !sourceKey) {
+      lines.push(
+        `Start every instance with PADLOCK_SECRET_KEY set to the key in ${
+          join(dataDir, "secret.key")
+        }.`,
+      );
+    }
+    return lines;
+  }
   if (command === "user invite") {
     const invited = await inviteFromDataDir({
       dataDir,
@@ -185,8 +224,12 @@ if (import.meta.main) {
     const lines = await runAdmin(Deno.args, (name) => Deno.env.get(name));
     for (const line of lines) console.log(line);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AccountError) {
-      console.error(error.message);
+    // Refusals the operator can act on: one line, no stack.
+    const expected = error instanceof UsageError || error instanceof AccountError ||
+      error instanceof DatabaseUnavailableError || error instanceof SchemaError ||
+      (error instanceof Error && error.name === "MoveError");
+    if (expected) {
+      console.error((error as Error).message);
       Deno.exit(error instanceof UsageError ? 2 : 1);
     }
     throw error;

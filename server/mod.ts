@@ -13,7 +13,6 @@
  *
  * @module
  */
-import { join } from "node:path";
 import { Accounts } from "./accounts/accounts.ts";
 import { SecretBox } from "./accounts/secret_box.ts";
 import { createHandler } from "./app.ts";
@@ -29,7 +28,7 @@ import { consoleLogSink, type LogEntry, stackFrames } from "./log.ts";
 import { PackageRepository } from "./packages/repository.ts";
 import { PartRepository } from "./parts/repository.ts";
 import { RecipientRepository } from "./recipients/repository.ts";
-import { FileSystemPartStore } from "./storage/fs_part_store.ts";
+import { createPartStore } from "./storage/create.ts";
 import type { PartStore } from "./storage/part_store.ts";
 import { sweepExpired, type SweepResult } from "./sweeper.ts";
 
@@ -128,7 +127,7 @@ export async function startServer(
     files: new FileRepository(db),
     parts: new PartRepository(db),
     keyLinks: new KeyLinkRepository(db),
-    store: store ?? new FileSystemPartStore(join(resolved.dataDir, DATA_LAYOUT.parts)),
+    store: store ?? createPartStore(resolved),
     publicUrl: resolved.publicUrl ?? "",
   };
   // The portal (pages, pairing, mail) runs in front of the caller's extra routes and hook.
