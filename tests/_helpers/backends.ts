@@ -15,6 +15,16 @@ export type Backend = "sqlite" | "postgres";
 /** Every backend, in the order tests are registered. */
 export const BACKENDS: readonly Backend[] = ["sqlite", "postgres"];
 
+let running: Backend | undefined;
+
+/**
+ * The backend of the `backendTest` running now (tests of one file run one at a time), so that a
+ * service started on another backend by mistake is refused instead of passing unnoticed.
+ */
+export function runningBackend(): Backend | undefined {
+  return running;
+}
+
 /** Registers `body` once per backend, as `name [backend]`. */
 export function backendTest(
   name: string,
@@ -22,7 +32,14 @@ export function backendTest(
   backends: readonly Backend[] = BACKENDS,
 ): void {
   for (const backend of backends) {
-    Deno.test(`${name} [${backend}]`, () => body(backend));
+    Deno.test(`${name} [${backend}]`, async () => {
+      running = backend;
+      try {
+        await body(backend);
+      } finally {
+        running = undefined;
+      }
+    });
   }
 }
 

@@ -13,7 +13,7 @@ import {
   startServer,
 } from "../../server/mod.ts";
 import type { ServerConfig } from "../../server/config.ts";
-import { type Backend, backendSettings, queryRows } from "../_helpers/backends.ts";
+import { type Backend, backendSettings, queryRows, runningBackend } from "../_helpers/backends.ts";
 export { sha256 } from "../_helpers/bytes.ts";
 export { type Backend, BACKENDS, backendTest } from "../_helpers/backends.ts";
 
@@ -32,11 +32,17 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** Starts a service for one test, its metadata on `backend`. */
+/** Options of a test service: the service's, and where it keeps its metadata. */
+export type TestServiceConfig = Partial<ServerConfig> & { backend?: Backend };
+
+/** Starts a service for one test, its metadata on `backend` (a fresh database for PostgreSQL). */
 export async function startTestService(
-  config: Partial<ServerConfig> = {},
-  backend: Backend = "sqlite",
+  { backend = "sqlite", ...config }: TestServiceConfig = {},
 ): Promise<TestService> {
+  const expected = runningBackend();
+  if (expected !== undefined && expected !== backend) {
+    throw new Error(`A test on ${expected} started a service on ${backend}: pass { backend }.`);
+  }
   const dataDir = await Deno.makeTempDir({ prefix: "padlock-test-" });
   const logs: LogEntry[] = [];
   const clock = { offsetMs: 0 };
@@ -243,10 +249,9 @@ export async function countRows(service: TestService, table: string): Promise<nu
  */
 export async function withService(
   test: (service: TestService) => Promise<void>,
-  config: Partial<ServerConfig> = {},
-  backend: Backend = "sqlite",
+  config: TestServiceConfig = {},
 ): Promise<void> {
-  const service = await startTestService(config, backend);
+  const service = await startTestService(config);
   try {
     await test(service);
     const failures = service.logs.filter((entry) =>

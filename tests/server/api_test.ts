@@ -138,8 +138,7 @@ backendTest(
         assert.equal(answers[1].body.response, "NOT_FOUND");
         assert.equal(answers[2].body.response, "AUTHENTICATION_FAILED");
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );
@@ -155,8 +154,7 @@ backendTest("user and enterprise info describe the agent and the service", async
       assert.equal(enterprise.allowUndisclosedRecipients, true);
       assert.equal(enterprise.host, service.server.url);
     },
-    {},
-    backend,
+    { backend },
   );
 });
 
@@ -240,8 +238,7 @@ backendTest("an agent sends a package to a named recipient who downloads it", as
         [packageId],
       );
     },
-    {},
-    backend,
+    { backend },
   );
 });
 
@@ -286,8 +283,7 @@ backendTest("a dropzone upload is read by the dropzone's users only", async (bac
       );
       assert.equal(refused.body.response, "PERMISSION_DENIED");
     },
-    {},
-    backend,
+    { backend },
   );
 });
 
@@ -356,7 +352,8 @@ backendTest(
       assert.equal((await session("PUT", "/package/", {})).body.response, "AUTHENTICATION_FAILED");
     }, {
       authorizeSession: (_req: Request, packageId: string) => packageId === allowed,
-    }, backend);
+      backend,
+    });
   },
 );
 
@@ -402,8 +399,7 @@ backendTest("the multipart proxy upload stores parts and completes the file", as
       const info = ok(await agentCall(service, "GET", `/package/${packageId}/file/${fileId}/`));
       assert.equal((info.file as Record<string, unknown>).complete, true);
     },
-    {},
-    backend,
+    { backend },
   );
 });
 
@@ -461,8 +457,7 @@ backendTest(
         assert.equal((await response.json()).response, "AUTHENTICATION_FAILED");
         assert.equal(await countRows(service, "parts"), 2);
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );
@@ -508,8 +503,7 @@ backendTest(
         ];
         for (const secret of secrets) assert.ok(!log.includes(secret), "a secret reached the log");
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );

@@ -72,8 +72,7 @@ backendTest(
           return true;
         });
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );
@@ -114,7 +113,8 @@ backendTest(
       });
     }, {
       authorizeSession: () => verified,
-    }, backend);
+      backend,
+    });
   },
 );
 
@@ -138,8 +138,7 @@ backendTest(
           return true;
         });
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );
@@ -164,8 +163,7 @@ backendTest(
         await assertSameFiles(first, (await downloadAll(agent, links[0])).files);
         await assertSameFiles(second, (await downloadAll(agent, links[1])).files);
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );

@@ -15,7 +15,7 @@ import { listFiles, sha256, startTestService, testBytes } from "./_helpers.ts";
 
 Deno.test("a migrated data directory serves every link byte-identical from PostgreSQL", async () => {
   const database = await createTestDatabase();
-  const source = await startTestService({}, "sqlite");
+  const source = await startTestService({ backend: "sqlite" });
   const target = await Deno.makeTempDir({ prefix: "padlock-moved-" });
   const sent: { link: string; files: Map<string, Uint8Array> }[] = [];
   let moved: RunningServer | undefined;

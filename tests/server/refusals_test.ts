@@ -148,8 +148,7 @@ backendTest("wrong signatures, stale timestamps and revoked keys are refused", a
         }),
       );
     },
-    {},
-    backend,
+    { backend },
   );
 });
 
@@ -231,8 +230,7 @@ backendTest(
         );
         assert.deepEqual(await snapshot(service), before);
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );
@@ -287,8 +285,7 @@ backendTest("file names that could mislead are refused with INVALID_FILE_NAME", 
       );
       assert.equal((info.file as Record<string, unknown>).fileName, "résumé #2 & notes?.txt");
     },
-    {},
-    backend,
+    { backend },
   );
 });
 
@@ -345,8 +342,7 @@ backendTest(
         }
         assert.deepEqual(await snapshot(service), beforeUrls);
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );
@@ -387,8 +383,7 @@ backendTest(
         await fine.body?.cancel();
         assert.equal(await countRows(service, "parts"), 1);
       },
-      { maxPartBytes: 8192 },
-      backend,
+      { maxPartBytes: 8192, backend },
     );
   },
 );
@@ -435,8 +430,7 @@ backendTest(
         assert.equal(await countRows(service, "part_urls"), 0);
         assert.deepEqual(await listFiles(`${service.dataDir}/parts`), []);
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );
@@ -469,8 +463,7 @@ backendTest("ids that try path traversal are refused and reach no file", async (
       }
       assert.deepEqual(await snapshot(service), before);
     },
-    {},
-    backend,
+    { backend },
   );
 });
 
@@ -549,8 +542,7 @@ backendTest("another user's package cannot be read or changed", async (backend) 
       assert.deepEqual({ ...after, part_urls: before.part_urls }, before);
       assert.ok(success(await agentCall(service, "GET", `/package/${draft}/`)));
     },
-    {},
-    backend,
+    { backend },
   );
 });
 
@@ -600,8 +592,7 @@ backendTest(
         assert.equal(expired.status, 403);
         await expired.body?.cancel();
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );

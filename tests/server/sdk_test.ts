@@ -59,8 +59,7 @@ backendTest(
           assert.equal(received.message, "From the SDK\nline two");
         });
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );
@@ -87,8 +86,7 @@ backendTest(
           assert.equal(await sha256(received.files.get("scan.pdf")!), await sha256(bytes));
         });
       },
-      {},
-      backend,
+      { backend },
     );
   },
 );
@@ -122,8 +120,7 @@ backendTest("the SDK downloads and reads a package the src/ client uploaded", as
         assert.equal(message.message, "From src/\r\nbye");
       });
     },
-    {},
-    backend,
+    { backend },
   );
 });
 
