@@ -38,7 +38,9 @@ export interface Queryable {
    * SQLite the transaction holds the write lock from its start (`BEGIN IMMEDIATE`); on PostgreSQL
    * it is SERIALIZABLE and `body` is run again when the server reports a serialization conflict,
    * so a check followed by a write inside `body` sees no interleaved writer on either. `body` must
-   * therefore have no effect outside `tx`. Inside a transaction this runs `body` in the same one.
+   * therefore have no effect outside `tx`, and must run its statements on `tx` only: on SQLite a
+   * statement on the database itself waits for the transaction to end, which never comes. Inside
+   * a transaction this runs `body` in the same one.
    */
   transaction<T>(body: (tx: Queryable) => Promise<T>): Promise<T>;
 }
