@@ -14,10 +14,11 @@
  * deno task admin dropzone list
  * deno task admin backup --to /backups/padlock-2026-01-31     # online: the service may run
  * deno task admin restore --from /backups/padlock-2026-01-31 --data-dir /var/lib/padlock-new
+ * deno task admin migrate --to-database-url postgres://… [--to-data-dir <dir>] [--to-secret-key <key>]
  * ```
  * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`; `deno task start` keeps its
  * service's data in `.data/service`), `--secret-key` (env `PADLOCK_SECRET_KEY`), `--create` (start
- * a new database where there is none; without it a directory without one is refused), `--help`.
+ * a new database where there is none; without it a directory without one is refused), `--database-url` (env `PADLOCK_DATABASE_URL`, PostgreSQL), `--help`.
  *
  * @module
  */
@@ -26,7 +27,7 @@ import { join } from "node:path";
 import { AccountError, type Accounts, DATA_LAYOUT, openAccounts } from "./mod.ts";
 import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
 import { backupDataDir, BackupError, restoreDataDir } from "./backup.ts";
-import { SchemaError } from "./db/database.ts";
+import { DatabaseUnavailableError, SchemaError } from "./db/database.ts";
 
 /** Thrown for a command line the admin tool does not understand. */
 export class UsageError extends Error {
@@ -45,10 +46,14 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   dropzone list
   backup --to <dir>          (online snapshot of the database and the parts into a new folder)
   restore --from <dir>       (fills an empty --data-dir from a backup)
+  migrate --to-database-url <postgres://…> [--to-data-dir <dir>] [--to-secret-key <key>]
+    (copies this SQLite data directory's metadata into an empty PostgreSQL database and its
+    parts into the part store of --to-data-dir; the target key defaults to this one)
 Options:
   --data-dir <dir>    the service's data directory (env PADLOCK_DATA_DIR, default .data;
                       \`deno task start\` keeps its service's data in .data/service)
   --secret-key <key>  (env PADLOCK_SECRET_KEY)
+  --database-url <url> (env PADLOCK_DATABASE_URL, PostgreSQL)
   --create            start a new database in a directory that has none
   --help              this text`;
 
@@ -58,8 +63,8 @@ function required(values: Record<string, string | undefined>, name: string): str
   return value;
 }
 
-function userByEmail(accounts: Accounts, email: string) {
-  const user = accounts.findUserByEmail(email);
+async function userByEmail(accounts: Accounts, email: string) {
+  const user = await accounts.findUserByEmail(email);
   if (!user) throw new AccountError(`No user has email ${email}.`);
   return user;
 }
@@ -109,6 +114,7 @@ export async function runAdmin(
       options: {
         "data-dir": { type: "string" },
         "secret-key": { type: "string" },
+        "database-url": { type: "string" },
         email: { type: "string" },
         password: { type: "string" },
         name: { type: "string" },
@@ -121,6 +127,9 @@ export async function runAdmin(
         help: { type: "boolean", short: "h" },
         to: { type: "string" },
         from: { type: "string" },
+        "to-database-url": { type: "string" },
+        "to-data-dir": { type: "string" },
+        "to-secret-key": { type: "string" },
       },
     });
   } catch (cause) {
@@ -140,6 +149,7 @@ export async function runAdmin(
     "dropzone list",
     "backup",
     "restore",
+    "migrate",
   ];
   if (!known.includes(command)) throw new UsageError(ADMIN_USAGE);
   const dataDir = values["data-dir"] ?? env("PADLOCK_DATA_DIR") ?? ".data";
@@ -159,11 +169,44 @@ export async function runAdmin(
         : []),
     ];
   }
-  await requireDatabase(dataDir, parsed.values.create === true);
+  const databaseUrl = values["database-url"] ?? env("PADLOCK_DATABASE_URL");
+  if (command === "migrate") {
+    await requireDatabase(dataDir, false);
+    const sourceKey = values["secret-key"] ?? env("PADLOCK_SECRET_KEY");
+    // The instances on PostgreSQL must share a configured key; by default the one of this
+    // directory (its key file when none is configured), so nothing needs sealing anew.
+    const targetKey = values["to-secret-key"] ?? sourceKey ??
+      (await Deno.readTextFile(join(dataDir, "secret.key")).catch(() => "")).trim();
+    if (!targetKey) throw new UsageError(`--to-secret-key is required.\n${ADMIN_USAGE}`);
+    const lines: string[] = [];
+    // Loaded here: the PostgreSQL driver is needed by this command only.
+    const { moveUp } = await import("./db/move_up.ts");
+    const result = await moveUp({
+      from: { dataDir, secretKey: sourceKey },
+      to: {
+        databaseUrl: required(values, "to-database-url"),
+        dataDir: values["to-data-dir"] ?? dataDir,
+        secretKey: targetKey,
+      },
+      progress: (line) => lines.push(line),
+    });
+    lines.push(`copied: ${result.parts} parts, ${result.rows.packages} packages`);
+    if (!values["to-secret-key"] && !sourceKey) {
+      lines.push(
+        `Start every instance with PADLOCK_SECRET_KEY set to the key in ${
+          join(dataDir, "secret.key")
+        }.`,
+      );
+    }
+    return lines;
+  }
+  // With PostgreSQL the data directory holds no database file.
+  if (databaseUrl === undefined) await requireDatabase(dataDir, parsed.values.create === true);
   if (command === "user invite") {
     const invited = await inviteFromDataDir({
       dataDir,
       secretKey: values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
+      databaseUrl,
       email: required(values, "email"),
       name: values.name,
       publicUrl: values["public-url"] ?? env("PADLOCK_PUBLIC_URL") ?? "http://127.0.0.1:8080",
@@ -177,6 +220,7 @@ export async function runAdmin(
   const { accounts, close } = await openAccounts(
     dataDir,
     values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
+    databaseUrl,
   );
   try {
     switch (command) {
@@ -187,33 +231,40 @@ export async function runAdmin(
         return [`userId: ${user.id}`, `email: ${user.email}`];
       }
       case "user list":
-        return accounts.listUsers().map((user) => `${user.id}\t${user.email}\t${user.name}`);
+        return (await accounts.listUsers()).map((user) =>
+          `${user.id}\t${user.email}\t${user.name}`
+        );
       case "key add": {
-        const user = userByEmail(accounts, required(values, "email"));
+        const user = await userByEmail(accounts, required(values, "email"));
         const key = await accounts.createApiKey(user.id, values.description ?? "");
         return [`apiKey: ${key.apiKey}`, `apiSecret: ${key.apiSecret}`];
       }
       case "key list": {
-        const user = userByEmail(accounts, required(values, "email"));
-        return accounts.listApiKeys(user.id).map((key) =>
+        const user = await userByEmail(accounts, required(values, "email"));
+        return (await accounts.listApiKeys(user.id)).map((key) =>
           `${key.apiKey}\t${key.revokedAt === undefined ? "active" : "revoked"}\t${key.description}`
         );
       }
       case "key revoke": {
         const apiKey = required(values, "key");
-        if (!accounts.revokeApiKey(apiKey)) throw new AccountError(`No active API key ${apiKey}.`);
+        if (!(await accounts.revokeApiKey(apiKey))) {
+          throw new AccountError(`No active API key ${apiKey}.`);
+        }
         return [`revoked: ${apiKey}`];
       }
       case "dropzone add": {
-        const owner = userByEmail(accounts, required(values, "owner"));
-        const allowed = (values.allow ?? "").split(",").map((email) => email.trim()).filter(Boolean)
-          .map((email) => userByEmail(accounts, email).id);
+        const owner = await userByEmail(accounts, required(values, "owner"));
+        const allowed = [];
+        for (const email of (values.allow ?? "").split(",").map((email) => email.trim())) {
+          if (email) allowed.push((await userByEmail(accounts, email)).id);
+        }
         const { dropzoneId } = await accounts.createDropzone(owner.id, { allowedUserIds: allowed });
         return [`dropzoneId: ${dropzoneId}`];
       }
       default: {
-        const emailOf = (id: string) => accounts.getUser(id)?.email ?? id;
-        return accounts.listDropzones().map((dropzone) =>
+        const emails = new Map((await accounts.listUsers()).map((user) => [user.id, user.email]));
+        const emailOf = (id: string) => emails.get(id) ?? id;
+        return (await accounts.listDropzones()).map((dropzone) =>
           `${dropzone.dropzoneId}\towner=${emailOf(dropzone.ownerId)}\tallowed=${
             dropzone.allowedUserIds.map(emailOf).join(",")
           }`
@@ -221,7 +272,7 @@ export async function runAdmin(
       }
     }
   } finally {
-    close();
+    await close();
   }
 }
 
@@ -231,11 +282,15 @@ export async function adminMain(args: string[]): Promise<void> {
     const lines = await runAdmin(args, (name) => Deno.env.get(name));
     for (const line of lines) console.log(line);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AccountError) {
-      console.error(error.message);
+    // Refusals the operator can act on: one line, no stack.
+    const expected = error instanceof UsageError || error instanceof AccountError ||
+      error instanceof DatabaseUnavailableError || error instanceof SchemaError ||
+      (error instanceof Error && error.name === "MoveError");
+    if (expected) {
+      console.error((error as Error).message);
       Deno.exit(error instanceof UsageError ? 2 : 1);
     }
-    if (error instanceof BackupError || error instanceof SchemaError) {
+    if (error instanceof BackupError) {
       console.error(error.message);
       Deno.exit(1);
     }

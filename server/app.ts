@@ -16,8 +16,10 @@ import {
   preflightResponse,
   readBodyLimited,
   ServiceError,
+  unavailableResponse,
   withBodyDeadline,
 } from "./http.ts";
+import { DatabaseUnavailableError } from "./db/database.ts";
 import { randomToken, SAFE_ID_PATTERN } from "./ids.ts";
 import { linkRoutes } from "./links/routes.ts";
 import { type LogEntry, stackFrames } from "./log.ts";
@@ -129,12 +131,12 @@ export function createHandler(
       form = parsed.form;
       // The proxy upload signs the requestData field, not the multipart body (spec 1.4).
       signedBody = new TextEncoder().encode(parsed.requestData);
-      const caller = authenticate(services, prefix, req, pathname, signedBody);
+      const caller = await authenticate(services, prefix, req, pathname, signedBody);
       describeCaller(entry, caller);
       body = parseJsonBody(signedBody);
       return await dispatch(req, route, match.params, caller, body, form, entry);
     }
-    const caller = authenticate(services, prefix, req, pathname, signedBody);
+    const caller = await authenticate(services, prefix, req, pathname, signedBody);
     describeCaller(entry, caller);
     body = parseJsonBody(raw);
     return await dispatch(req, route, match.params, caller, body, form, entry);
@@ -227,6 +229,10 @@ export function createHandler(
         response = prefix
           ? jsonResponse(errorBody(error))
           : jsonResponse(errorBody(error), error.status);
+      } else if (error instanceof DatabaseUnavailableError) {
+        // A passing outage, not a bug: 503 + Retry-After, which clients wait out and retry.
+        entry.response = "SERVICE_UNAVAILABLE";
+        response = unavailableResponse();
       } else {
         entry.response = "SERVER_ERROR";
         log({

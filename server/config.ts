@@ -71,6 +71,11 @@ export interface ServerConfig {
    * `secret.key` is created in `dataDir` (keep it out of database backups).
    */
   secretKey?: string;
+  /**
+   * `postgres://user:password@host:port/database` puts the metadata on PostgreSQL instead of
+   * `<dataDir>/padlock.db`, so several instances can share it. Needs `secretKey`.
+   */
+  databaseUrl?: string;
   /** Extra handlers (portal pages, sandbox) tried before answering 404 outside the API. */
   extraRoutes?: (
     req: Request,
@@ -208,6 +213,18 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
     }
     merged.publicUrl = parsed.origin;
   }
+  if (merged.databaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//i.test(merged.databaseUrl)) {
+      throw new ConfigError("databaseUrl must be a postgres:// URL.");
+    }
+    if (!merged.secretKey) {
+      // Every instance must open the API secrets sealed by the others and agree on the CSRF key.
+      throw new ConfigError(
+        "With a database URL, set the shared secret key (--secret-key or PADLOCK_SECRET_KEY): " +
+          "every instance must use the same one.",
+      );
+    }
+  }
   return {
     ...merged,
     maxPartBytes: merged.maxPartBytes ?? merged.partSize + PART_OVERHEAD_ALLOWANCE,
@@ -239,6 +256,7 @@ const EXTERNAL_OPTIONS = [
   ["allow-undisclosed-recipients", "PADLOCK_ALLOW_UNDISCLOSED_RECIPIENTS", "boolean"],
   ["system-name", "PADLOCK_SYSTEM_NAME", "string"],
   ["secret-key", "PADLOCK_SECRET_KEY", "string"],
+  ["database-url", "PADLOCK_DATABASE_URL", "string"],
   ["smtp-host", "PADLOCK_SMTP_HOST", "string"],
   ["smtp-port", "PADLOCK_SMTP_PORT", "number"],
   ["smtp-user", "PADLOCK_SMTP_USER", "string"],

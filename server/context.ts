@@ -5,6 +5,7 @@
  * @module
  */
 import type { Accounts, User } from "./accounts/accounts.ts";
+import type { SecretBox } from "./accounts/secret_box.ts";
 import type { ResolvedConfig } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import type { Dropzone } from "./dropzones/repository.ts";
@@ -26,6 +27,8 @@ export interface Services {
   db: Database;
   /** Users, API keys, dropzones. */
   accounts: Accounts;
+  /** Seals secrets kept in the database (API secrets, queued mail). */
+  secrets: SecretBox;
   /** Package queries. */
   packages: PackageRepository;
   /** Recipient queries. */

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Services } from "./context.ts";
-import { MIGRATIONS } from "./db/migrations.ts";
+import { migrationsFor } from "./db/migrations.ts";
 
 /** The outcome of one check: `ok`, or what failed (an error name, never a message). */
 export type CheckOutcome = "ok" | string;
@@ -51,8 +51,8 @@ async function outcome(check: () => Promise<string | void>): Promise<CheckOutcom
   }
 }
 
-/** The newest schema version this code knows. */
-export const CURRENT_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;
+/** The newest schema version this code knows (both dialects share the version numbers). */
+export const CURRENT_SCHEMA_VERSION: number = migrationsFor("sqlite").at(-1)?.version ?? 0;
 
 /** Runs the readiness checks (each bounded in time; they never throw). */
 export async function checkReadiness(
@@ -61,16 +61,14 @@ export async function checkReadiness(
 ): Promise<Readiness> {
   const [database, storage, schema] = await Promise.all([
     outcome(async () => {
-      await Promise.resolve(services.db.prepare("SELECT 1 AS one").get());
+      await services.db.get("SELECT 1 AS one");
     }),
     outcome(async () => {
       await services.store.has(PROBE_KEY);
     }),
     outcome(async () => {
-      const row = await Promise.resolve(
-        services.db.prepare("SELECT MAX(version) AS version FROM schema_migrations").get() as
-          | { version: number | null }
-          | undefined,
+      const row = await services.db.get<{ version: number | null }>(
+        "SELECT MAX(version) AS version FROM schema_migrations",
       );
       const version = row?.version ?? 0;
       if (version !== CURRENT_SCHEMA_VERSION) {

@@ -72,6 +72,22 @@ export function jsonResponse(body: Record<string, unknown>, status = 200): Respo
   });
 }
 
+/** Seconds a client is asked to wait when the database is unreachable. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/**
+ * Answers "try again later" (the database cannot be reached): HTTP 503 with `Retry-After` and
+ * an error envelope, which the clients treat as a passing outage and retry.
+ */
+export function unavailableResponse(): Response {
+  const response = jsonResponse({
+    response: "SERVICE_UNAVAILABLE",
+    message: "The service cannot reach its database at the moment. Try again in a few seconds.",
+  }, 503);
+  response.headers.set("Retry-After", String(UNAVAILABLE_RETRY_SECONDS));
+  return response;
+}
+
 /** Builds the error envelope for a `ServiceError`. */
 export function errorBody(error: ServiceError): Record<string, unknown> {
   return { response: error.code, message: error.message };

@@ -8,8 +8,8 @@
  *
  * @module
  */
-import { SchemaError } from "./db/database.ts";
 import { ConfigError, configFromOutside, configUsage, startServer } from "./mod.ts";
+import { DatabaseUnavailableError, SchemaError } from "./db/database.ts";
 
 /**
  * Runs the service with command-line flags until SIGINT or SIGTERM (then exits the process).
@@ -49,6 +49,12 @@ export async function runService(
     if (error instanceof SchemaError) {
       console.error(error.message);
       Deno.exit(3);
+    }
+    if (error instanceof DatabaseUnavailableError) {
+      // The cause names the host and port, never the URL (it may hold a password).
+      const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+      console.error(`${error.message}${cause}`);
+      Deno.exit(1);
     }
     throw error;
   }

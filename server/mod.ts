@@ -13,13 +13,14 @@
  *
  * @module
  */
-import { join } from "node:path";
 import { Accounts } from "./accounts/accounts.ts";
 import { SecretBox } from "./accounts/secret_box.ts";
 import { createHandler } from "./app.ts";
 import { resolveConfig, type ResolvedConfig, type ServerConfig } from "./config.ts";
 import type { Services } from "./context.ts";
-import { openDatabase } from "./db/database.ts";
+import { Lease } from "./db/lease.ts";
+import { openDatabase } from "./db/open.ts";
+import { newUuid } from "./ids.ts";
 import { createPortal } from "./portal/mod.ts";
 import { FileRepository } from "./files/repository.ts";
 import { KeyLinkRepository } from "./links/repository.ts";
@@ -30,7 +31,7 @@ import { type OpsListener, startOpsListener } from "./ops_routes.ts";
 import { PackageRepository } from "./packages/repository.ts";
 import { PartRepository } from "./parts/repository.ts";
 import { RecipientRepository } from "./recipients/repository.ts";
-import { FileSystemPartStore } from "./storage/fs_part_store.ts";
+import { createPartStore } from "./storage/create.ts";
 import type { PartStore } from "./storage/part_store.ts";
 import { sweepExpired, type SweepResult } from "./sweeper.ts";
 
@@ -60,7 +61,10 @@ export interface RunningServer {
   config: ResolvedConfig;
   /** Where the separate operator listener (`metricsAddress`) listens, when there is one. */
   metricsUrl?: string;
-  /** Deletes expired packages and part URLs now (the timer does it every `sweepIntervalMs`). */
+  /**
+   * Deletes expired packages and part URLs now (the timer does it every `sweepIntervalMs`), when
+   * this instance holds the sweeper lease; instances sharing a database sweep one at a time.
+   */
   sweep(): Promise<SweepResult>;
   /**
    * Stops listening, waits for requests in flight (part transfers included) for up to
@@ -77,15 +81,22 @@ export const DATA_LAYOUT = { database: "padlock.db", parts: "parts", secretKey: 
  * (the admin CLI uses this).
  *
  * @throws {import("./db/database.ts").SchemaError} when the database is newer than this code.
+ * @throws {import("./db/database.ts").DatabaseUnavailableError} when PostgreSQL cannot be reached.
  */
 export async function openAccounts(
   dataDir: string,
   secretKey?: string,
-): Promise<{ accounts: Accounts; close(): void }> {
+  databaseUrl?: string,
+): Promise<{ accounts: Accounts; close(): Promise<void> }> {
   await Deno.mkdir(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, DATA_LAYOUT.database));
-  const accounts = new Accounts(db, await SecretBox.open(dataDir, secretKey));
-  return { accounts, close: () => db.close() };
+  const db = await openDatabase({ dataDir, databaseUrl });
+  try {
+    const accounts = new Accounts(db, await SecretBox.open(dataDir, secretKey));
+    return { accounts, close: () => db.close() };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }
 
 /**
@@ -95,6 +106,7 @@ export async function openAccounts(
  * @param config any options; the rest take their defaults (see `ServerConfig`).
  * @param store where parts go; defaults to `<dataDir>/parts` on the file system.
  * @throws {import("./config.ts").ConfigError} on invalid options.
+ * @throws {import("./db/database.ts").DatabaseUnavailableError} when PostgreSQL cannot be reached.
  * @throws {Deno.errors.AddrInUse} when the port is taken.
  */
 export async function startServer(
@@ -110,28 +122,38 @@ export async function startServer(
     sink(entry);
   };
   await Deno.mkdir(resolved.dataDir, { recursive: true });
-  const db = openDatabase(join(resolved.dataDir, DATA_LAYOUT.database));
-  const accounts = new Accounts(
-    db,
-    await SecretBox.open(resolved.dataDir, resolved.secretKey),
-    resolved.now,
-  );
+  const db = await openDatabase(resolved);
+  let secrets: SecretBox;
+  try {
+    secrets = await SecretBox.open(resolved.dataDir, resolved.secretKey);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const accounts = new Accounts(db, secrets, resolved.now);
   const services: Services = {
     config: resolved,
     db,
     accounts,
+    secrets,
     packages: new PackageRepository(db),
     recipients: new RecipientRepository(db),
     files: new FileRepository(db),
     parts: new PartRepository(db),
     keyLinks: new KeyLinkRepository(db),
-    store: store ?? new FileSystemPartStore(join(resolved.dataDir, DATA_LAYOUT.parts)),
+    store: store ?? createPartStore(resolved),
     publicUrl: resolved.publicUrl ?? "",
     metrics,
     inFlight,
   };
   // The portal (pages, pairing, mail) runs in front of the caller's extra routes and hook.
-  const portal = await createPortal(services, log);
+  let portal: Awaited<ReturnType<typeof createPortal>>;
+  try {
+    portal = await createPortal(services, log);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   services.config = portal.mount(services.config);
   const handler = createHandler(services, log);
   let listening: (addr: Deno.NetAddr) => void;
@@ -144,7 +166,8 @@ export async function startServer(
       onListen: (addr) => listening(addr),
     }, handler);
   } catch (error) {
-    db.close();
+    await portal.close();
+    await db.close();
     throw error;
   }
   const addr = await ready;
@@ -158,21 +181,33 @@ export async function startServer(
     } catch (error) {
       await server.shutdown();
       await portal.close();
-      db.close();
+      await db.close();
       throw error;
     }
   }
 
   let sweeping: Promise<SweepResult> | undefined;
+  // Instances sharing a database sweep one at a time: the holder of the lease (renewed at each
+  // sweep; taken over when its holder stops renewing it).
+  const sweepLease = new Lease(
+    db,
+    "sweeper",
+    newUuid(),
+    Math.max(60_000, 2 * resolved.sweepIntervalMs),
+    resolved.now,
+  );
   const sweep = (): Promise<SweepResult> => {
     // One sweep at a time: the timer and a caller share the run in progress.
-    sweeping ??= sweepExpired(services).then(
-      (result) => (metrics.sweepRan(result), result),
-      (error) => {
-        metrics.sweepRan(undefined);
-        throw error;
-      },
-    ).finally(() => sweeping = undefined);
+    sweeping ??=
+      (async () =>
+        await sweepLease.acquire() ? await sweepExpired(services) : { packages: 0, partUrls: 0 })()
+        .then(
+          (result) => (metrics.sweepRan(result), result),
+          (error) => {
+            metrics.sweepRan(undefined);
+            throw error;
+          },
+        ).finally(() => sweeping = undefined);
     return sweeping;
   };
   const timer = resolved.sweepIntervalMs > 0
@@ -227,7 +262,8 @@ export async function startServer(
         await ops?.close();
         await portal.close();
         await sweeping?.catch(() => {});
-        db.close();
+        await sweepLease.release().catch(() => {});
+        await db.close();
       })();
       return closed;
     },

@@ -45,9 +45,13 @@ function partUrl(services: Services, token: string): string {
 }
 
 /** Most ciphertext bytes the given part may hold: the part limit, and the file's declared size. */
-function partByteLimit(services: Services, file: FileRecord, part: number): number {
+async function partByteLimit(
+  services: Services,
+  file: FileRecord,
+  part: number,
+): Promise<number> {
   const fileAllowance = file.size + file.parts * PER_PART_ALLOWANCE -
-    services.parts.storedBytes(file.id, part);
+    await services.parts.storedBytes(file.id, part);
   return Math.max(0, Math.min(services.config.maxPartBytes, fileAllowance));
 }
 
@@ -55,18 +59,18 @@ function partNumber(file: FileRecord, name: string, value: unknown, trailing = f
   return integerField({ [name]: value }, name, { min: 1, max: file.parts + (trailing ? 1 : 0) });
 }
 
-function issueUrls(
+async function issueUrls(
   context: ApiContext,
   direction: PartGrant["direction"],
   file: FileRecord,
   first: number,
   last: number,
-): { part: number; url: string }[] {
+): Promise<{ part: number; url: string }[]> {
   const { services } = context;
   const expiresAt = now(context) + services.config.partUrlLifetimeSeconds * 1000;
   const urls = [];
   for (let part = first; part <= last; part++) {
-    const token = services.parts.issueUrl(
+    const token = await services.parts.issueUrl(
       { direction, packageId: file.packageId, fileId: file.id, part },
       expiresAt,
     );
@@ -75,26 +79,26 @@ function issueUrls(
   return urls;
 }
 
-function uploadUrls(context: ApiContext): Record<string, unknown> {
-  const record = loadPackage(context, context.params.packageId);
+async function uploadUrls(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
-  const file = loadFile(context, record, context.params.fileId);
+  const file = await loadFile(context, record, context.params.fileId);
   const first = partNumber(file, "part", context.body.part, true);
   // The SDK's trailing empty part (trailing.ts) may be asked for once the package is finalized.
   if (isTrailingPart(file, first)) {
-    return { uploadUrls: issueUrls(context, "upload", file, first, first) };
+    return { uploadUrls: await issueUrls(context, "upload", file, first, first) };
   }
   requireUnfinalized(record);
   const last = Math.min(file.parts, first + UPLOAD_URL_BATCH - 1);
-  return { uploadUrls: issueUrls(context, "upload", file, first, last) };
+  return { uploadUrls: await issueUrls(context, "upload", file, first, last) };
 }
 
 async function downloadUrls(context: ApiContext): Promise<Record<string, unknown>> {
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   // The checksum proves the caller holds the link, which opens undisclosed packages.
   requireChecksum(record, context.body.checksum);
   await requireReader(context, record, true);
-  const file = loadFile(context, record, context.params.fileId);
+  const file = await loadFile(context, record, context.params.fileId);
   const first = partNumber(file, "startSegment", context.body.startSegment ?? 1);
   const requestedLast = integerField(context.body, "endSegment", {
     min: first,
@@ -102,14 +106,14 @@ async function downloadUrls(context: ApiContext): Promise<Record<string, unknown
     fallback: file.parts,
   });
   const last = Math.min(file.parts, requestedLast, first + DOWNLOAD_URL_BATCH - 1);
-  return { downloadUrls: issueUrls(context, "download", file, first, last) };
+  return { downloadUrls: await issueUrls(context, "download", file, first, last) };
 }
 
 async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>> {
   const { services, form } = context;
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
-  const file = loadFile(context, record, context.params.fileId);
+  const file = await loadFile(context, record, context.params.fileId);
   const requestData = context.body;
   if (requestData.fileId !== undefined && requestData.fileId !== file.id) {
     throw new ServiceError(
@@ -128,7 +132,7 @@ async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>
     return { message: "" };
   }
   requireUnfinalized(record);
-  const limit = partByteLimit(services, file, part);
+  const limit = await partByteLimit(services, file, part);
   if (content.size > limit) {
     throw new ServiceError(
       "LIMIT_EXCEEDED",
@@ -137,9 +141,9 @@ async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>
   }
   const key = { packageId: record.id, fileId: file.id, part };
   const size = await services.store.put(key, content.stream(), limit);
-  services.parts.record(file.id, part, size, now(context));
+  await services.parts.record(file.id, part, size, now(context));
   // The SDK does not call upload-complete after a proxy upload (spec 2.4.3).
-  completeIfWhole(context, file);
+  await completeIfWhole(context, file);
   return { message: "" };
 }
 
@@ -186,7 +190,7 @@ export async function handlePartRequest(
   log.caller = "part-url";
   try {
     const grant = /^[A-Za-z0-9_-]{43}$/.test(token)
-      ? services.parts.resolveUrl(token, services.config.now())
+      ? await services.parts.resolveUrl(token, services.config.now())
       : undefined;
     const wanted = req.method === "PUT" ? "upload" : req.method === "GET" ? "download" : undefined;
     if (!wanted) {
@@ -202,8 +206,8 @@ export async function handlePartRequest(
     log.packageId = grant.packageId;
     log.fileId = grant.fileId;
     log.part = grant.part;
-    const record = services.packages.findById(grant.packageId);
-    const file = services.files.find(grant.packageId, grant.fileId);
+    const record = await services.packages.findById(grant.packageId);
+    const file = await services.files.find(grant.packageId, grant.fileId);
     const now = services.config.now();
     if (!record || !file || (record.expiresAt !== undefined && record.expiresAt <= now)) {
       throw new ServiceError("UNKNOWN_PACKAGE", "The package of this URL no longer exists.", {
@@ -223,12 +227,12 @@ export async function handlePartRequest(
       if (record.finalizedAt !== undefined) {
         throw new ServiceError("PERMISSION_DENIED", "The package is finalized.", { status: 403 });
       }
-      const limit = partByteLimit(services, file, grant.part);
+      const limit = await partByteLimit(services, file, grant.part);
       if (Number(req.headers.get("content-length") ?? "0") > limit) {
         throw new PartTooLargeError(limit);
       }
       const size = await services.store.put(key, requestBody(req), limit);
-      services.parts.record(file.id, grant.part, size, services.config.now());
+      await services.parts.record(file.id, grant.part, size, services.config.now());
       log.response = "SUCCESS";
       return jsonResponse({ response: "SUCCESS", message: "" });
     }

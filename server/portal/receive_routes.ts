@@ -69,7 +69,7 @@ async function loadForVisitor(
     if (!(error instanceof CsrfError)) throw error;
     return failure(portal, request, "CSRF", error.message, 403);
   }
-  if (!portal.limits.accessChecksPerClient.take(request.address)) {
+  if (!(await portal.limits.accessChecksPerClient.take(request.address))) {
     return failure(
       portal,
       request,
@@ -78,7 +78,7 @@ async function loadForVisitor(
       429,
     );
   }
-  const record = findLivePackage(portal, body.packageCode);
+  const record = await findLivePackage(portal, body.packageCode);
   if (!record) {
     return failure(
       portal,
@@ -103,7 +103,13 @@ export async function packageAccess(portal: Portal, request: PortalRequest): Pro
   const loaded = await loadForVisitor(portal, request);
   if (loaded instanceof Response) return loaded;
   const { record } = loaded;
-  const access = decideAccess(portal, record, request.sessionId, request.session, request.user);
+  const access = await decideAccess(
+    portal,
+    record,
+    request.sessionId,
+    request.session,
+    request.user,
+  );
   return json(portal, request, {
     response: "SUCCESS",
     access,
@@ -127,11 +133,12 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
   if (!isEmail(email)) return failure(portal, request, "INVALID_INPUT", "Enter an email address.");
   const { limits } = portal;
   if (
-    !limits.codeRequestsPerClient.take(request.address) || !limits.codeRequestsPerEmail.take(email)
+    !(await limits.codeRequestsPerClient.take(request.address)) ||
+    !(await limits.codeRequestsPerEmail.take(email))
   ) {
     const wait = Math.max(
-      limits.codeRequestsPerClient.retryAfterMs(request.address),
-      limits.codeRequestsPerEmail.retryAfterMs(email),
+      await limits.codeRequestsPerClient.retryAfterMs(request.address),
+      await limits.codeRequestsPerEmail.retryAfterMs(email),
     );
     return failure(
       portal,
@@ -141,8 +148,8 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
       429,
     );
   }
-  const recipient = portal.services.recipients.isRecipient(record.id, email);
-  const code = portal.codes.issue(record.id, email, recipient);
+  const recipient = await portal.services.recipients.isRecipient(record.id, email);
+  const code = await portal.codes.issue(record.id, email, recipient);
   if (code) {
     // Queued, not awaited: the answer must take as long as for an address that gets no mail.
     portal.mail.enqueue(verificationCodeMail({
@@ -174,21 +181,25 @@ export async function verifyCode(portal: Portal, request: PortalRequest): Promis
   const email = normaliseEmail(textField(body, "email", 320));
   const code = textField(body, "code", 32).replace(/\s/g, "");
   if (!isEmail(email)) return failure(portal, request, "INVALID_INPUT", "Enter an email address.");
-  if (!portal.limits.codeChecksPerClient.take(request.address)) {
+  if (!(await portal.limits.codeChecksPerClient.take(request.address))) {
     return failure(portal, request, "LIMIT_EXCEEDED", "Too many tries. Wait a few minutes.", 429);
   }
-  const outcome = portal.codes.check(record.id, email, code);
+  const outcome = await portal.codes.check(record.id, email, code);
   if (outcome !== "ok") {
     const [response, message] = CODE_ANSWERS[outcome];
     return failure(portal, request, response, message);
   }
-  if (!portal.services.recipients.isRecipient(record.id, email)) {
+  if (!(await portal.services.recipients.isRecipient(record.id, email))) {
     // Removed from the package since the code was sent.
     const [response, message] = CODE_ANSWERS.missing;
     return failure(portal, request, response, message);
   }
   const remember = body.remember === true;
-  useSession(portal, request, portal.sessions.grant(request.sessionId, record.id, email, remember));
+  await useSession(
+    portal,
+    request,
+    portal.sessions.grant(request.sessionId, record.id, email, remember),
+  );
   return json(portal, request, {
     response: "SUCCESS",
     csrfToken: csrfTokenOf(portal, request),

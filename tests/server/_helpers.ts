@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { DatabaseSync } from "node:sqlite";
 import {
   formatTimestamp,
   type LogEntry,
@@ -14,12 +13,18 @@ import {
   startServer,
 } from "../../server/mod.ts";
 import type { ServerConfig } from "../../server/config.ts";
+import { type Backend, backendSettings, queryRows, runningBackend } from "../_helpers/backends.ts";
 export { sha256 } from "../_helpers/bytes.ts";
+export { type Backend, BACKENDS, backendTest } from "../_helpers/backends.ts";
 
 /** A started test service with one agent, one API key and one dropzone. */
 export interface TestService {
   server: RunningServer;
   dataDir: string;
+  /** Where the metadata is. */
+  backend: Backend;
+  /** The PostgreSQL database of this test, on that backend. */
+  databaseUrl?: string;
   logs: LogEntry[];
   clock: { offsetMs: number };
   agent: { id: string; email: string; apiKey: string; apiSecret: string };
@@ -27,20 +32,38 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** Starts a service for one test. */
-export async function startTestService(config: Partial<ServerConfig> = {}): Promise<TestService> {
+/** Options of a test service: the service's, and where it keeps its metadata. */
+export type TestServiceConfig = Partial<ServerConfig> & { backend?: Backend };
+
+/** Starts a service for one test, its metadata on `backend` (a fresh database for PostgreSQL). */
+export async function startTestService(
+  { backend = "sqlite", ...config }: TestServiceConfig = {},
+): Promise<TestService> {
+  const expected = runningBackend();
+  if (expected !== undefined && expected !== backend) {
+    throw new Error(`A test on ${expected} started a service on ${backend}: pass { backend }.`);
+  }
   const dataDir = await Deno.makeTempDir({ prefix: "padlock-test-" });
   const logs: LogEntry[] = [];
   const clock = { offsetMs: 0 };
-  const server = await startServer({
-    port: 0,
-    hostname: "127.0.0.1",
-    dataDir,
-    sweepIntervalMs: 0,
-    log: (entry) => logs.push(entry),
-    now: () => Date.now() + clock.offsetMs,
-    ...config,
-  });
+  const settings = await backendSettings(backend);
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      port: 0,
+      hostname: "127.0.0.1",
+      dataDir,
+      sweepIntervalMs: 0,
+      log: (entry) => logs.push(entry),
+      now: () => Date.now() + clock.offsetMs,
+      databaseUrl: settings.databaseUrl,
+      secretKey: settings.secretKey,
+      ...config,
+    });
+  } catch (error) {
+    await settings.drop();
+    throw error;
+  }
   const user = await server.accounts.createUser({
     email: "agent@example.com",
     password: "agent password 1",
@@ -51,12 +74,15 @@ export async function startTestService(config: Partial<ServerConfig> = {}): Prom
   return {
     server,
     dataDir,
+    backend,
+    databaseUrl: settings.databaseUrl,
     logs,
     clock,
     agent: { ...user, ...key },
     dropzoneId,
     async close() {
       await server.close();
+      await settings.drop();
       await Deno.remove(dataDir, { recursive: true });
     },
   };
@@ -212,14 +238,9 @@ export async function directoryContains(directory: string, needle: string): Prom
 }
 
 /** Counts the rows of a table in the service's database (read-only, beside the running service). */
-export function countRows(service: TestService, table: string): number {
-  const db = new DatabaseSync(`${service.dataDir}/padlock.db`, { readOnly: true });
-  try {
-    const row = db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number };
-    return row.n;
-  } finally {
-    db.close();
-  }
+export async function countRows(service: TestService, table: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(service, `SELECT COUNT(*) AS n FROM ${table}`);
+  return row.n;
 }
 
 /**
@@ -228,7 +249,7 @@ export function countRows(service: TestService, table: string): number {
  */
 export async function withService(
   test: (service: TestService) => Promise<void>,
-  config: Partial<ServerConfig> = {},
+  config: TestServiceConfig = {},
 ): Promise<void> {
   const service = await startTestService(config);
   try {

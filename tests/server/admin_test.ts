@@ -75,7 +75,7 @@ Deno.test("the admin CLI manages users, keys and dropzones that the service acce
     // What the CLI wrote is what the service reads.
     const server = await startServer({ port: 0, dataDir, sweepIntervalMs: 0, log: () => {} });
     try {
-      const user = server.accounts.findUserByEmail("owner@example.com");
+      const user = await server.accounts.findUserByEmail("owner@example.com");
       assert.ok(
         user && await server.accounts.verifyPassword("owner@example.com", "owner password 1"),
       );
@@ -83,8 +83,11 @@ Deno.test("the admin CLI manages users, keys and dropzones that the service acce
         await server.accounts.verifyPassword("owner@example.com", "wrong password"),
         undefined,
       );
-      assert.equal(server.accounts.findActiveApiKey(first.apiKey)?.apiSecret, first.apiSecret);
-      assert.equal(server.accounts.findActiveApiKey(second.apiKey), undefined);
+      assert.equal(
+        (await server.accounts.findActiveApiKey(first.apiKey))?.apiSecret,
+        first.apiSecret,
+      );
+      assert.equal(await server.accounts.findActiveApiKey(second.apiKey), undefined);
       const response = await fetch(`${server.url}/drop-zone/v2.0/config/verify-credentials/`, {
         headers: { "ss-api-key": dropzone.dropzoneId },
       });

@@ -7,10 +7,11 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { SendSafelyClient } from "../../src/api.ts";
 import { uploadFiles } from "../../src/upload.ts";
-import { clientFor, downloadAll } from "./_clients.ts";
 import { openPackage } from "../../src/download.ts";
+import { clientFor, downloadAll } from "./_clients.ts";
 import {
   addAgent,
+  backendTest,
   countRows,
   sha256,
   testBytes,
@@ -34,105 +35,95 @@ function sdkAgent(service: TestService, agent = service.agent) {
   return { host: service.server.url, apiKey: agent.apiKey, apiSecret: agent.apiSecret };
 }
 
-Deno.test("the SDK uploads a multi-part file with a message that the src/ client downloads", async () => {
-  await withService(async (service) => {
-    await withFiles(async (directory) => {
-      const bytes = testBytes(6_000_000, 21);
-      const file = join(directory, "report 2024 é.bin");
-      await Deno.writeFile(file, bytes);
-      const uploaded = await runSdk({
-        action: "upload",
-        ...sdkAgent(service),
-        file,
-        recipients: ["customer@example.org"],
-        message: "From the SDK\nline two",
-      });
-      const link = uploaded.link as string;
-      assert.match(link, /\/receive\/\?thread=.+&packageCode=.+#keyCode=/);
+backendTest(
+  "the SDK uploads a multi-part file with a message that the src/ client downloads",
+  async (backend) => {
+    await withService(
+      async (service) => {
+        await withFiles(async (directory) => {
+          const bytes = testBytes(6_000_000, 21);
+          const file = join(directory, "report 2024 é.bin");
+          await Deno.writeFile(file, bytes);
+          const uploaded = await runSdk({
+            action: "upload",
+            ...sdkAgent(service),
+            file,
+            recipients: ["customer@example.org"],
+            message: "From the SDK\nline two",
+          });
+          const link = uploaded.link as string;
+          assert.match(link, /\/receive\/\?thread=.+&packageCode=.+#keyCode=/);
 
-      const recipient = clientFor(service, await addAgent(service, "customer@example.org"));
-      const received = await downloadAll(recipient, link);
-      assert.deepEqual([...received.files.keys()], ["report 2024 é.bin"]);
-      assert.equal(await sha256(received.files.get("report 2024 é.bin")!), await sha256(bytes));
-      assert.equal(received.message, "From the SDK\nline two");
-    });
-  });
-});
+          const recipient = clientFor(service, await addAgent(service, "customer@example.org"));
+          const received = await downloadAll(recipient, link);
+          assert.deepEqual([...received.files.keys()], ["report 2024 é.bin"]);
+          assert.equal(await sha256(received.files.get("report 2024 é.bin")!), await sha256(bytes));
+          assert.equal(received.message, "From the SDK\nline two");
+        });
+      },
+      { backend },
+    );
+  },
+);
 
-Deno.test("the SDK uploads through a dropzone and the owner downloads with the src/ client", async () => {
-  await withService(async (service) => {
-    await withFiles(async (directory) => {
-      const bytes = testBytes(2_621_441, 22);
-      const file = join(directory, "scan.pdf");
-      await Deno.writeFile(file, bytes);
-      const uploaded = await runSdk({
-        action: "upload",
-        host: service.server.url,
-        dropzoneId: service.dropzoneId,
-        file,
-      });
-      const received = await downloadAll(
-        clientFor(service, service.agent),
-        uploaded.link as string,
-      );
-      assert.equal(await sha256(received.files.get("scan.pdf")!), await sha256(bytes));
-    });
-  });
-});
+backendTest(
+  "the SDK uploads through a dropzone and the owner downloads with the src/ client",
+  async (backend) => {
+    await withService(
+      async (service) => {
+        await withFiles(async (directory) => {
+          const bytes = testBytes(2_621_441, 22);
+          const file = join(directory, "scan.pdf");
+          await Deno.writeFile(file, bytes);
+          const uploaded = await runSdk({
+            action: "upload",
+            host: service.server.url,
+            dropzoneId: service.dropzoneId,
+            file,
+          });
+          const received = await downloadAll(
+            clientFor(service, service.agent),
+            uploaded.link as string,
+          );
+          assert.equal(await sha256(received.files.get("scan.pdf")!), await sha256(bytes));
+        });
+      },
+      { backend },
+    );
+  },
+);
 
-Deno.test("the SDK uploads a file of exactly one part through a dropzone, trailing empty part and all", async () => {
-  await withService(async (service) => {
-    await withFiles(async (directory) => {
-      const bytes = testBytes(2_621_440, 25);
-      const file = join(directory, "exact.bin");
-      await Deno.writeFile(file, bytes);
-      const uploaded = await runSdk({
-        action: "upload",
-        host: service.server.url,
-        dropzoneId: service.dropzoneId,
-        file,
+backendTest("the SDK downloads and reads a package the src/ client uploaded", async (backend) => {
+  await withService(
+    async (service) => {
+      await withFiles(async (directory) => {
+        const bytes = testBytes(6_000_000, 23);
+        const { link } = await uploadFiles(
+          clientFor(service, service.agent),
+          [{ blob: new Blob([bytes]), name: "from src.bin" }],
+          { undisclosed: true, message: "From src/\nbye" },
+        );
+        const reader = await addAgent(service, "reader@example.com");
+        const downloaded = await runSdk({
+          action: "download",
+          ...sdkAgent(service, reader),
+          link,
+          outDir: directory,
+          fileName: "saved.bin",
+        });
+        assert.equal(downloaded.fileName, "from src.bin");
+        assert.equal(downloaded.fileSize, 6_000_000);
+        assert.equal(
+          await sha256(await Deno.readFile(join(directory, "saved.bin"))),
+          await sha256(bytes),
+        );
+        const message = await runSdk({ action: "message", ...sdkAgent(service, reader), link });
+        // openpgp stores text with CRLF line endings; the SDK hands them back as stored (spec 3.6).
+        assert.equal(message.message, "From src/\r\nbye");
       });
-      const trailing = service.logs.filter((entry) =>
-        entry.route === "/part/:token" && entry.part === 2 && entry.response === "SUCCESS"
-      );
-      assert.equal(trailing.length, 1, "the SDK sent its trailing empty part and it was accepted");
-      const received = await downloadAll(
-        clientFor(service, service.agent),
-        uploaded.link as string,
-      );
-      assert.equal(await sha256(received.files.get("exact.bin")!), await sha256(bytes));
-    });
-  });
-});
-
-Deno.test("the SDK downloads and reads a package the src/ client uploaded", async () => {
-  await withService(async (service) => {
-    await withFiles(async (directory) => {
-      const bytes = testBytes(6_000_000, 23);
-      const { link } = await uploadFiles(
-        clientFor(service, service.agent),
-        [{ blob: new Blob([bytes]), name: "from src.bin" }],
-        { undisclosed: true, message: "From src/\nbye" },
-      );
-      const reader = await addAgent(service, "reader@example.com");
-      const downloaded = await runSdk({
-        action: "download",
-        ...sdkAgent(service, reader),
-        link,
-        outDir: directory,
-        fileName: "saved.bin",
-      });
-      assert.equal(downloaded.fileName, "from src.bin");
-      assert.equal(downloaded.fileSize, 6_000_000);
-      assert.equal(
-        await sha256(await Deno.readFile(join(directory, "saved.bin"))),
-        await sha256(bytes),
-      );
-      const message = await runSdk({ action: "message", ...sdkAgent(service, reader), link });
-      // openpgp stores text with CRLF line endings; the SDK hands them back as stored (spec 3.6).
-      assert.equal(message.message, "From src/\r\nbye");
-    });
-  });
+    },
+    { backend },
+  );
 });
 
 Deno.test("when part URLs are unreachable the SDK falls back to the signed proxy upload", async () => {
@@ -188,6 +179,31 @@ Deno.test("when part URLs are unreachable the SDK falls back to the signed proxy
   }
 });
 
+Deno.test("the SDK uploads a file of exactly one part through a dropzone, trailing empty part and all", async () => {
+  await withService(async (service) => {
+    await withFiles(async (directory) => {
+      const bytes = testBytes(2_621_440, 25);
+      const file = join(directory, "exact.bin");
+      await Deno.writeFile(file, bytes);
+      const uploaded = await runSdk({
+        action: "upload",
+        host: service.server.url,
+        dropzoneId: service.dropzoneId,
+        file,
+      });
+      const trailing = service.logs.filter((entry) =>
+        entry.route === "/part/:token" && entry.part === 2 && entry.response === "SUCCESS"
+      );
+      assert.equal(trailing.length, 1, "the SDK sent its trailing empty part and it was accepted");
+      const received = await downloadAll(
+        clientFor(service, service.agent),
+        uploaded.link as string,
+      );
+      assert.equal(await sha256(received.files.get("exact.bin")!), await sha256(bytes));
+    });
+  });
+});
+
 /** The SDK's part size (FileUtil.js `SEGMENT_SIZE`): 2.5 MiB of plaintext per part. */
 const SDK_PART = 2_621_440;
 
@@ -225,7 +241,7 @@ for (const { size, parts, trailing } of BOUNDARY_SIZES) {
         assert.equal(opened.files.length, 1);
         assert.equal(opened.files[0].parts, parts);
         assert.equal(opened.files[0].fileSize, size);
-        assert.equal(countRows(service, "parts"), parts);
+        assert.equal(await countRows(service, "parts"), parts);
         const putParts = service.logs
           .filter((entry) => entry.route === "/part/:token" && entry.response === "SUCCESS")
           .map((entry) => entry.part);
