@@ -179,7 +179,7 @@ Deno.test("a package whose parts vanish during the backup is left out whole", as
       .get(gone.package.packageId) as { n: number };
     db.close();
     assert.equal(rows.n, 0);
-    assert.equal(countRows(service, "packages"), 2);
+    assert.equal(await countRows(service, "packages"), 2);
   } finally {
     await second?.close();
     await service.close();

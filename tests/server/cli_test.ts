@@ -39,7 +39,7 @@ Deno.test("cli: admin commands and the service share the data directory", async 
   const dataDir = await Deno.makeTempDir({ prefix: "padlock-cli-" });
   try {
     const added = await cli(
-      ["admin", "user", "add", "--email", "agent@example.com", "--data-dir", dataDir],
+      ["admin", "user", "add", "--email", "agent@example.com", "--data-dir", dataDir, "--create"],
       "agent password 1\n",
     );
     assert.equal(added.code, 0, added.stderr);

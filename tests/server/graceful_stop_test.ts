@@ -14,7 +14,7 @@ import { fields, freePort, runAdmin, ServiceProcess } from "./_process.ts";
 
 async function agentKey(dataDir: string): Promise<Record<string, string>> {
   await runAdmin(
-    ["user", "add", "--email", "agent@example.com", "--data-dir", dataDir],
+    ["user", "add", "--email", "agent@example.com", "--data-dir", dataDir, "--create"],
     "agent password 1\n",
   );
   return fields(
@@ -218,7 +218,7 @@ Deno.test("while stopping, new requests get 503 and /readyz says so; the upload 
     assert.equal(answer.status, 200, await answer.clone().text());
     assert.equal((await answer.json()).response, "SUCCESS");
     await closed;
-    assert.equal(countRows(service, "parts"), 1);
+    assert.equal(await countRows(service, "parts"), 1);
     const stop = service.logs.find((entry) => entry.event === "stop");
     assert.deepEqual(stop?.detail, { drained: true, transfersCut: 0, requestsCut: 0 });
   } finally {

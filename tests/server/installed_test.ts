@@ -50,7 +50,7 @@ Deno.test(`installed entry (${BINARY ?? "server/cli.ts"}): the SDK uploads, the 
   let child: Deno.ChildProcess | undefined;
   try {
     await run(
-      ["admin", "user", "add", "--email", "agent@example.com", "--data-dir", dataDir],
+      ["admin", "user", "add", "--email", "agent@example.com", "--data-dir", dataDir, "--create"],
       "agent password 1\n",
     );
     const key = Object.fromEntries(
