@@ -16,6 +16,7 @@ import {
   preflightResponse,
   readBodyLimited,
   ServiceError,
+  unavailableResponse,
   withBodyDeadline,
 } from "./http.ts";
 import { randomToken, SAFE_ID_PATTERN } from "./ids.ts";
@@ -25,6 +26,7 @@ import { packageRoutes } from "./packages/routes.ts";
 import { handlePartRequest, PART_PATH, partRoutes } from "./parts/routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { Router } from "./router.ts";
+import { StorageUnavailableError } from "./storage/part_store.ts";
 import { DEFAULT_WIDGET_DIR, serveWidget, WIDGET_PATH } from "./widget.ts";
 
 /** Every API route, literal paths before captures where they overlap. */
@@ -218,6 +220,16 @@ export function createHandler(
         response = prefix
           ? jsonResponse(errorBody(error))
           : jsonResponse(errorBody(error), error.status);
+      } else if (error instanceof StorageUnavailableError) {
+        entry.response = "SERVER_ERROR";
+        log({
+          time: entry.time,
+          event: "error",
+          requestId: entry.requestId,
+          errorName: error.name,
+          detail: { storage: error.detail },
+        });
+        response = unavailableResponse(entry.requestId!);
       } else {
         entry.response = "SERVER_ERROR";
         log({

@@ -72,6 +72,22 @@ export function jsonResponse(body: Record<string, unknown>, status = 200): Respo
   });
 }
 
+/** Seconds a client is asked to wait when a backing store is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The answer when a backing store (the bucket) cannot serve: HTTP 503 with `Retry-After` on every
+ * endpoint, the API's included, since the clients wait and resume on a 503 and nothing was stored.
+ */
+export function unavailableResponse(requestId: string): Response {
+  const response = jsonResponse({
+    response: "SERVER_ERROR",
+    message: `The service's storage is unavailable; try again shortly (reference ${requestId}).`,
+  }, 503);
+  response.headers.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  return response;
+}
+
 /** Builds the error envelope for a `ServiceError`. */
 export function errorBody(error: ServiceError): Record<string, unknown> {
   return { response: error.code, message: error.message };

@@ -27,7 +27,8 @@ import { consoleLogSink, type LogEntry, stackFrames } from "./log.ts";
 import { PackageRepository } from "./packages/repository.ts";
 import { PartRepository } from "./parts/repository.ts";
 import { RecipientRepository } from "./recipients/repository.ts";
-import { FileSystemPartStore } from "./storage/fs_part_store.ts";
+import { createPartStore } from "./storage/create_part_store.ts";
+import { PARTS_FOLDER } from "./storage/fs_part_store.ts";
 import type { PartStore } from "./storage/part_store.ts";
 import { sweepExpired, type SweepResult } from "./sweeper.ts";
 
@@ -38,8 +39,10 @@ export type { ApiKeyInfo, NewApiKey, User } from "./accounts/accounts.ts";
 export type { Dropzone } from "./dropzones/repository.ts";
 export type { LogEntry } from "./log.ts";
 export type { PartKey, PartStore, StoredPart } from "./storage/part_store.ts";
-export { PartTooLargeError } from "./storage/part_store.ts";
+export { PartTooLargeError, StorageUnavailableError } from "./storage/part_store.ts";
 export { FileSystemPartStore } from "./storage/fs_part_store.ts";
+export { S3PartStore, type S3Settings } from "./storage/s3_part_store.ts";
+export { createPartStore } from "./storage/create_part_store.ts";
 export { formatTimestamp, signRequest } from "./signing.ts";
 export type { SweepResult } from "./sweeper.ts";
 
@@ -62,7 +65,7 @@ export interface RunningServer {
 }
 
 /** The file and folder names inside `dataDir`. */
-export const DATA_LAYOUT = { database: "padlock.db", parts: "parts", secretKey: "secret.key" };
+export const DATA_LAYOUT = { database: "padlock.db", parts: PARTS_FOLDER, secretKey: "secret.key" };
 
 /**
  * Opens the database and the account store of a data directory without serving
@@ -85,7 +88,7 @@ export async function openAccounts(
  * listens, and starts the sweeper.
  *
  * @param config any options; the rest take their defaults (see `ServerConfig`).
- * @param store where parts go; defaults to `<dataDir>/parts` on the file system.
+ * @param store where parts go; defaults to the one the configuration names (`createPartStore`).
  * @throws {import("./config.ts").ConfigError} on invalid options.
  * @throws {Deno.errors.AddrInUse} when the port is taken.
  */
@@ -94,6 +97,7 @@ export async function startServer(
   store?: PartStore,
 ): Promise<RunningServer> {
   const resolved = resolveConfig(config);
+  const partStore = store ?? createPartStore(resolved);
   const log = resolved.log ?? consoleLogSink;
   await Deno.mkdir(resolved.dataDir, { recursive: true });
   const db = openDatabase(join(resolved.dataDir, DATA_LAYOUT.database));
@@ -111,7 +115,7 @@ export async function startServer(
     files: new FileRepository(db),
     parts: new PartRepository(db),
     keyLinks: new KeyLinkRepository(db),
-    store: store ?? new FileSystemPartStore(join(resolved.dataDir, DATA_LAYOUT.parts)),
+    store: partStore,
     publicUrl: resolved.publicUrl ?? "",
   };
   // The portal (pages, pairing, mail) runs in front of the caller's extra routes and hook.

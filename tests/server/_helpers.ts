@@ -14,7 +14,17 @@ import {
   startServer,
 } from "../../server/mod.ts";
 import type { ServerConfig } from "../../server/config.ts";
+import { freshBucket, type TestBucket } from "../_helpers/s3.ts";
 export { sha256 } from "../_helpers/bytes.ts";
+
+/**
+ * Where a test service keeps parts: `files` (the data directory, the default), `s3` (a fresh
+ * bucket on the test S3 server, proxy mode) or `s3-direct` (the same, part URLs pre-signed).
+ */
+export type PartStoreKind = "files" | "s3" | "s3-direct";
+
+/** Every part store kind, for tests that run once per store. */
+export const PART_STORES: readonly PartStoreKind[] = ["files", "s3", "s3-direct"];
 
 /** A started test service with one agent, one API key and one dropzone. */
 export interface TestService {
@@ -24,11 +34,17 @@ export interface TestService {
   clock: { offsetMs: number };
   agent: { id: string; email: string; apiKey: string; apiSecret: string };
   dropzoneId: string;
+  /** The bucket of the parts, when the service stores them in one. */
+  bucket?: TestBucket;
   close(): Promise<void>;
 }
 
-/** Starts a service for one test. */
-export async function startTestService(config: Partial<ServerConfig> = {}): Promise<TestService> {
+/** Starts a service for one test (on a fresh bucket when `partStore` is `s3` or `s3-direct`). */
+export async function startTestService(
+  config: Partial<ServerConfig> = {},
+  partStore: PartStoreKind = "files",
+): Promise<TestService> {
+  const bucket = partStore === "files" ? undefined : await freshBucket();
   const dataDir = await Deno.makeTempDir({ prefix: "padlock-test-" });
   const logs: LogEntry[] = [];
   const clock = { offsetMs: 0 };
@@ -39,6 +55,16 @@ export async function startTestService(config: Partial<ServerConfig> = {}): Prom
     sweepIntervalMs: 0,
     log: (entry) => logs.push(entry),
     now: () => Date.now() + clock.offsetMs,
+    ...(bucket
+      ? {
+        s3Endpoint: bucket.settings.endpoint,
+        s3Bucket: bucket.settings.bucket,
+        s3Region: bucket.settings.region,
+        s3AccessKeyId: bucket.settings.accessKeyId,
+        s3SecretAccessKey: bucket.settings.secretAccessKey,
+        s3DirectParts: partStore === "s3-direct",
+      }
+      : {}),
     ...config,
   });
   const user = await server.accounts.createUser({
@@ -55,9 +81,11 @@ export async function startTestService(config: Partial<ServerConfig> = {}): Prom
     clock,
     agent: { ...user, ...key },
     dropzoneId,
+    bucket,
     async close() {
       await server.close();
       await Deno.remove(dataDir, { recursive: true });
+      await bucket?.close();
     },
   };
 }
@@ -229,8 +257,9 @@ export function countRows(service: TestService, table: string): number {
 export async function withService(
   test: (service: TestService) => Promise<void>,
   config: Partial<ServerConfig> = {},
+  partStore: PartStoreKind = "files",
 ): Promise<void> {
-  const service = await startTestService(config);
+  const service = await startTestService(config, partStore);
   try {
     await test(service);
     const failures = service.logs.filter((entry) =>
