@@ -20,14 +20,13 @@ import {
   requireUnfinalized,
 } from "../packages/access.ts";
 import { PartTooLargeError } from "../storage/part_store.ts";
+import { fileByteAllowance } from "./limits.ts";
 import type { PartGrant } from "./repository.ts";
 
 /** Upload URLs handed out per call (the Python SDK steps by 25, spec 2.4.2). */
 const UPLOAD_URL_BATCH = 25;
 /** Download URLs per call: the SDK asks for `part..part+25` inclusive (spec 2.8). */
 const DOWNLOAD_URL_BATCH = 26;
-/** Ciphertext allowed per part on top of the declared plaintext size (OpenPGP adds 107 bytes). */
-const PER_PART_ALLOWANCE = 16_384;
 
 /** The path prefix of part URLs. */
 export const PART_PATH = "/part/";
@@ -38,8 +37,7 @@ function partUrl(services: Services, token: string): string {
 
 /** Most ciphertext bytes the given part may hold: the part limit, and the file's declared size. */
 function partByteLimit(services: Services, file: FileRecord, part: number): number {
-  const fileAllowance = file.size + file.parts * PER_PART_ALLOWANCE -
-    services.parts.storedBytes(file.id, part);
+  const fileAllowance = fileByteAllowance(file) - services.parts.storedBytes(file.id, part);
   return Math.max(0, Math.min(services.config.maxPartBytes, fileAllowance));
 }
 
@@ -47,34 +45,39 @@ function partNumber(file: FileRecord, name: string, value: unknown): number {
   return integerField({ [name]: value }, name, { min: 1, max: file.parts });
 }
 
-function issueUrls(
+async function issueUrls(
   context: ApiContext,
   direction: PartGrant["direction"],
   file: FileRecord,
   first: number,
   last: number,
-): { part: number; url: string }[] {
+): Promise<{ part: number; url: string }[]> {
   const { services } = context;
-  const expiresAt = now(context) + services.config.partUrlLifetimeSeconds * 1000;
+  const lifetime = services.config.partUrlLifetimeSeconds;
+  const expiresAt = now(context) + lifetime * 1000;
   const urls = [];
   for (let part = first; part <= last; part++) {
-    const token = services.parts.issueUrl(
-      { direction, packageId: file.packageId, fileId: file.id, part },
-      expiresAt,
-    );
+    const key = { packageId: file.packageId, fileId: file.id, part };
+    // A store that clients reach directly signs its own URLs (part bytes skip the service).
+    const direct = services.store.direct;
+    if (direct) {
+      urls.push({ part, url: await direct.presign(key, direction, lifetime) });
+      continue;
+    }
+    const token = services.parts.issueUrl({ direction, ...key }, expiresAt);
     urls.push({ part, url: partUrl(services, token) });
   }
   return urls;
 }
 
-function uploadUrls(context: ApiContext): Record<string, unknown> {
+async function uploadUrls(context: ApiContext): Promise<Record<string, unknown>> {
   const record = loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   requireUnfinalized(record);
   const file = loadFile(context, record, context.params.fileId);
   const first = partNumber(file, "part", context.body.part);
   const last = Math.min(file.parts, first + UPLOAD_URL_BATCH - 1);
-  return { uploadUrls: issueUrls(context, "upload", file, first, last) };
+  return { uploadUrls: await issueUrls(context, "upload", file, first, last) };
 }
 
 async function downloadUrls(context: ApiContext): Promise<Record<string, unknown>> {
@@ -90,7 +93,7 @@ async function downloadUrls(context: ApiContext): Promise<Record<string, unknown
     fallback: file.parts,
   });
   const last = Math.min(file.parts, requestedLast, first + DOWNLOAD_URL_BATCH - 1);
-  return { downloadUrls: issueUrls(context, "download", file, first, last) };
+  return { downloadUrls: await issueUrls(context, "download", file, first, last) };
 }
 
 async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>> {
