@@ -54,6 +54,8 @@ const PAGE = 1000;
  * send `method` to `url`, and nothing else, for `expiresSeconds`.
  *
  * @param datetime the signing time as `YYYYMMDDTHHMMSSZ`; now when absent (tests pass AWS's example time).
+ * @param withContentType asks the bucket to answer a GET as `application/octet-stream` (part of the
+ *   signed URL; off only to reproduce AWS's example).
  */
 export async function presignObjectUrl(
   client: AwsClient,
@@ -61,8 +63,13 @@ export async function presignObjectUrl(
   url: string,
   expiresSeconds: number,
   datetime?: string,
+  withContentType = true,
 ): Promise<string> {
   const target = new URL(url);
+  // Downloads are labelled as the service's own part URLs are, whatever the uploader sent.
+  if (method === "GET" && withContentType) {
+    target.searchParams.set("response-content-type", "application/octet-stream");
+  }
   target.searchParams.set("X-Amz-Expires", String(expiresSeconds));
   const signed = await client.sign(target.toString(), {
     method,

@@ -26,6 +26,14 @@ export type PartStoreKind = "files" | "s3" | "s3-direct";
 /** Every part store kind, for tests that run once per store. */
 export const PART_STORES: readonly PartStoreKind[] = ["files", "s3", "s3-direct"];
 
+/**
+ * Defines one test per part store kind, named `<name> [<kind>]`: the same test against the data
+ * directory, a bucket in proxy mode and a bucket in direct mode.
+ */
+export function partStoreTest(name: string, test: (partStore: PartStoreKind) => Promise<void>) {
+  for (const kind of PART_STORES) Deno.test(`${name} [${kind}]`, () => test(kind));
+}
+
 /** A started test service with one agent, one API key and one dropzone. */
 export interface TestService {
   server: RunningServer;

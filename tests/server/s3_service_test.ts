@@ -69,6 +69,7 @@ Deno.test("the presigner reproduces AWS's published query-string signing example
       "https://examplebucket.s3.amazonaws.com/test.txt",
       86400,
       "20130524T000000Z",
+      false,
     ),
   );
   assert.equal(
