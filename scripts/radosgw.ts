@@ -3,10 +3,11 @@
  * radosgw), everything below one folder and on free ports of 127.0.0.1, so the tests of the S3
  * part store run against a real S3 server that checks SigV4 signatures.
  *
- * As a command (`.ci/run` uses it):
+ * As a command (`deno task test` runs the suite under `with`):
  *
  * ```sh
- * deno run -A scripts/radosgw.ts start /tmp/padlock-s3   # prints PADLOCK_TEST_S3_* lines
+ * deno run -A scripts/radosgw.ts with deno test -A tests/   # a cluster for the command's life
+ * deno run -A scripts/radosgw.ts start /tmp/padlock-s3      # prints PADLOCK_TEST_S3_* lines
  * deno run -A scripts/radosgw.ts stop /tmp/padlock-s3
  * ```
  *
@@ -229,10 +230,81 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Runs a command with `PADLOCK_TEST_S3_*` naming a running S3 server: the one the environment
+ * already names, or a cluster started for the command and stopped after it.
+ *
+ * @returns the command's exit code.
+ * @throws {RadosgwStartError} when the cluster cannot start.
+ */
+export async function runWithS3(command: string[]): Promise<number> {
+  let dir: string | undefined;
+  const env: Record<string, string> = {};
+  if (!Deno.env.get("PADLOCK_TEST_S3_ENDPOINT")) {
+    dir = await Deno.makeTempDir({ prefix: "padlock-radosgw-" });
+    const started = performance.now();
+    const server = await startRadosgw(join(dir, "cluster")).catch(async (error) => {
+      await Deno.remove(dir!, { recursive: true }).catch(() => {});
+      throw error;
+    });
+    console.error(
+      `radosgw for the tests at ${server.endpoint}, ready in ${
+        ((performance.now() - started) / 1000).toFixed(1)
+      } s`,
+    );
+    Object.assign(env, environmentOf(server));
+  }
+  const child = new Deno.Command(command[0], { args: command.slice(1), env }).spawn();
+  const forward = () => {
+    try {
+      child.kill("SIGINT");
+    } catch {
+      // It has ended.
+    }
+  };
+  Deno.addSignalListener("SIGINT", forward);
+  try {
+    return (await child.status).code;
+  } finally {
+    Deno.removeSignalListener("SIGINT", forward);
+    if (dir) {
+      await stopRadosgw(join(dir, "cluster"));
+      await Deno.remove(dir, { recursive: true }).catch(() => {});
+    }
+  }
+}
+
+/** The `PADLOCK_TEST_S3_*` variables the tests read for a server. */
+export function environmentOf(server: S3Server): Record<string, string> {
+  return {
+    PADLOCK_TEST_S3_ENDPOINT: server.endpoint,
+    PADLOCK_TEST_S3_REGION: server.region,
+    PADLOCK_TEST_S3_ACCESS_KEY_ID: server.accessKeyId,
+    PADLOCK_TEST_S3_SECRET_ACCESS_KEY: server.secretAccessKey,
+  };
+}
+
 if (import.meta.main) {
-  const [command, dir] = Deno.args;
+  const [command, ...rest] = Deno.args;
+  if (command === "with" && rest.length > 0) {
+    try {
+      Deno.exit(await runWithS3(rest));
+    } catch (error) {
+      if (!(error instanceof RadosgwStartError)) throw error;
+      console.error(
+        `${error.message}\nThe S3 tests need a real S3 server: install ceph-mon ceph-osd radosgw ` +
+          "ceph-common (Debian), or set PADLOCK_TEST_S3_ENDPOINT, PADLOCK_TEST_S3_ACCESS_KEY_ID " +
+          "and PADLOCK_TEST_S3_SECRET_ACCESS_KEY to a server of your own.",
+      );
+      Deno.exit(1);
+    }
+  }
+  const dir = rest[0];
   if (!dir || !["start", "stop"].includes(command)) {
-    console.error("usage: deno run -A scripts/radosgw.ts start|stop <folder>");
+    console.error(
+      "usage: deno run -A scripts/radosgw.ts start|stop <folder>\n" +
+        "       deno run -A scripts/radosgw.ts with <command> [args…]",
+    );
     Deno.exit(2);
   }
   if (command === "stop") {
@@ -241,9 +313,8 @@ if (import.meta.main) {
     const started = performance.now();
     const server = await startRadosgw(dir);
     console.error(`radosgw ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`PADLOCK_TEST_S3_ENDPOINT=${server.endpoint}`);
-    console.log(`PADLOCK_TEST_S3_REGION=${server.region}`);
-    console.log(`PADLOCK_TEST_S3_ACCESS_KEY_ID=${server.accessKeyId}`);
-    console.log(`PADLOCK_TEST_S3_SECRET_ACCESS_KEY=${server.secretAccessKey}`);
+    for (const [name, value] of Object.entries(environmentOf(server))) {
+      console.log(`${name}=${value}`);
+    }
   }
 }
