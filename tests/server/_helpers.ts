@@ -26,12 +26,39 @@ export type PartStoreKind = "files" | "s3" | "s3-direct";
 /** Every part store kind, for tests that run once per store. */
 export const PART_STORES: readonly PartStoreKind[] = ["files", "s3", "s3-direct"];
 
+/** Defines a test once per part store kind, named `<name> [<kind>]`. */
+export interface PartStoreTests {
+  /** The kinds each test runs on. */
+  kinds: readonly PartStoreKind[];
+  /** Defines `<name> [<kind>]` for each kind; the test passes the kind to `withService`. */
+  test(name: string, test: (partStore: PartStoreKind) => Promise<void>): void;
+}
+
+function partStoreTests(kinds: readonly PartStoreKind[]): PartStoreTests {
+  return {
+    kinds,
+    test(name, test) {
+      for (const kind of kinds) Deno.test(`${name} [${kind}]`, () => test(kind));
+    },
+  };
+}
+
+/** The same test on the data directory, a bucket in proxy mode and a bucket in direct mode. */
+export const partStores: PartStoreTests = partStoreTests(PART_STORES);
+
 /**
- * Defines one test per part store kind, named `<name> [<kind>]`: the same test against the data
- * directory, a bucket in proxy mode and a bucket in direct mode.
+ * The same test on the stores whose part URLs are the service's own (`files`, `s3`): for what the
+ * service's part endpoint refuses, which direct mode leaves to the bucket.
  */
-export function partStoreTest(name: string, test: (partStore: PartStoreKind) => Promise<void>) {
-  for (const kind of PART_STORES) Deno.test(`${name} [${kind}]`, () => test(kind));
+export const proxyPartStores: PartStoreTests = partStoreTests(["files", "s3"]);
+
+/** The stored part objects of a service: files below `<dataDir>/parts`, or keys in its bucket. */
+export async function storedObjects(service: TestService): Promise<string[]> {
+  if (service.bucket) return await service.bucket.keys();
+  return await listFiles(`${service.dataDir}/parts`).catch((error) => {
+    if (error instanceof Deno.errors.NotFound) return [];
+    throw error;
+  });
 }
 
 /** A started test service with one agent, one API key and one dropzone. */
@@ -47,10 +74,12 @@ export interface TestService {
   close(): Promise<void>;
 }
 
+/** Options of a test service: the service's, and where it keeps parts. */
+export type TestServiceConfig = Partial<ServerConfig> & { partStore?: PartStoreKind };
+
 /** Starts a service for one test (on a fresh bucket when `partStore` is `s3` or `s3-direct`). */
 export async function startTestService(
-  config: Partial<ServerConfig> = {},
-  partStore: PartStoreKind = "files",
+  { partStore = "files", ...config }: TestServiceConfig = {},
 ): Promise<TestService> {
   const bucket = partStore === "files" ? undefined : await freshBucket();
   const dataDir = await Deno.makeTempDir({ prefix: "padlock-test-" });
@@ -264,10 +293,9 @@ export function countRows(service: TestService, table: string): number {
  */
 export async function withService(
   test: (service: TestService) => Promise<void>,
-  config: Partial<ServerConfig> = {},
-  partStore: PartStoreKind = "files",
+  config: TestServiceConfig = {},
 ): Promise<void> {
-  const service = await startTestService(config, partStore);
+  const service = await startTestService(config);
   try {
     await test(service);
     const failures = service.logs.filter((entry) =>

@@ -10,7 +10,8 @@ import { SendSafelyClient } from "../../src/api.ts";
 import { encryptPart } from "../../src/pgp.ts";
 import { createPackage, finalizePackage, UploadError, uploadFile } from "../../src/upload.ts";
 import { downloadAll } from "./_clients.ts";
-import { sha256, testBytes } from "./_helpers.ts";
+import { proxyPartStores, sha256, testBytes } from "./_helpers.ts";
+import { freshBucket } from "../_helpers/s3.ts";
 import { fields, freePort, runAdmin, ServiceProcess } from "./_process.ts";
 
 function storedParts(dataDir: string): number[] {
@@ -23,10 +24,23 @@ function storedParts(dataDir: string): number[] {
   }
 }
 
-Deno.test("a SIGKILL mid-upload loses no stored part; the upload resumes after a restart", async () => {
+proxyPartStores.test("a SIGKILL mid-upload loses no stored part; the upload resumes after a restart", async (partStore) => {
   const dataDir = await Deno.makeTempDir({ prefix: "padlock-crash-" });
   const port = freePort();
+  // On a bucket, set by flags for the first run and by variables for the second.
+  const bucket = partStore === "s3" ? await freshBucket() : undefined;
+  const s3: Record<string, string> = bucket
+    ? {
+      PADLOCK_S3_ENDPOINT: bucket.settings.endpoint,
+      PADLOCK_S3_BUCKET: bucket.settings.bucket,
+      PADLOCK_S3_ACCESS_KEY_ID: bucket.settings.accessKeyId,
+      PADLOCK_S3_SECRET_ACCESS_KEY: bucket.settings.secretAccessKey,
+    }
+    : {};
   const flags = ["--port", String(port), "--hostname", "127.0.0.1", "--data-dir", dataDir];
+  for (const [name, value] of Object.entries(s3)) {
+    flags.push(`--${name.slice("PADLOCK_".length).toLowerCase().replaceAll("_", "-")}`, value);
+  }
   let service: ServiceProcess | undefined;
   try {
     await runAdmin(
@@ -73,12 +87,17 @@ Deno.test("a SIGKILL mid-upload loses no stored part; the upload resumes after a
     assert.deepEqual(failure.completedParts, [1, 2]);
     // Every acknowledged part is on disk and recorded, even though the process died.
     assert.deepEqual(storedParts(dataDir), [1, 2]);
+    if (bucket) {
+      const keys = await bucket.keys();
+      assert.deepEqual(keys.map((key) => key.split("/")[2]), ["1.pgp", "2.pgp"]);
+    }
 
     // Restarted on the same folder, this time configured through the environment.
     service = await ServiceProcess.start([], {
       PADLOCK_PORT: String(port),
       PADLOCK_HOSTNAME: "127.0.0.1",
       PADLOCK_DATA_DIR: dataDir,
+      ...s3,
     });
     assert.equal(service.url, running.url);
     const outputBefore = service.output.length;
@@ -104,5 +123,6 @@ Deno.test("a SIGKILL mid-upload loses no stored part; the upload resumes after a
   } finally {
     await service?.kill("SIGTERM").catch(() => {});
     await Deno.remove(dataDir, { recursive: true });
+    await bucket?.close();
   }
 });

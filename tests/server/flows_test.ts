@@ -10,7 +10,7 @@ import { ApiError } from "../../src/api.ts";
 import { findLinks } from "../../src/link.ts";
 import { PART_SIZE, uploadFiles } from "../../src/upload.ts";
 import { clientFor, downloadAll } from "./_clients.ts";
-import { addAgent, partStoreTest, sha256, testBytes, withService } from "./_helpers.ts";
+import { addAgent, partStores, sha256, testBytes, withService } from "./_helpers.ts";
 
 /** The four sizes every flow must get back intact. */
 const SIZES: Record<string, number> = {
@@ -39,44 +39,37 @@ async function assertSameFiles(
   }
 }
 
-partStoreTest(
-  "(a) an end user drops files into a dropzone; its owner downloads them intact",
-  async (partStore) => {
-    await withService(
-      async (service) => {
-        const files = sampleFiles(Object.keys(SIZES));
-        const dropzone = clientFor(service, { dropzoneId: service.dropzoneId });
-        const { link } = await uploadFiles(dropzone, files, {
-          undisclosed: false,
-          unconfirmedSender: "customer@example.org",
-          message: "Invoice attached\nThanks",
-        });
-        assert.match(
-          link,
-          /^http:\/\/127\.0\.0\.1:\d+\/receive\/\?thread=.+&packageCode=.+#keyCode=.{43}$/,
-        );
-
-        const owner = clientFor(service, service.agent);
-        const received = await downloadAll(owner, link);
-        await assertSameFiles(files, received.files);
-        assert.equal(received.message, "Invoice attached\nThanks");
-
-        // The dropzone's public id does not open what was dropped; strangers are refused too.
-        await assert.rejects(downloadAll(dropzone, link), (error: ApiError) => {
-          assert.equal(error.code, "PERMISSION_DENIED");
-          return true;
-        });
-        const stranger = clientFor(service, await addAgent(service, "stranger@example.com"));
-        await assert.rejects(downloadAll(stranger, link), (error: ApiError) => {
-          assert.equal(error.code, "PERMISSION_DENIED");
-          return true;
-        });
-      },
-      {},
-      partStore,
+partStores.test("(a) an end user drops files into a dropzone; its owner downloads them intact", async (partStore) => {
+  await withService(async (service) => {
+    const files = sampleFiles(Object.keys(SIZES));
+    const dropzone = clientFor(service, { dropzoneId: service.dropzoneId });
+    const { link } = await uploadFiles(dropzone, files, {
+      undisclosed: false,
+      unconfirmedSender: "customer@example.org",
+      message: "Invoice attached\nThanks",
+    });
+    assert.match(
+      link,
+      /^http:\/\/127\.0\.0\.1:\d+\/receive\/\?thread=.+&packageCode=.+#keyCode=.{43}$/,
     );
-  },
-);
+
+    const owner = clientFor(service, service.agent);
+    const received = await downloadAll(owner, link);
+    await assertSameFiles(files, received.files);
+    assert.equal(received.message, "Invoice attached\nThanks");
+
+    // The dropzone's public id does not open what was dropped; strangers are refused too.
+    await assert.rejects(downloadAll(dropzone, link), (error: ApiError) => {
+      assert.equal(error.code, "PERMISSION_DENIED");
+      return true;
+    });
+    const stranger = clientFor(service, await addAgent(service, "stranger@example.com"));
+    await assert.rejects(downloadAll(stranger, link), (error: ApiError) => {
+      assert.equal(error.code, "PERMISSION_DENIED");
+      return true;
+    });
+  }, { partStore });
+});
 
 Deno.test("(b) an agent sends to a named recipient; only that recipient opens the link", async () => {
   let verified = false;

@@ -11,8 +11,9 @@ import {
   type Answer,
   countRows,
   dropzoneCall,
-  listFiles,
+  proxyPartStores,
   signedCall,
+  storedObjects,
   testBytes,
   type TestService,
   withService,
@@ -312,7 +313,7 @@ Deno.test("wrong checksums and parts out of range are refused and issue no URL",
   });
 });
 
-Deno.test("a part larger than allowed is refused with 413 and nothing is stored", async () => {
+proxyPartStores.test("a part larger than allowed is refused with 413 and nothing is stored", async (partStore) => {
   await withService(async (service) => {
     const packageId = success(await agentCall(service, "PUT", "/package/", {})).packageId as string;
     const fileId = success(
@@ -337,16 +338,16 @@ Deno.test("a part larger than allowed is refused with 413 and nothing is stored"
     assert.equal(streamed.status, 413);
     await streamed.body?.cancel();
     assert.equal(countRows(service, "parts"), 0);
-    assert.deepEqual(await listFiles(`${service.dataDir}/parts`).catch(() => []), []);
+    assert.deepEqual(await storedObjects(service), []);
     // A part within the limit is accepted.
     const fine = await fetch(url, { method: "PUT", body: testBytes(200) });
     assert.equal(fine.status, 200);
     await fine.body?.cancel();
     assert.equal(countRows(service, "parts"), 1);
-  }, { maxPartBytes: 8192 });
+  }, { maxPartBytes: 8192, partStore });
 });
 
-Deno.test("unknown and expired packages answer UNKNOWN_PACKAGE and the sweeper deletes them", async () => {
+proxyPartStores.test("unknown and expired packages answer UNKNOWN_PACKAGE and the sweeper deletes them", async (partStore) => {
   await withService(async (service) => {
     refused(await agentCall(service, "GET", "/package/ZZZZ-ZZZZ/"), "UNKNOWN_PACKAGE");
     refused(await agentCall(service, "GET", `/package/${"A".repeat(43)}/`), "UNKNOWN_PACKAGE");
@@ -366,7 +367,7 @@ Deno.test("unknown and expired packages answer UNKNOWN_PACKAGE and the sweeper d
         endSegment: 1,
       }),
     ).downloadUrls as { url: string }[];
-    assert.equal((await listFiles(`${service.dataDir}/parts`)).length, 1);
+    assert.equal((await storedObjects(service)).length, 1);
 
     service.clock.offsetMs = 11 * 86_400_000; // the default life is 10 days
     refused(await agentCall(service, "GET", `/package/${packageId}/`), "UNKNOWN_PACKAGE");
@@ -383,8 +384,8 @@ Deno.test("unknown and expired packages answer UNKNOWN_PACKAGE and the sweeper d
     assert.equal(countRows(service, "packages"), 0);
     assert.equal(countRows(service, "parts"), 0);
     assert.equal(countRows(service, "part_urls"), 0);
-    assert.deepEqual(await listFiles(`${service.dataDir}/parts`), []);
-  });
+    assert.deepEqual(await storedObjects(service), []);
+  }, { partStore });
 });
 
 Deno.test("ids that try path traversal are refused and reach no file", async () => {

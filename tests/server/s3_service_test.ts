@@ -155,7 +155,7 @@ async function agentCallMultipart(
 }
 
 Deno.test("direct mode: part URLs are pre-signed bucket URLs that radosgw honours for their object only", async () => {
-  const service = await startTestService({}, "s3-direct");
+  const service = await startTestService({ partStore: "s3-direct" });
   try {
     const bucket = service.bucket!;
     const { packageId, fileId } = await newFile(service, 2, 2000);
@@ -204,7 +204,7 @@ Deno.test("direct mode: part URLs are pre-signed bucket URLs that radosgw honour
 });
 
 Deno.test("direct mode: parts past the limits, put straight in the bucket, are deleted and not counted", async () => {
-  const service = await startTestService({ maxPartBytes: 5000 }, "s3-direct");
+  const service = await startTestService({ maxPartBytes: 5000, partStore: "s3-direct" });
   try {
     const bucket = service.bucket!;
     // One part over maxPartBytes.
@@ -243,7 +243,7 @@ Deno.test("direct mode: parts past the limits, put straight in the bucket, are d
 Deno.test("direct mode: the file allowance is enforced on parts the service did not see", async () => {
   // Parts may be large (1 MiB), but a file declared as 10 bytes in 2 parts may hold only
   // 10 + 2 × 16,384 bytes: the second part is deleted, the first one kept.
-  const service = await startTestService({ maxPartBytes: 1_048_576 }, "s3-direct");
+  const service = await startTestService({ maxPartBytes: 1_048_576, partStore: "s3-direct" });
   try {
     const bucket = service.bucket!;
     const { packageId, fileId } = await newFile(service, 2, 10);
@@ -263,7 +263,7 @@ Deno.test("direct mode: the file allowance is enforced on parts the service did 
 
 Deno.test("direct mode: portal pages allow the bucket's origin in connect-src, proxy mode does not", async () => {
   for (const kind of ["s3-direct", "s3"] as const) {
-    const service = await startTestService({}, kind);
+    const service = await startTestService({ partStore: kind });
     try {
       const response = await fetch(`${service.server.url}/signin`);
       await response.body?.cancel();
