@@ -29,6 +29,7 @@ import { stoppingResponse } from "./in_flight.ts";
 import { OPS_PATHS, serveOps } from "./ops_routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { Router } from "./router.ts";
+import { StorageUnavailableError } from "./storage/part_store.ts";
 import { DEFAULT_WIDGET_DIR, serveWidget, WIDGET_PATH } from "./widget.ts";
 
 /** Every API route, literal paths before captures where they overlap. */
@@ -232,7 +233,21 @@ export function createHandler(
       } else if (error instanceof DatabaseUnavailableError) {
         // A passing outage, not a bug: 503 + Retry-After, which clients wait out and retry.
         entry.response = "SERVICE_UNAVAILABLE";
-        response = unavailableResponse();
+        response = unavailableResponse(
+          "The service cannot reach its database at the moment. Try again in a few seconds.",
+        );
+      } else if (error instanceof StorageUnavailableError) {
+        entry.response = "SERVICE_UNAVAILABLE";
+        log({
+          time: entry.time,
+          event: "error",
+          requestId: entry.requestId,
+          errorName: error.name,
+          detail: { storage: error.detail },
+        });
+        response = unavailableResponse(
+          `The service's storage is unavailable; try again shortly (reference ${entry.requestId}).`,
+        );
       } else {
         entry.response = "SERVER_ERROR";
         log({

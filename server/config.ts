@@ -107,6 +107,20 @@ export interface ServerConfig {
    * @default {() => false}
    */
   authorizeSession?: (req: Request, packageId: string) => boolean | Promise<boolean>;
+  /** S3-compatible endpoint (origin) for the parts; with the other `s3*` options, parts go to a bucket. */
+  s3Endpoint?: string;
+  /** The bucket for the parts (it must exist). */
+  s3Bucket?: string;
+  /** The region signed for. @default {"us-east-1"} */
+  s3Region?: string;
+  /** The access key id of the bucket's user. */
+  s3AccessKeyId?: string;
+  /** The secret access key of the bucket's user. */
+  s3SecretAccessKey?: string;
+  /** Put before every object key, e.g. `padlock/`. @default {""} */
+  s3Prefix?: string;
+  /** Part URLs are pre-signed bucket URLs: part bytes never pass through the service. @default {false} */
+  s3DirectParts?: boolean;
   /** Receives one structured entry per request; defaults to one JSON line on stdout. */
   log?: (entry: LogEntry) => void;
   /** The clock, in milliseconds since the epoch (tests move it forward). @default {Date.now} */
@@ -269,6 +283,13 @@ const EXTERNAL_OPTIONS = [
   ["metrics-token", "PADLOCK_METRICS_TOKEN", "string"],
   ["metrics-address", "PADLOCK_METRICS_ADDRESS", "string"],
   ["shutdown-grace-seconds", "PADLOCK_SHUTDOWN_GRACE_SECONDS", "number"],
+  ["s3-endpoint", "PADLOCK_S3_ENDPOINT", "string"],
+  ["s3-bucket", "PADLOCK_S3_BUCKET", "string"],
+  ["s3-region", "PADLOCK_S3_REGION", "string"],
+  ["s3-access-key-id", "PADLOCK_S3_ACCESS_KEY_ID", "string"],
+  ["s3-secret-access-key", "PADLOCK_S3_SECRET_ACCESS_KEY", "string"],
+  ["s3-prefix", "PADLOCK_S3_PREFIX", "string"],
+  ["s3-direct-parts", "PADLOCK_S3_DIRECT_PARTS", "boolean"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */

@@ -31,7 +31,8 @@ import { type OpsListener, startOpsListener } from "./ops_routes.ts";
 import { PackageRepository } from "./packages/repository.ts";
 import { PartRepository } from "./parts/repository.ts";
 import { RecipientRepository } from "./recipients/repository.ts";
-import { createPartStore } from "./storage/create.ts";
+import { createPartStore } from "./storage/create_part_store.ts";
+import { PARTS_FOLDER } from "./storage/fs_part_store.ts";
 import type { PartStore } from "./storage/part_store.ts";
 import { sweepExpired, type SweepResult } from "./sweeper.ts";
 
@@ -42,8 +43,10 @@ export type { ApiKeyInfo, NewApiKey, User } from "./accounts/accounts.ts";
 export type { Dropzone } from "./dropzones/repository.ts";
 export type { LogEntry } from "./log.ts";
 export type { PartKey, PartStore, StoredPart } from "./storage/part_store.ts";
-export { PartTooLargeError } from "./storage/part_store.ts";
+export { PartTooLargeError, StorageUnavailableError } from "./storage/part_store.ts";
 export { FileSystemPartStore } from "./storage/fs_part_store.ts";
+export { S3PartStore, type S3Settings } from "./storage/s3_part_store.ts";
+export { createPartStore } from "./storage/create_part_store.ts";
 export { formatTimestamp, signRequest } from "./signing.ts";
 export type { SweepResult } from "./sweeper.ts";
 
@@ -74,7 +77,7 @@ export interface RunningServer {
 }
 
 /** The file and folder names inside `dataDir`. */
-export const DATA_LAYOUT = { database: "padlock.db", parts: "parts", secretKey: "secret.key" };
+export const DATA_LAYOUT = { database: "padlock.db", parts: PARTS_FOLDER, secretKey: "secret.key" };
 
 /**
  * Opens the database and the account store of a data directory without serving
@@ -104,7 +107,7 @@ export async function openAccounts(
  * listens, and starts the sweeper.
  *
  * @param config any options; the rest take their defaults (see `ServerConfig`).
- * @param store where parts go; defaults to `<dataDir>/parts` on the file system.
+ * @param store where parts go; defaults to the one the configuration names (`createPartStore`).
  * @throws {import("./config.ts").ConfigError} on invalid options.
  * @throws {import("./db/database.ts").DatabaseUnavailableError} when PostgreSQL cannot be reached.
  * @throws {Deno.errors.AddrInUse} when the port is taken.
@@ -121,6 +124,7 @@ export async function startServer(
     metrics.observeLog(entry);
     sink(entry);
   };
+  const partStore = store ?? createPartStore(resolved);
   await Deno.mkdir(resolved.dataDir, { recursive: true });
   const db = await openDatabase(resolved);
   let secrets: SecretBox;
@@ -141,7 +145,7 @@ export async function startServer(
     files: new FileRepository(db),
     parts: new PartRepository(db),
     keyLinks: new KeyLinkRepository(db),
-    store: store ?? createPartStore(resolved),
+    store: partStore,
     publicUrl: resolved.publicUrl ?? "",
     metrics,
     inFlight,

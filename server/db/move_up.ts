@@ -11,7 +11,7 @@
  */
 import { join, resolve } from "node:path";
 import { SecretBox } from "../accounts/secret_box.ts";
-import { createPartStore, type PartStoreSettings } from "../storage/create.ts";
+import { createPartStore, type PartStoreConfig } from "../storage/create_part_store.ts";
 import type { Database, SqlValue } from "./database.ts";
 import { openPostgres } from "./postgres.ts";
 import { openSqlite } from "./sqlite.ts";
@@ -26,7 +26,7 @@ export interface MoveOptions {
   /** The SQLite data directory, and its secret key when it is not `<dataDir>/secret.key`. */
   from: { dataDir: string; secretKey?: string };
   /** The PostgreSQL database, the key the new instances will share, and the part store. */
-  to: PartStoreSettings & { databaseUrl: string; secretKey: string };
+  to: PartStoreConfig & { databaseUrl: string; secretKey: string };
   /** Hears progress lines. */
   progress?: (line: string) => void;
 }

@@ -15,6 +15,7 @@ import {
 } from "../packages/access.ts";
 import type { PackageRecord } from "../packages/repository.ts";
 import { fileView } from "../packages/views.ts";
+import { recordDirectParts } from "../parts/direct.ts";
 import { decodeFileName } from "./file_names.ts";
 import type { FileRecord } from "./repository.ts";
 
@@ -122,6 +123,9 @@ async function uploadComplete(context: ApiContext): Promise<Record<string, unkno
   const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   const file = await loadFile(context, record, context.params.fileId);
+  if (record.finalizedAt === undefined) {
+    await recordDirectParts(context.services, file, now(context));
+  }
   // The SDK compares with the string "true" (spec 2.4.2).
   return { message: await completeIfWhole(context, file) ? "true" : "false" };
 }

@@ -16,6 +16,7 @@ import {
   requireReader,
   requireUnfinalized,
 } from "./access.ts";
+import { recordDirectParts } from "../parts/direct.ts";
 import { expiryOf, type PackageRecord } from "./repository.ts";
 import { packageSummaryView, packageView, recipientView, secureLink } from "./views.ts";
 
@@ -204,6 +205,7 @@ async function finalizePackage(context: ApiContext): Promise<Record<string, unkn
   // Files whose upload never finished (cancelled by the person) are dropped, not sent half.
   let completeFiles = 0;
   for (const file of await services.files.list(record.id)) {
+    await recordDirectParts(services, file, now(context));
     if (await services.parts.storedCount(file.id) === file.parts) {
       await services.files.markComplete(file.id, now(context));
       completeFiles++;

@@ -27,6 +27,7 @@ import {
   requireUnfinalized,
 } from "../packages/access.ts";
 import { PartTooLargeError } from "../storage/part_store.ts";
+import { fileByteAllowance } from "./limits.ts";
 import type { PartGrant } from "./repository.ts";
 import { checkTrailingPartSize, isTrailingPart, TRAILING_PART_MAX_BYTES } from "./trailing.ts";
 
@@ -34,8 +35,6 @@ import { checkTrailingPartSize, isTrailingPart, TRAILING_PART_MAX_BYTES } from "
 const UPLOAD_URL_BATCH = 25;
 /** Download URLs per call: the SDK asks for `part..part+25` inclusive (spec 2.8). */
 const DOWNLOAD_URL_BATCH = 26;
-/** Ciphertext allowed per part on top of the declared plaintext size (OpenPGP adds 107 bytes). */
-const PER_PART_ALLOWANCE = 16_384;
 
 /** The path prefix of part URLs. */
 export const PART_PATH = "/part/";
@@ -50,8 +49,7 @@ async function partByteLimit(
   file: FileRecord,
   part: number,
 ): Promise<number> {
-  const fileAllowance = file.size + file.parts * PER_PART_ALLOWANCE -
-    await services.parts.storedBytes(file.id, part);
+  const fileAllowance = fileByteAllowance(file) - await services.parts.storedBytes(file.id, part);
   return Math.max(0, Math.min(services.config.maxPartBytes, fileAllowance));
 }
 
@@ -67,13 +65,18 @@ async function issueUrls(
   last: number,
 ): Promise<{ part: number; url: string }[]> {
   const { services } = context;
-  const expiresAt = now(context) + services.config.partUrlLifetimeSeconds * 1000;
+  const lifetime = services.config.partUrlLifetimeSeconds;
+  const expiresAt = now(context) + lifetime * 1000;
   const urls = [];
   for (let part = first; part <= last; part++) {
-    const token = await services.parts.issueUrl(
-      { direction, packageId: file.packageId, fileId: file.id, part },
-      expiresAt,
-    );
+    const key = { packageId: file.packageId, fileId: file.id, part };
+    // A store that clients reach directly signs its own URLs (part bytes skip the service).
+    const direct = services.store.direct;
+    if (direct) {
+      urls.push({ part, url: await direct.presign(key, direction, lifetime) });
+      continue;
+    }
+    const token = await services.parts.issueUrl({ direction, ...key }, expiresAt);
     urls.push({ part, url: partUrl(services, token) });
   }
   return urls;

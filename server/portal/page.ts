@@ -19,10 +19,17 @@ export const FAVICON_HREF = "data:image/svg+xml," + encodeURIComponent(
     "<rect x='3' y='7' width='10' height='8' rx='1.5' fill='#e35b2e'/></svg>",
 );
 
-/** Headers every portal response carries. */
-export function securityHeaders(publicUrl: string): Record<string, string> {
+/**
+ * Headers every portal response carries.
+ *
+ * @param connectOrigins other origins the page fetches from (the bucket, when part URLs point at it).
+ */
+export function securityHeaders(
+  publicUrl: string,
+  connectOrigins: readonly string[] = [],
+): Record<string, string> {
   const https = publicUrl.startsWith("https:");
-  const connect = ["'self'", publicUrl].filter(Boolean).join(" ");
+  const connect = ["'self'", publicUrl, ...connectOrigins].filter(Boolean).join(" ");
   return {
     "Content-Security-Policy": [
       "default-src 'self'",
@@ -117,9 +124,12 @@ export function htmlResponse(
   publicUrl: string,
   status = 200,
   extra: HeadersInit = {},
+  connectOrigins: readonly string[] = [],
 ): Response {
   const headers = new Headers(extra);
-  for (const [name, value] of Object.entries(securityHeaders(publicUrl))) headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(publicUrl, connectOrigins))) {
+    headers.set(name, value);
+  }
   headers.set("Content-Type", "text/html; charset=utf-8");
   return new Response(page.value, { status, headers });
 }

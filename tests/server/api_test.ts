@@ -15,6 +15,7 @@ import {
   sessionCall,
   sha256,
   signedCall,
+  storageTest,
   testBytes,
   withService,
 } from "./_helpers.ts";
@@ -158,133 +159,122 @@ backendTest("user and enterprise info describe the agent and the service", async
   );
 });
 
-backendTest("an agent sends a package to a named recipient who downloads it", async (backend) => {
-  await withService(
-    async (service) => {
-      const agent: Call = (method, path, body) => agentCall(service, method, path, body);
-      const created = ok(await agent("PUT", "/package/", { vdr: false }));
-      const packageId = created.packageId as string;
-      assert.match(packageId, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-      assert.match(created.packageCode as string, /^[A-Za-z0-9_-]{43}$/);
-      assert.match(created.serverSecret as string, /^[A-Za-z0-9_-]{43}$/);
+storageTest("an agent sends a package to a named recipient who downloads it", async (storage) => {
+  await withService(async (service) => {
+    const agent: Call = (method, path, body) => agentCall(service, method, path, body);
+    const created = ok(await agent("PUT", "/package/", { vdr: false }));
+    const packageId = created.packageId as string;
+    assert.match(packageId, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    assert.match(created.packageCode as string, /^[A-Za-z0-9_-]{43}$/);
+    assert.match(created.serverSecret as string, /^[A-Za-z0-9_-]{43}$/);
 
-      const recipients = ok(
-        await agent("PUT", `/package/${packageId}/recipients/`, {
-          emails: ["Reader@Example.com"],
-          autoEnableSMS: false,
-        }),
-      );
-      const [recipient] = recipients.recipients as Record<string, unknown>[];
-      assert.equal(recipient.email, "reader@example.com");
-      assert.equal(recipient.response, "SUCCESS");
+    const recipients = ok(
+      await agent("PUT", `/package/${packageId}/recipients/`, {
+        emails: ["Reader@Example.com"],
+        autoEnableSMS: false,
+      }),
+    );
+    const [recipient] = recipients.recipients as Record<string, unknown>[];
+    assert.equal(recipient.email, "reader@example.com");
+    assert.equal(recipient.response, "SUCCESS");
 
-      const parts = [testBytes(700_000, 1), testBytes(700_000, 2), testBytes(10, 3)];
-      const fileId = await uploadFile(agent, packageId, "report é #1.pdf", parts);
-      ok(
-        await agent("PUT", `/package/${packageId}/message/`, {
-          message: "aGVsbG8=",
-          uploadType: "X",
-        }),
-      );
-      const finalized = ok(
-        await agent("POST", `/package/${packageId}/finalize/`, {
-          checksum: CHECKSUM,
-          undisclosedRecipients: false,
-          notifyRecipients: false,
-        }),
-      );
-      assert.equal(
-        finalized.message,
-        `${service.server.url}/receive/?thread=${packageId}&packageCode=${created.packageCode}`,
-      );
-      assert.equal(finalized.needsLink, true);
-      assert.deepEqual(finalized.approvers, []);
-      assert.equal((finalized.recipients as unknown[]).length, 1);
+    const parts = [testBytes(700_000, 1), testBytes(700_000, 2), testBytes(10, 3)];
+    const fileId = await uploadFile(agent, packageId, "report é #1.pdf", parts);
+    ok(
+      await agent("PUT", `/package/${packageId}/message/`, {
+        message: "aGVsbG8=",
+        uploadType: "X",
+      }),
+    );
+    const finalized = ok(
+      await agent("POST", `/package/${packageId}/finalize/`, {
+        checksum: CHECKSUM,
+        undisclosedRecipients: false,
+        notifyRecipients: false,
+      }),
+    );
+    assert.equal(
+      finalized.message,
+      `${service.server.url}/receive/?thread=${packageId}&packageCode=${created.packageCode}`,
+    );
+    assert.equal(finalized.needsLink, true);
+    assert.deepEqual(finalized.approvers, []);
+    assert.equal((finalized.recipients as unknown[]).length, 1);
 
-      const reader = await addAgent(service, "reader@example.com");
-      const readerCall: Call = (method, path, body) =>
-        signedCall(service, reader, method, path, body);
-      const info = ok(await readerCall("GET", `/package/${created.packageCode}/`));
-      assert.equal(info.packageId, packageId);
-      assert.equal(info.serverSecret, created.serverSecret);
-      const [file] = info.files as Record<string, unknown>[];
-      assert.equal(file.fileName, "report é #1.pdf");
-      assert.equal(file.parts, 3);
-      assert.equal(file.fileSize, 1_400_010);
-      const downloaded = await downloadFile(readerCall, packageId, fileId, CHECKSUM, 3);
-      for (let index = 0; index < parts.length; index++) {
-        assert.equal(await sha256(downloaded[index]), await sha256(parts[index]));
-      }
-      const message = ok(await readerCall("GET", `/package/${packageId}/message/${CHECKSUM}`));
-      assert.equal(message.message, "aGVsbG8=");
+    const reader = await addAgent(service, "reader@example.com");
+    const readerCall: Call = (method, path, body) =>
+      signedCall(service, reader, method, path, body);
+    const info = ok(await readerCall("GET", `/package/${created.packageCode}/`));
+    assert.equal(info.packageId, packageId);
+    assert.equal(info.serverSecret, created.serverSecret);
+    const [file] = info.files as Record<string, unknown>[];
+    assert.equal(file.fileName, "report é #1.pdf");
+    assert.equal(file.parts, 3);
+    assert.equal(file.fileSize, 1_400_010);
+    const downloaded = await downloadFile(readerCall, packageId, fileId, CHECKSUM, 3);
+    for (let index = 0; index < parts.length; index++) {
+      assert.equal(await sha256(downloaded[index]), await sha256(parts[index]));
+    }
+    const message = ok(await readerCall("GET", `/package/${packageId}/message/${CHECKSUM}`));
+    assert.equal(message.message, "aGVsbG8=");
 
-      // A retried finalize with the same checksum gets the same link.
-      const again = ok(
-        await agent("POST", `/package/${packageId}/finalize/`, {
-          checksum: CHECKSUM,
-          undisclosedRecipients: false,
-          notifyRecipients: false,
-        }),
-      );
-      assert.equal(again.message, finalized.message);
+    // A retried finalize with the same checksum gets the same link.
+    const again = ok(
+      await agent("POST", `/package/${packageId}/finalize/`, {
+        checksum: CHECKSUM,
+        undisclosedRecipients: false,
+        notifyRecipients: false,
+      }),
+    );
+    assert.equal(again.message, finalized.message);
 
-      const sent = ok(await agent("GET", "/package/?rowIndex=0"));
-      assert.deepEqual((sent.packages as Record<string, unknown>[]).map((p) => p.packageId), [
-        packageId,
-      ]);
-      const received = ok(await readerCall("GET", "/package/received/?rowIndex=0"));
-      assert.deepEqual(
-        (received.packages as Record<string, unknown>[]).map((p) => p.packageId),
-        [packageId],
-      );
-    },
-    { backend },
-  );
+    const sent = ok(await agent("GET", "/package/?rowIndex=0"));
+    assert.deepEqual((sent.packages as Record<string, unknown>[]).map((p) => p.packageId), [
+      packageId,
+    ]);
+    const received = ok(await readerCall("GET", "/package/received/?rowIndex=0"));
+    assert.deepEqual(
+      (received.packages as Record<string, unknown>[]).map((p) => p.packageId),
+      [packageId],
+    );
+  }, storage);
 });
 
-backendTest("a dropzone upload is read by the dropzone's users only", async (backend) => {
-  await withService(
-    async (service) => {
-      const dropzone: Call = (method, path, body) => dropzoneCall(service, method, path, body);
-      const created = ok(await dropzone("PUT", "/package/", { vdr: false }));
-      const packageId = created.packageId as string;
-      const parts = [testBytes(5000, 9)];
-      const fileId = await uploadFile(dropzone, packageId, "scan.png", parts);
-      assert.deepEqual(
-        ok(await dropzone("GET", `/package/${packageId}/public-keys/`)).publicKeys,
-        [],
-      );
-      const finalized = ok(
-        await dropzone("POST", `/package/${packageId}/finalize/`, {
-          checksum: CHECKSUM,
-          undisclosedRecipients: false,
-          notifyRecipients: false,
-          unconfirmedSender: "customer@example.org",
-        }),
-      );
-      assert.match(finalized.message as string, /\/receive\/\?thread=/);
+storageTest("a dropzone upload is read by the dropzone's users only", async (storage) => {
+  await withService(async (service) => {
+    const dropzone: Call = (method, path, body) => dropzoneCall(service, method, path, body);
+    const created = ok(await dropzone("PUT", "/package/", { vdr: false }));
+    const packageId = created.packageId as string;
+    const parts = [testBytes(5000, 9)];
+    const fileId = await uploadFile(dropzone, packageId, "scan.png", parts);
+    assert.deepEqual(
+      ok(await dropzone("GET", `/package/${packageId}/public-keys/`)).publicKeys,
+      [],
+    );
+    const finalized = ok(
+      await dropzone("POST", `/package/${packageId}/finalize/`, {
+        checksum: CHECKSUM,
+        undisclosedRecipients: false,
+        notifyRecipients: false,
+        unconfirmedSender: "customer@example.org",
+      }),
+    );
+    assert.match(finalized.message as string, /\/receive\/\?thread=/);
 
-      // Once finalized, the public dropzone id no longer opens the package.
-      const anonymous = await dropzone("GET", `/package/${packageId}/`);
-      assert.equal(anonymous.body.response, "PERMISSION_DENIED");
+    // Once finalized, the public dropzone id no longer opens the package.
+    const anonymous = await dropzone("GET", `/package/${packageId}/`);
+    assert.equal(anonymous.body.response, "PERMISSION_DENIED");
 
-      const owner: Call = (method, path, body) => agentCall(service, method, path, body);
-      const info = ok(await owner("GET", `/package/${created.packageCode}/`));
-      assert.equal(info.packageSender, "customer@example.org");
-      const downloaded = await downloadFile(owner, packageId, fileId, CHECKSUM, 1);
-      assert.equal(await sha256(downloaded[0]), await sha256(parts[0]));
+    const owner: Call = (method, path, body) => agentCall(service, method, path, body);
+    const info = ok(await owner("GET", `/package/${created.packageCode}/`));
+    assert.equal(info.packageSender, "customer@example.org");
+    const downloaded = await downloadFile(owner, packageId, fileId, CHECKSUM, 1);
+    assert.equal(await sha256(downloaded[0]), await sha256(parts[0]));
 
-      const stranger = await addAgent(service, "stranger@example.com");
-      const refused = await signedCall(
-        service,
-        stranger,
-        "GET",
-        `/package/${created.packageCode}/`,
-      );
-      assert.equal(refused.body.response, "PERMISSION_DENIED");
-    },
-    { backend },
-  );
+    const stranger = await addAgent(service, "stranger@example.com");
+    const refused = await signedCall(service, stranger, "GET", `/package/${created.packageCode}/`);
+    assert.equal(refused.body.response, "PERMISSION_DENIED");
+  }, storage);
 });
 
 backendTest(
@@ -357,50 +347,47 @@ backendTest(
   },
 );
 
-backendTest("the multipart proxy upload stores parts and completes the file", async (backend) => {
-  await withService(
-    async (service) => {
-      const created = ok(await agentCall(service, "PUT", "/package/", {}));
-      const packageId = created.packageId as string;
-      const file = ok(
-        await agentCall(service, "PUT", `/package/${packageId}/file/`, {
-          filename: "p.bin",
-          uploadType: "NODE_API",
-          parts: 2,
-          filesize: 3000,
-        }),
-      );
-      const fileId = file.message as string;
-      const parts = [testBytes(2000, 4), testBytes(1000, 5)];
-      for (const [index, bytes] of parts.entries()) {
-        const requestData = JSON.stringify({ fileId, uploadType: "NODE_API", filePart: index + 1 });
-        const boundary = "------JSAPIFormDataBoundary0.bzwvnosllv6";
-        const path = `/api/v2.0/package/${packageId}/file/${fileId}/`;
-        const timestamp = formatTimestamp(Date.now());
-        const response = await fetch(service.server.url + path, {
-          method: "POST",
-          headers: {
-            "ss-api-key": service.agent.apiKey,
-            "ss-request-timestamp": timestamp,
-            "ss-request-signature": signRequest(
-              service.agent.apiSecret,
-              service.agent.apiKey,
-              path,
-              timestamp,
-              new TextEncoder().encode(requestData),
-            ),
-            "Content-Type": `multipart/form-data; boundary=${boundary}`,
-          },
-          body: multipartBody(boundary, requestData, bytes),
-        });
-        const body = await response.json();
-        assert.equal(body.response, "SUCCESS", JSON.stringify(body));
-      }
-      const info = ok(await agentCall(service, "GET", `/package/${packageId}/file/${fileId}/`));
-      assert.equal((info.file as Record<string, unknown>).complete, true);
-    },
-    { backend },
-  );
+storageTest("the multipart proxy upload stores parts and completes the file", async (storage) => {
+  await withService(async (service) => {
+    const created = ok(await agentCall(service, "PUT", "/package/", {}));
+    const packageId = created.packageId as string;
+    const file = ok(
+      await agentCall(service, "PUT", `/package/${packageId}/file/`, {
+        filename: "p.bin",
+        uploadType: "NODE_API",
+        parts: 2,
+        filesize: 3000,
+      }),
+    );
+    const fileId = file.message as string;
+    const parts = [testBytes(2000, 4), testBytes(1000, 5)];
+    for (const [index, bytes] of parts.entries()) {
+      const requestData = JSON.stringify({ fileId, uploadType: "NODE_API", filePart: index + 1 });
+      const boundary = "------JSAPIFormDataBoundary0.bzwvnosllv6";
+      const path = `/api/v2.0/package/${packageId}/file/${fileId}/`;
+      const timestamp = formatTimestamp(Date.now());
+      const response = await fetch(service.server.url + path, {
+        method: "POST",
+        headers: {
+          "ss-api-key": service.agent.apiKey,
+          "ss-request-timestamp": timestamp,
+          "ss-request-signature": signRequest(
+            service.agent.apiSecret,
+            service.agent.apiKey,
+            path,
+            timestamp,
+            new TextEncoder().encode(requestData),
+          ),
+          "Content-Type": `multipart/form-data; boundary=${boundary}`,
+        },
+        body: multipartBody(boundary, requestData, bytes),
+      });
+      const body = await response.json();
+      assert.equal(body.response, "SUCCESS", JSON.stringify(body));
+    }
+    const info = ok(await agentCall(service, "GET", `/package/${packageId}/file/${fileId}/`));
+    assert.equal((info.file as Record<string, unknown>).complete, true);
+  }, storage);
 });
 
 backendTest(

@@ -10,7 +10,7 @@ import { ApiError } from "../../src/api.ts";
 import { findLinks } from "../../src/link.ts";
 import { PART_SIZE, uploadFiles } from "../../src/upload.ts";
 import { clientFor, downloadAll } from "./_clients.ts";
-import { addAgent, backendTest, sha256, testBytes, withService } from "./_helpers.ts";
+import { addAgent, backendTest, sha256, storageTest, testBytes, withService } from "./_helpers.ts";
 
 /** The four sizes every flow must get back intact. */
 const SIZES: Record<string, number> = {
@@ -39,41 +39,38 @@ async function assertSameFiles(
   }
 }
 
-backendTest(
+storageTest(
   "(a) an end user drops files into a dropzone; its owner downloads them intact",
-  async (backend) => {
-    await withService(
-      async (service) => {
-        const files = sampleFiles(Object.keys(SIZES));
-        const dropzone = clientFor(service, { dropzoneId: service.dropzoneId });
-        const { link } = await uploadFiles(dropzone, files, {
-          undisclosed: false,
-          unconfirmedSender: "customer@example.org",
-          message: "Invoice attached\nThanks",
-        });
-        assert.match(
-          link,
-          /^http:\/\/127\.0\.0\.1:\d+\/receive\/\?thread=.+&packageCode=.+#keyCode=.{43}$/,
-        );
+  async (storage) => {
+    await withService(async (service) => {
+      const files = sampleFiles(Object.keys(SIZES));
+      const dropzone = clientFor(service, { dropzoneId: service.dropzoneId });
+      const { link } = await uploadFiles(dropzone, files, {
+        undisclosed: false,
+        unconfirmedSender: "customer@example.org",
+        message: "Invoice attached\nThanks",
+      });
+      assert.match(
+        link,
+        /^http:\/\/127\.0\.0\.1:\d+\/receive\/\?thread=.+&packageCode=.+#keyCode=.{43}$/,
+      );
 
-        const owner = clientFor(service, service.agent);
-        const received = await downloadAll(owner, link);
-        await assertSameFiles(files, received.files);
-        assert.equal(received.message, "Invoice attached\nThanks");
+      const owner = clientFor(service, service.agent);
+      const received = await downloadAll(owner, link);
+      await assertSameFiles(files, received.files);
+      assert.equal(received.message, "Invoice attached\nThanks");
 
-        // The dropzone's public id does not open what was dropped; strangers are refused too.
-        await assert.rejects(downloadAll(dropzone, link), (error: ApiError) => {
-          assert.equal(error.code, "PERMISSION_DENIED");
-          return true;
-        });
-        const stranger = clientFor(service, await addAgent(service, "stranger@example.com"));
-        await assert.rejects(downloadAll(stranger, link), (error: ApiError) => {
-          assert.equal(error.code, "PERMISSION_DENIED");
-          return true;
-        });
-      },
-      { backend },
-    );
+      // The dropzone's public id does not open what was dropped; strangers are refused too.
+      await assert.rejects(downloadAll(dropzone, link), (error: ApiError) => {
+        assert.equal(error.code, "PERMISSION_DENIED");
+        return true;
+      });
+      const stranger = clientFor(service, await addAgent(service, "stranger@example.com"));
+      await assert.rejects(downloadAll(stranger, link), (error: ApiError) => {
+        assert.equal(error.code, "PERMISSION_DENIED");
+        return true;
+      });
+    }, storage);
   },
 );
 

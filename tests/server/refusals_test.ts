@@ -12,8 +12,10 @@ import {
   backendTest,
   countRows,
   dropzoneCall,
-  listFiles,
+  PROXY_STORAGES,
   signedCall,
+  storageTest,
+  storedObjects,
   testBytes,
   type TestService,
   withService,
@@ -348,92 +350,88 @@ backendTest(
   },
 );
 
-backendTest(
+storageTest(
   "a part larger than allowed is refused with 413 and nothing is stored",
-  async (backend) => {
-    await withService(
-      async (service) => {
-        const packageId = success(await agentCall(service, "PUT", "/package/", {}))
-          .packageId as string;
-        const fileId = success(
-          await agentCall(service, "PUT", `/package/${packageId}/file/`, {
-            filename: "f",
-            parts: 1,
-            filesize: 100,
-          }),
-        ).fileId as string;
-        const [{ url }] = success(
-          await agentCall(service, "POST", `/package/${packageId}/file/${fileId}/upload-urls/`, {
-            part: 1,
-          }),
-        ).uploadUrls as { url: string }[];
-        // Over the service's part limit (8 KiB here), announced by Content-Length.
-        const tooLarge = await fetch(url, { method: "PUT", body: testBytes(9000) });
-        assert.equal(tooLarge.status, 413);
-        assert.equal((await tooLarge.json()).response, "LIMIT_EXCEEDED");
-        // Streamed without a length: cut off while streaming.
-        const stream = ReadableStream.from([testBytes(5000), testBytes(5000)]);
-        const streamed = await fetch(url, { method: "PUT", body: stream });
-        assert.equal(streamed.status, 413);
-        await streamed.body?.cancel();
-        assert.equal(await countRows(service, "parts"), 0);
-        assert.deepEqual(await listFiles(`${service.dataDir}/parts`).catch(() => []), []);
-        // A part within the limit is accepted.
-        const fine = await fetch(url, { method: "PUT", body: testBytes(200) });
-        assert.equal(fine.status, 200);
-        await fine.body?.cancel();
-        assert.equal(await countRows(service, "parts"), 1);
-      },
-      { maxPartBytes: 8192, backend },
-    );
+  async (storage) => {
+    await withService(async (service) => {
+      const packageId = success(await agentCall(service, "PUT", "/package/", {}))
+        .packageId as string;
+      const fileId = success(
+        await agentCall(service, "PUT", `/package/${packageId}/file/`, {
+          filename: "f",
+          parts: 1,
+          filesize: 100,
+        }),
+      ).fileId as string;
+      const [{ url }] = success(
+        await agentCall(service, "POST", `/package/${packageId}/file/${fileId}/upload-urls/`, {
+          part: 1,
+        }),
+      ).uploadUrls as { url: string }[];
+      // Over the service's part limit (8 KiB here), announced by Content-Length.
+      const tooLarge = await fetch(url, { method: "PUT", body: testBytes(9000) });
+      assert.equal(tooLarge.status, 413);
+      assert.equal((await tooLarge.json()).response, "LIMIT_EXCEEDED");
+      // Streamed without a length: cut off while streaming.
+      const stream = ReadableStream.from([testBytes(5000), testBytes(5000)]);
+      const streamed = await fetch(url, { method: "PUT", body: stream });
+      assert.equal(streamed.status, 413);
+      await streamed.body?.cancel();
+      assert.equal(await countRows(service, "parts"), 0);
+      assert.deepEqual(await storedObjects(service), []);
+      // A part within the limit is accepted.
+      const fine = await fetch(url, { method: "PUT", body: testBytes(200) });
+      assert.equal(fine.status, 200);
+      await fine.body?.cancel();
+      assert.equal(await countRows(service, "parts"), 1);
+    }, { maxPartBytes: 8192, ...storage });
   },
+  PROXY_STORAGES,
 );
 
-backendTest(
+storageTest(
   "unknown and expired packages answer UNKNOWN_PACKAGE and the sweeper deletes them",
-  async (backend) => {
-    await withService(
-      async (service) => {
-        refused(await agentCall(service, "GET", "/package/ZZZZ-ZZZZ/"), "UNKNOWN_PACKAGE");
-        refused(await agentCall(service, "GET", `/package/${"A".repeat(43)}/`), "UNKNOWN_PACKAGE");
-        refused(
-          await agentCall(service, "PUT", "/package/ZZZZ-ZZZZ/file/", {
-            filename: "a",
-            parts: 1,
-            filesize: 1,
-          }),
-          "UNKNOWN_PACKAGE",
-        );
-        const { packageId, fileId, packageCode, uploadUrl } = await finalizedPackage(service);
-        const [{ url: downloadUrl }] = success(
-          await agentCall(service, "POST", `/package/${packageId}/file/${fileId}/download-urls/`, {
-            checksum: CHECKSUM,
-            startSegment: 1,
-            endSegment: 1,
-          }),
-        ).downloadUrls as { url: string }[];
-        assert.equal((await listFiles(`${service.dataDir}/parts`)).length, 1);
+  async (storage) => {
+    await withService(async (service) => {
+      refused(await agentCall(service, "GET", "/package/ZZZZ-ZZZZ/"), "UNKNOWN_PACKAGE");
+      refused(await agentCall(service, "GET", `/package/${"A".repeat(43)}/`), "UNKNOWN_PACKAGE");
+      refused(
+        await agentCall(service, "PUT", "/package/ZZZZ-ZZZZ/file/", {
+          filename: "a",
+          parts: 1,
+          filesize: 1,
+        }),
+        "UNKNOWN_PACKAGE",
+      );
+      const { packageId, fileId, packageCode, uploadUrl } = await finalizedPackage(service);
+      const [{ url: downloadUrl }] = success(
+        await agentCall(service, "POST", `/package/${packageId}/file/${fileId}/download-urls/`, {
+          checksum: CHECKSUM,
+          startSegment: 1,
+          endSegment: 1,
+        }),
+      ).downloadUrls as { url: string }[];
+      assert.equal((await storedObjects(service)).length, 1);
 
-        service.clock.offsetMs = 11 * 86_400_000; // the default life is 10 days
-        refused(await agentCall(service, "GET", `/package/${packageId}/`), "UNKNOWN_PACKAGE");
-        refused(await agentCall(service, "GET", `/package/${packageCode}/`), "UNKNOWN_PACKAGE");
-        const part = await fetch(downloadUrl);
-        assert.ok(part.status === 403 || part.status === 404, `status ${part.status}`);
-        await part.body?.cancel();
-        const upload = await fetch(uploadUrl, { method: "PUT", body: testBytes(10) });
-        assert.equal(upload.status, 403);
-        await upload.body?.cancel();
+      service.clock.offsetMs = 11 * 86_400_000; // the default life is 10 days
+      refused(await agentCall(service, "GET", `/package/${packageId}/`), "UNKNOWN_PACKAGE");
+      refused(await agentCall(service, "GET", `/package/${packageCode}/`), "UNKNOWN_PACKAGE");
+      const part = await fetch(downloadUrl);
+      assert.ok(part.status === 403 || part.status === 404, `status ${part.status}`);
+      await part.body?.cancel();
+      const upload = await fetch(uploadUrl, { method: "PUT", body: testBytes(10) });
+      assert.equal(upload.status, 403);
+      await upload.body?.cancel();
 
-        const swept = await service.server.sweep();
-        assert.equal(swept.packages, 1);
-        assert.equal(await countRows(service, "packages"), 0);
-        assert.equal(await countRows(service, "parts"), 0);
-        assert.equal(await countRows(service, "part_urls"), 0);
-        assert.deepEqual(await listFiles(`${service.dataDir}/parts`), []);
-      },
-      { backend },
-    );
+      const swept = await service.server.sweep();
+      assert.equal(swept.packages, 1);
+      assert.equal(await countRows(service, "packages"), 0);
+      assert.equal(await countRows(service, "parts"), 0);
+      assert.equal(await countRows(service, "part_urls"), 0);
+      assert.deepEqual(await storedObjects(service), []);
+    }, storage);
   },
+  PROXY_STORAGES,
 );
 
 backendTest("ids that try path traversal are refused and reach no file", async (backend) => {
