@@ -112,7 +112,11 @@ Deno.test("a bucket that is down: part URL and proxy upload answer 503 with Retr
     const deleted = await agentCall(service, "DELETE", `/package/${packageId}/`);
     assert.equal(deleted.status, 503);
     assert.equal(await countRows(service, "parts"), 0);
-    assert.equal(await countRows(service, "packages"), 1, "the package is kept until its parts can go");
+    assert.equal(
+      await countRows(service, "packages"),
+      1,
+      "the package is kept until its parts can go",
+    );
 
     const errors = service.logs.filter((entry) => entry.event === "error");
     assert.equal(errors.length, 3);
