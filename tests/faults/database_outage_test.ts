@@ -80,8 +80,13 @@ Deno.test("a database outage answers 503 with Retry-After, loses nothing, and he
     );
 
     await cluster.start();
-    // The service reconnects by itself; the package made during the outage does not exist.
-    const after = await agentCall(service, "GET", `/package/${packageId}/`);
+    // The service reconnects by itself (a client retries a 503 after Retry-After; here at once,
+    // then every 200 ms, for at most 20 s); the package made during the outage does not exist.
+    let after = await agentCall(service, "GET", `/package/${packageId}/`);
+    for (let waited = 0; after.status === 503 && waited < 20_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      after = await agentCall(service, "GET", `/package/${packageId}/`);
+    }
     assert.equal(after.body.response, "SUCCESS");
     const rows = await queryRows<{ id: string }>(
       { dataDir, databaseUrl: database.url },
