@@ -106,7 +106,14 @@ export async function launchFirefox(): Promise<Engine> {
     executablePath: FIREFOX_PATH,
     headless: true,
     defaultViewport: { width: 1000, height: 1200 },
+    // No network events: the journeys do not read them, and collecting them costs memory.
+    networkEnabled: false,
     extraPrefsFirefox: {
+      // Puppeteer asks Firefox to keep copies of request and response bodies for it (WebDriver
+      // BiDi data collectors, up to 200 MB by default) in the browser's main process. With no
+      // room for them Firefox refuses the collectors (Puppeteer goes on without) and copies
+      // nothing: the test that measures the browser's memory measures the browser alone.
+      "remote.network.maxTotalDataSize": 0,
       "browser.download.dir": downloadDir,
       "browser.download.folderList": 2,
       "browser.download.useDownloadDir": true,

@@ -22,7 +22,7 @@ export const MINIBROWSER_PATH = Deno.env.get("WEBKIT_BROWSER_PATH") ??
 async function startXvfb(): Promise<{ display: string; stop(): Promise<void> }> {
   // `-displayfd 1` makes Xvfb pick a free display and print its number once it accepts clients.
   const child = new Deno.Command("Xvfb", {
-    args: ["-displayfd", "1", "-screen", "0", "1280x1400x24", "-nolisten", "tcp"],
+    args: ["-displayfd", "1", "-screen", "0", "1280x1600x24", "-nolisten", "tcp"],
     stdout: "piped",
     stderr: "null",
   }).spawn();
@@ -190,7 +190,8 @@ export async function launchWebKit(): Promise<Engine> {
     session = await WebDriverSession.create(driverUrl, {
       "webkitgtk:browserOptions": { binary: MINIBROWSER_PATH, args: ["--automation"] },
     });
-    await session.setWindowSize(1000, 1300);
+    // About 1000×1200 CSS pixels of viewport under MiniBrowser's toolbar, as the other engines.
+    await session.setWindowSize(1000, 1460);
   } catch (error) {
     await stopAll();
     throw error;
