@@ -42,7 +42,7 @@ export interface Tab extends Surface {
   url(): Promise<string>;
   /** The document of the iframe element matching `selector` in this page. */
   frame(selector: string): Surface;
-  /** Saves a PNG of the element matching `selector`, or of the viewport. */
+  /** Saves a PNG of the element matching `selector` (WebKit: of the viewport), or of the viewport. */
   screenshot(path: string, selector?: string): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export interface Engine {
   name: EngineName;
   /** The engine's version, e.g. "153.8.0esr" or "2.50.6". */
   version: string;
-  /** The tab every journey acts in (its viewport is 1000×1200 CSS pixels). */
+  /** The tab every journey acts in (its viewport is 1000 CSS pixels wide, 1200 or more high). */
   tab: Tab;
   /** The folder where the engine saves downloads without asking. */
   downloadDir: string;

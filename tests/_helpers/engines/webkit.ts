@@ -22,7 +22,7 @@ export const MINIBROWSER_PATH = Deno.env.get("WEBKIT_BROWSER_PATH") ??
 async function startXvfb(): Promise<{ display: string; stop(): Promise<void> }> {
   // `-displayfd 1` makes Xvfb pick a free display and print its number once it accepts clients.
   const child = new Deno.Command("Xvfb", {
-    args: ["-displayfd", "1", "-screen", "0", "1280x1600x24", "-nolisten", "tcp"],
+    args: ["-displayfd", "1", "-screen", "0", "1280x2000x24", "-nolisten", "tcp"],
     stdout: "piped",
     stderr: "null",
   }).spawn();
@@ -145,8 +145,11 @@ class WebKitTab extends WebKitSurface implements Tab {
 
   async screenshot(path: string, selector?: string): Promise<void> {
     await this.enter();
-    const element = selector ? await this.element(selector) : undefined;
-    await Deno.writeFile(path, await this.#session.screenshot(element));
+    // WebKitGTK 2.50's element screenshots come back with a black band over part of the element:
+    // the viewport from the top of the page stands in for the element (`selector` is waited for).
+    if (selector) await this.element(selector);
+    await this.#session.execute("() => window.scrollTo(0, 0)", []);
+    await Deno.writeFile(path, await this.#session.screenshot());
   }
 }
 
@@ -190,8 +193,9 @@ export async function launchWebKit(): Promise<Engine> {
     session = await WebDriverSession.create(driverUrl, {
       "webkitgtk:browserOptions": { binary: MINIBROWSER_PATH, args: ["--automation"] },
     });
-    // About 1000×1200 CSS pixels of viewport under MiniBrowser's toolbar, as the other engines.
-    await session.setWindowSize(1000, 1460);
+    // A viewport of 1000 by about 1440 CSS pixels under MiniBrowser's toolbar: a whole request
+    // form fits in it (an element screenshot shows only what is in the viewport).
+    await session.setWindowSize(1000, 1700);
   } catch (error) {
     await stopAll();
     throw error;
