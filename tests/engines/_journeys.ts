@@ -366,8 +366,8 @@ export const PAGE_PROCESSES: Record<Exclude<EngineName, "chromium">, RegExp> = {
 /**
  * How far the page's processes may grow while saving a file larger than the Blob cap, as a
  * share of the file: gathering the file in a Blob would take at least the whole file there.
- * Measured: about 0.23 in Firefox (+120 MB) and 0.5 in WebKit (+250 MB, the same for a file
- * half as large).
+ * Measured: 0.23 to 0.4 in Firefox (+120 to 210 MB) and about 0.5 in WebKit (+245 to 280 MB,
+ * the same for a file half as large).
  */
 export const LARGE_DOWNLOAD_GROWTH_SHARE = 0.75;
 
