@@ -19,6 +19,7 @@ import { CsrfError } from "../auth/csrf.ts";
 import { CODE_TTL_MS } from "../auth/codes.ts";
 import { ServiceError } from "../http.ts";
 import { verificationCodeMail } from "../mail/templates.ts";
+import { requestLocale } from "./locale.ts";
 import { csrfTokenOf, type Portal, type PortalRequest, useSession } from "./context.ts";
 import { readJson, textField } from "./body.ts";
 import { html } from "./html.ts";
@@ -150,6 +151,8 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
       code,
       systemName: portal.services.config.systemName,
       minutes: CODE_TTL_MS / 60_000,
+      // The visitor who asks for the code reads it: in their browser's language.
+      locale: requestLocale(request.req),
     }));
   }
   return json(portal, request, {

@@ -21,3 +21,9 @@ Deno.test("widget: every locale has every key, with the same placeholders", asyn
   const problems = catalogueProblems(en, await load("helpcenter/translations", TRANSLATED));
   assert.deepEqual(problems, []);
 });
+
+Deno.test("mails: every locale has every key, with the same placeholders", async () => {
+  const { default: en } = await import("../../server/mail/messages.ts");
+  const problems = catalogueProblems(en, await load("server/mail/translations", TRANSLATED));
+  assert.deepEqual(problems, []);
+});
