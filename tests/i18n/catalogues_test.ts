@@ -27,3 +27,49 @@ Deno.test("mails: every locale has every key, with the same placeholders", async
   const problems = catalogueProblems(en, await load("server/mail/translations", TRANSLATED));
   assert.deepEqual(problems, []);
 });
+
+/** The locales with a file in `folder` (a `<locale>.json` each), English left out. */
+async function jsonLocales(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const item of Deno.readDir(new URL(`../../${folder}`, import.meta.url))) {
+    const locale = item.name.replace(/\.json$/, "");
+    if (item.name.endsWith(".json") && locale !== "en") found.push(locale);
+  }
+  return found.sort();
+}
+
+async function readJson(path: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await Deno.readTextFile(new URL(`../../${path}`, import.meta.url)));
+}
+
+/** A nested object's strings by dotted path (`app.parameters.service_url.label`). */
+function flatten(value: unknown, prefix = ""): Record<string, string> {
+  if (typeof value === "string") return { [prefix]: value };
+  const out: Record<string, string> = {};
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    Object.assign(out, flatten(inner, prefix ? `${prefix}.${key}` : key));
+  }
+  return out;
+}
+
+Deno.test("agent: every sidebar translation has every key, with the same placeholders", async () => {
+  const en = await readJson("agent/assets/locales/en.json") as Messages;
+  const locales = await jsonLocales("agent/assets/locales");
+  assert.ok(locales.includes("ja"), locales.join(" "));
+  for (const locale of locales) assert.ok(LOCALES.includes(locale as never), locale);
+  const translations: Record<string, Messages> = {};
+  for (const locale of locales) {
+    translations[locale] = await readJson(`agent/assets/locales/${locale}.json`) as Messages;
+  }
+  assert.deepEqual(catalogueProblems(en, translations), []);
+});
+
+Deno.test("agent: the settings page's translations (Zendesk's format) match en.json", async () => {
+  const en = flatten(await readJson("agent/translations/en.json"));
+  const translations: Record<string, Messages> = {};
+  for (const locale of await jsonLocales("agent/translations")) {
+    translations[locale] = flatten(await readJson(`agent/translations/${locale}.json`));
+  }
+  assert.ok(Object.keys(translations).length > 0);
+  assert.deepEqual(catalogueProblems(en, translations), []);
+});
