@@ -73,3 +73,13 @@ Deno.test("agent: the settings page's translations (Zendesk's format) match en.j
   assert.ok(Object.keys(translations).length > 0);
   assert.deepEqual(catalogueProblems(en, translations), []);
 });
+
+Deno.test("receive page: every translation has every key, with the same placeholders", async () => {
+  const { default: en } = await import("../../portal/messages.ts");
+  const locales: string[] = [];
+  for await (const item of Deno.readDir(new URL("../../portal/translations", import.meta.url))) {
+    locales.push(item.name.replace(/\.ts$/, ""));
+  }
+  assert.deepEqual(locales.sort(), ["ar", "de", "ja"]);
+  assert.deepEqual(catalogueProblems(en, await load("portal/translations", locales)), []);
+});
