@@ -346,6 +346,16 @@ export async function packageAgentApp(outdir: string): Promise<AgentAppPackage> 
   for await (const item of Deno.readDir(`${source}/assets`)) {
     if (item.isFile && item.name.endsWith(".css")) styles.push(`assets/${item.name}`);
   }
+  // The sidebar's words in each language (fetched by the app), and the settings page's
+  // translations in Zendesk's format.
+  for (const folder of ["assets/locales", "translations"]) {
+    for await (const item of Deno.readDir(`${source}/${folder}`)) {
+      const name = `${folder}/${item.name}`;
+      if (item.isFile && item.name.endsWith(".json") && !AGENT_APP_FILES.includes(name)) {
+        styles.push(name);
+      }
+    }
+  }
   for await (const item of Deno.readDir(`${outdir}/agent/assets`)) {
     if (item.isFile && item.name.endsWith(".js")) scripts.push(`assets/${item.name}`);
   }

@@ -19,6 +19,7 @@ import { SendView } from "./send_view.ts";
 import { type AppSettings, readSettings, roleAllowed } from "./settings.ts";
 import { SignInView } from "./signin_view.ts";
 import { scanTicket } from "./ticket_scan.ts";
+import { t, useLocale } from "./strings.ts";
 
 /** Events after which the ticket's links are read again. */
 const RESCAN_EVENTS = ["ticket.updated", "ticket.comments.changed", "app.activated"];
@@ -126,7 +127,7 @@ class App {
     const signOut = h(
       "button",
       { class: "button-link", attrs: { type: "button", "data-role": "sign-out" } },
-      "Sign out",
+      t("app.signOut"),
     );
     signOut.addEventListener("click", () => {
       this.#store.forget();
@@ -139,7 +140,7 @@ class App {
       h(
         "span",
         { class: "muted", attrs: { "data-role": "account" } },
-        credentials.email ? `Signed in as ${credentials.email}` : "Signed in",
+        credentials.email ? t("app.signedInAs", { email: credentials.email }) : t("app.signedIn"),
       ),
       signOut,
     );
@@ -153,7 +154,7 @@ class App {
     } catch (error) {
       if (error instanceof ApiError && error.code === "AUTHENTICATION_FAILED") {
         this.#store.forget();
-        this.render("Your Padlock sign-in was revoked or has expired. Sign in again.");
+        this.render(t("app.revoked"));
       }
     }
   }
@@ -175,7 +176,7 @@ class App {
           if (files === this.#files) files?.update(links);
           this.#send?.linksInTicket(links.map((link) => link.url));
         } catch (error) {
-          files?.showError(`The ticket could not be read: ${describeServiceError(error)}`);
+          files?.showError(t("app.ticketUnreadable", { reason: describeServiceError(error) }));
         }
       } while (this.#scanAgain && this.#files);
     } finally {
@@ -195,6 +196,14 @@ async function main(): Promise<void> {
     return;
   }
   const resized = keepSized(zaf, root);
+  let user: { role?: string; locale?: string } | undefined;
+  try {
+    user = await zaf.getValue("currentUser");
+  } catch {
+    user = undefined;
+  }
+  // The agent's Zendesk language, before anything is shown.
+  await useLocale(user?.locale);
   let metadata: ZafMetadata;
   let settings: AppSettings;
   try {
@@ -206,19 +215,13 @@ async function main(): Promise<void> {
     return;
   }
   if (settings.blockUnencryptedAttachments) installAttachmentGuard(zaf);
-  let role: string | undefined;
-  try {
-    role = (await zaf.getValue("currentUser"))?.role;
-  } catch {
-    role = undefined;
-  }
-  if (!roleAllowed(role, settings.allowedRoles)) {
+  if (!roleAllowed(user?.role, settings.allowedRoles)) {
     replaceChildren(
       root,
       h(
         "p",
         { class: "muted", attrs: { "data-role": "role-denied" } },
-        "Padlock's actions are not available to your role. Ask your Zendesk admin if you need them.",
+        t("app.roleDenied"),
       ),
     );
     resized();

@@ -22,9 +22,9 @@ import {
 import type { ZafClient } from "../src/zaf.ts";
 import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, icon, replaceChildren } from "../ui/dom.ts";
-import { formatSize } from "../ui/format.ts";
+import { size, t } from "./strings.ts";
 import { CLOUD_UPLOAD } from "./icons.ts";
-import { describeServiceError, isAbort, REPLY_LINK_LABEL } from "./messages.ts";
+import { describeServiceError, isAbort } from "./messages.ts";
 
 /** Options of {@linkcode SendView}. */
 export interface SendViewOptions {
@@ -80,7 +80,7 @@ export async function appendToReply(zaf: ZafClient, text: string): Promise<void>
 export function replyAddition(current: string, link: string): string {
   const text = current.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "");
   const gap = text === "" ? "" : current.endsWith("\n") ? "\n" : "\n\n";
-  return `${gap}${REPLY_LINK_LABEL} ${link}\n`;
+  return `${gap}${t("send.replyLabel")} ${link}\n`;
 }
 
 /** The "Send files" section. */
@@ -122,7 +122,7 @@ export class SendView {
       "button",
       { class: "cloud-button", attrs: { type: "button", "data-role": "send" } },
       icon(CLOUD_UPLOAD, "icon cloud"),
-      "Send files securely",
+      t("send.button"),
     );
     this.#button.addEventListener("click", () => this.#input.click());
     this.#requireAuth = h("input", {
@@ -135,19 +135,18 @@ export class SendView {
     this.element = h(
       "section",
       { class: "section send", attrs: { "aria-labelledby": "send-title" } },
-      h("h2", { attrs: { id: "send-title" } }, "Send files"),
+      h("h2", { attrs: { id: "send-title" } }, t("send.title")),
       h("div", { class: "send-row" }, this.#button, this.#input),
       h(
         "label",
         { class: "checkbox", attrs: { for: "require-auth" } },
         this.#requireAuth,
-        "Require authentication to access files",
+        t("send.requireAuth"),
       ),
       h(
         "p",
         { class: "note" },
-        "Don't attach files with Zendesk's paperclip: they are not encrypted. " +
-          "Use the cloud button instead.",
+        t("send.paperclip"),
       ),
       this.#uploads,
       this.#status,
@@ -195,7 +194,7 @@ export class SendView {
           "li",
           { class: "upload" },
           h("span", { class: "file-name-text" }, file.name),
-          h("span", { class: "muted" }, formatSize(file.size)),
+          h("span", { class: "muted" }, size(file.size)),
           bar,
         );
         return { blob: file, name: file.name, done: false, row, bar };
@@ -215,18 +214,17 @@ export class SendView {
     const cancel = h("button", {
       class: "button",
       attrs: { type: "button", "data-role": "cancel-send" },
-    }, "Cancel");
+    }, t("send.cancel"));
     cancel.addEventListener("click", () => controller.abort());
     replaceChildren(this.#actions, cancel);
-    this.#setStatus("info", "Encrypting and uploading…");
+    this.#setStatus("info", t("send.uploading"));
     this.#onChange();
     try {
       if (batch.requireAuth && batch.recipient === undefined) {
         const requester = await this.#zaf.getValue("ticket.requester");
         if (!requester?.email) {
           throw new SendError(
-            "This ticket's requester has no email address, so they cannot verify themselves. " +
-              'Untick "Require authentication" to send a link anyone holding it can open.',
+            t("send.noEmail"),
           );
         }
         batch.recipient = requester.email;
@@ -247,14 +245,14 @@ export class SendView {
             onRetry: () => {
               if (reconnecting) return;
               reconnecting = true;
-              this.#setStatus("info", "Reconnecting…");
+              this.#setStatus("info", t("send.reconnecting"));
             },
             onProgress: (done, total) => {
               file.bar.max = Math.max(total, 1);
               file.bar.value = done;
               if (!reconnecting) return;
               reconnecting = false;
-              this.#setStatus("info", "Encrypting and uploading…");
+              this.#setStatus("info", t("send.uploading"));
             },
           });
           file.done = true;
@@ -284,7 +282,7 @@ export class SendView {
       await this.#deliver(batch.link);
     } catch (error) {
       if (isAbort(error)) {
-        this.#setStatus("info", "Sending was cancelled. Nothing was added to your reply.");
+        this.#setStatus("info", t("send.cancelled"));
         this.#discardPackage();
         replaceChildren(this.#actions);
       } else {
@@ -295,9 +293,13 @@ export class SendView {
         const retry = h("button", {
           class: "button",
           attrs: { type: "button", "data-role": "retry" },
-        }, "Retry");
+        }, t("send.retry"));
         retry.addEventListener("click", () => void this.#run());
-        const discard = h("button", { class: "button-link", attrs: { type: "button" } }, "Discard");
+        const discard = h(
+          "button",
+          { class: "button-link", attrs: { type: "button" } },
+          t("send.discard"),
+        );
         discard.addEventListener("click", () => this.#reset());
         replaceChildren(this.#actions, retry, discard);
       }
@@ -322,27 +324,24 @@ export class SendView {
         attrs: {
           type: "text",
           readonly: "",
-          "aria-label": "Secure Link",
+          "aria-label": t("send.linkLabel"),
           "data-role": "link-field",
         },
       });
       field.value = link;
       this.#setStatus(
         "error",
-        "The files were sent, but the link could not be added to your reply. Copy it from here:",
+        t("send.notAdded"),
       );
       replaceChildren(this.#actions, field);
       this.#batch = undefined;
       return;
     }
     const count = this.#batch?.files.length ?? 0;
-    const approval = this.#batch?.needsApproval
-      ? " An approver must release them before they can be opened."
-      : "";
+    const sent = t("send.sent", { count });
     this.#setStatus(
       "success",
-      `${count === 1 ? "1 file was" : `${count} files were`} encrypted and the Secure Link ` +
-        `was added to your reply.${approval}`,
+      this.#batch?.needsApproval ? `${sent} ${t("send.approval")}` : sent,
     );
     this.#delivered = link;
     this.#batch = undefined;

@@ -7,8 +7,22 @@
  */
 import { closeThisTab } from "./close_tab.ts";
 import { startReceivePage } from "./receive.ts";
+import { readPageWords } from "./strings.ts";
 
+readPageWords(document);
 const card = document.getElementById("app");
+
+// The language menu: on the receive page the link's key is in the fragment, which a form's
+// navigation would drop; the choice goes in the background and the page reloads as it is.
+const menu = document.querySelector<HTMLFormElement>('[data-role="language-menu"]');
+if (menu && document.body.dataset.page === "receive") {
+  menu.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const query = new URLSearchParams(new FormData(menu) as unknown as Record<string, string>);
+    void fetch(`/language?${query}`, { credentials: "same-origin", redirect: "manual" })
+      .finally(() => location.reload());
+  });
+}
 switch (document.body.dataset.page) {
   case "receive":
     if (card) void startReceivePage(card);

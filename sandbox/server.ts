@@ -127,19 +127,23 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (method === "GET" && path === "/") {
       return page(indexPage({ serviceUrl, agentUrl: agent ? "/agent/" : undefined }));
     }
-    if (method === "GET" && path === "/hc/en-us/requests/new") {
+    // Any Help Center language (`/hc/de/…`, `/hc/ar/…`): the page says it in `<html lang>`.
+    const newRequest = /^\/hc\/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\/requests\/new$/.exec(path);
+    if (method === "GET" && newRequest) {
+      const locale = newRequest[1];
       const asked = url.searchParams.get("ticket_form_id");
       const selected = TICKET_FORMS.find((form) => form.id === asked)?.id ?? TICKET_FORMS[0].id;
       const install = url.searchParams.get("install") === "init" ? "init" : "tag";
       const widget = { ...widgetTag, install } as const;
       if (url.searchParams.get("theme") === "legacy") {
         return page(
-          legacyRequestPage({ widget, forms: TICKET_FORMS, selected, authenticityToken }),
+          legacyRequestPage({ widget, forms: TICKET_FORMS, selected, authenticityToken, locale }),
         );
       }
       return page(v4RequestPage({
         widget,
         data: { forms: TICKET_FORMS, selected, action: "/hc/en-us/requests", authenticityToken },
+        locale,
       }));
     }
     if (method === "POST" && path === "/hc/en-us/requests") {

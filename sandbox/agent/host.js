@@ -212,7 +212,7 @@ const paths = {
     name: agent.name,
     email: agent.email,
     role: agent.role,
-    locale: "en-US",
+    locale: agent.locale ?? "en-US",
     groups: [{ id: 1, name: "Support" }],
   }),
   "comment.text": () => replyText.value,

@@ -367,11 +367,13 @@ export function agentRoutes(
           if (value !== null) merged[name] = settingFromQuery(value);
         }
         const role = url.searchParams.get("role");
+        // The agent's Zendesk language (`?locale=ja`), as ZAF's `currentUser.locale` gives it.
+        const locale = url.searchParams.get("locale");
         return ticketPage(ticket, {
           "ticket-id": String(ticket.id),
           "app-url": appUrl,
           settings: merged,
-          agent: role ? { ...agent, role } : agent,
+          agent: { ...agent, ...(role ? { role } : {}), ...(locale ? { locale } : {}) },
         }, new URL(appUrl).origin);
       }
       match = path.match(/^\/agent\/tickets\/(\d+)\.json$/);

@@ -67,11 +67,16 @@ export function widgetScriptTag(tag: WidgetTag): Html {
   `;
 }
 
-function layout(options: { title: string; head?: Html; body: Html; crumbs?: string[] }): string {
+function layout(
+  options: { title: string; head?: Html; body: Html; crumbs?: string[]; locale?: string },
+): string {
   const crumbs = options.crumbs ?? [];
+  // As Zendesk renders a Help Center page in one of its languages (`/hc/<locale>/…`).
+  const locale = options.locale ?? "en-US";
+  const dir = /^(ar|he|fa)\b/i.test(locale) ? "rtl" : "ltr";
   return html`
     <!DOCTYPE html>
-    <html lang="en-US" dir="ltr">
+    <html lang="${locale}" dir="${dir}">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -113,9 +118,12 @@ export interface V4FormData {
 }
 
 /** The v4-style request page: the form is rendered by `/sandbox/assets/v4-form.js` after load. */
-export function v4RequestPage(options: { widget: WidgetTag; data: V4FormData }): string {
+export function v4RequestPage(
+  options: { widget: WidgetTag; data: V4FormData; locale?: string },
+): string {
   const json = JSON.stringify(options.data).replace(/</g, "\\u003c");
   return layout({
+    locale: options.locale,
     title: "Submit a request",
     crumbs: ["Submit a request"],
     head: html`${widgetScriptTag(options.widget)}
@@ -143,10 +151,12 @@ export function legacyRequestPage(
     authenticityToken: string;
     /** Why the last submission was refused, shown above the form. */
     error?: string;
+    locale?: string;
   },
 ): string {
   const { forms, selected } = options;
   return layout({
+    locale: options.locale,
     title: "Submit a request",
     crumbs: ["Submit a request"],
     head: widgetScriptTag(options.widget),

@@ -14,6 +14,7 @@ import { verifyPassword } from "../accounts/passwords.ts";
 import { ActivationError, MAX_PASSWORD_LENGTH } from "../auth/activations.ts";
 import { CsrfError } from "../auth/csrf.ts";
 import { activationMail } from "../mail/templates.ts";
+import { requestLocale } from "./locale.ts";
 import {
   csrfTokenOf,
   type Portal,
@@ -356,6 +357,7 @@ export async function submitActivationRequest(
       link: `${portal.services.publicUrl}/activate?${new URLSearchParams({ token })}`,
       systemName: portal.services.config.systemName,
       days: 7,
+      locale: requestLocale(request.req),
     }));
   }
   return activationRequestPage(portal, request, {

@@ -48,6 +48,7 @@ import {
 import type { Portal, PortalRequest } from "./context.ts";
 import { withCookies } from "./context.ts";
 import { outboxJson, outboxPage } from "./dev_routes.ts";
+import { chooseLanguage } from "./locale.ts";
 import { decideAccess } from "./package_access.ts";
 import { redirect } from "./page.ts";
 import { packageAccess, requestCode, showReceive, verifyCode } from "./receive_routes.ts";
@@ -231,6 +232,7 @@ export async function createPortal(
     "POST /activate": submitActivate,
     "POST /activate/request": submitActivationRequest,
     "GET /connect": showConnect,
+    "GET /language": chooseLanguage,
     "POST /connect": submitConnect,
     "GET /dev/outbox": portal.devOutbox ? outboxPage : undefined,
   };

@@ -7,6 +7,7 @@ import { type Portal, type PortalRequest, withCookies } from "./context.ts";
 import { type Html, html } from "./html.ts";
 import { htmlResponse, renderPage, securityHeaders } from "./page.ts";
 import { csrfTokenOf } from "./context.ts";
+import { requestLocale } from "./locale.ts";
 
 /** The bucket's origin when part URLs point at it: the page fetches parts from there. */
 function bucketOrigins(portal: Portal): string[] {
@@ -34,6 +35,8 @@ export function page(portal: Portal, request: PortalRequest, answer: PageAnswer)
     script: answer.script,
     csrfToken: csrfTokenOf(portal, request),
     signedInAs: request.user?.email,
+    locale: requestLocale(request.req),
+    path: request.url.pathname + request.url.search,
   });
   return withCookies(
     request,

@@ -10,13 +10,28 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { findLinks } from "../../src/link.ts";
-import { REPLY_LINK_LABEL } from "../../agent/messages.ts";
+import en from "../../agent/assets/locales/en.json" with { type: "json" };
 import { replyAddition } from "../../agent/send_view.ts";
-import { LINK_LABEL } from "../../helpcenter/description.ts";
+import widgetEn from "../../helpcenter/messages.ts";
+import { LOCALES } from "../../ui/i18n.ts";
 import { openTicket, startStack } from "./_stack.ts";
 
-Deno.test("the reply's link label is the Help Center's, after a blank line only when there is text", () => {
-  assert.equal(REPLY_LINK_LABEL, LINK_LABEL);
+const LINK_LABEL = widgetEn["link.label"];
+
+Deno.test("the reply's link label is the Help Center's in every locale", async () => {
+  assert.equal(en["send.replyLabel"], LINK_LABEL);
+  for (const locale of LOCALES.filter((locale) => locale !== "en")) {
+    const agent = JSON.parse(
+      await Deno.readTextFile(
+        new URL(`../../agent/assets/locales/${locale}.json`, import.meta.url),
+      ),
+    );
+    const widget = (await import(`../../helpcenter/translations/${locale}.ts`)).default;
+    assert.equal(agent["send.replyLabel"], widget["link.label"], locale);
+  }
+});
+
+Deno.test("the reply's link label comes after a blank line only when there is text", () => {
   const link = "https://padlock.example.com/receive/?thread=A&packageCode=B#keyCode=C";
   assert.equal(replyAddition("", link), `${LINK_LABEL} ${link}\n`);
   assert.equal(replyAddition("<p><br></p>", link), `${LINK_LABEL} ${link}\n`);
