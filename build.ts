@@ -120,7 +120,9 @@ export const BUDGETS: Budget[] = [
     name: "Zendesk app JavaScript, every file",
     bundle: "agent",
     scope: { kind: "scripts", folder: "agent" },
-    limit: 120 * KB,
+    // Issue 7 set 120 KB. The translations (issue 14) build the English words into the app, so
+    // it still speaks when a locale file cannot be fetched, and add Intl plurals: 120,509 B.
+    limit: 122 * KB,
   },
   {
     name: "Zendesk app zip",
