@@ -8,7 +8,7 @@ import { type Budget, BudgetError, BUDGETS, KB } from "../../build.ts";
 import { describeResult } from "../../scripts/budgets.ts";
 import { buildInTemp } from "./_build.ts";
 
-Deno.test("budgets: the build meets every budget of issue 7", async () => {
+Deno.test("budgets: the build meets every budget (issue 7; the app 122 KB with the translations, issue 14)", async () => {
   const { result, remove } = await buildInTemp({ failOnBudget: false });
   try {
     assert.deepEqual(
@@ -16,7 +16,7 @@ Deno.test("budgets: the build meets every budget of issue 7", async () => {
       [
         ["helpcenter", 10 * KB, true],
         ["helpcenter", 90 * KB, true],
-        ["agent", 120 * KB, true],
+        ["agent", 122 * KB, true],
         ["agent", 300 * KB, false],
       ],
     );
