@@ -24,6 +24,24 @@
  * checked byte for byte against its source by SHA-256. The output says how many encryptions and
  * decryptions ran for real.
  *
+ * Where the service keeps its data (`--backend`, comma-separated for several in one go; the table
+ * at the end has a row per backend and size):
+ *
+ * - `sqlite-files` (the default): the embedded default, SQLite and parts in the data directory;
+ * - `postgres-s3`: PostgreSQL and a bucket, proxy mode (part bytes stream through the service);
+ * - `postgres-s3-direct`: PostgreSQL and a bucket, direct mode (clients send and fetch parts on the
+ *   bucket with pre-signed URLs; the service only signs and checks).
+ *
+ * PostgreSQL and S3 are the tests' own (`tests/_helpers/postgres.ts`, `tests/_helpers/s3.ts`): a
+ * throwaway cluster and a single-node Ceph radosgw started for the run (their CPU is not the
+ * service's and is not counted), or the servers named by `PADLOCK_TEST_DATABASE_URL` and
+ * `PADLOCK_TEST_S3_*`. Each run gets a fresh database and bucket.
+ *
+ * `--instances N` (1) starts N service processes over the same database and bucket (PostgreSQL
+ * only); transfers are spread over them in turn, as a balancer spreading connections would, and
+ * the memory and CPU figures are their sums. The CPU seconds per GiB moved are the service's CPU
+ * time during the load divided by the ciphertext moved up and down.
+ *
  * Options (environment): `PADLOCK_LOAD_MIB` file sizes in MiB, comma-separated (default `10,20,40`);
  * `PADLOCK_LOAD_UPLOADERS` (50); `PADLOCK_LOAD_DOWNLOADERS` (50); `PADLOCK_LOAD_SOURCES`, distinct
  * files the downloaders read, uploaded before the load (10); `PADLOCK_LOAD_PACKAGES`, packages the
@@ -46,6 +64,7 @@ import {
   uploadFile,
 } from "../src/upload.ts";
 import { openAccounts } from "../server/mod.ts";
+import { parseArgs } from "node:util";
 
 const MIB = 1024 * 1024;
 const MB = 1_000_000;
@@ -70,9 +89,43 @@ const SIZES_MIB = (Deno.env.get("PADLOCK_LOAD_MIB") ?? "10,20,40").split(",").ma
 const UPLOADERS = positiveInteger("PADLOCK_LOAD_UPLOADERS", 50);
 const DOWNLOADERS = positiveInteger("PADLOCK_LOAD_DOWNLOADERS", 50);
 const SOURCES = positiveInteger("PADLOCK_LOAD_SOURCES", 10);
-const PACKAGES = positiveInteger("PADLOCK_LOAD_PACKAGES", 5);
+// No more packages than uploaders: an empty package cannot be finalized.
+const PACKAGES = Math.min(positiveInteger("PADLOCK_LOAD_PACKAGES", 5), UPLOADERS);
 const BLOCKS = positiveInteger("PADLOCK_LOAD_BLOCKS", 16);
 const TIMEOUT_S = positiveInteger("PADLOCK_LOAD_TIMEOUT_S", 900);
+
+/** Where the service keeps metadata and parts for a run. */
+type BackendName = "sqlite-files" | "postgres-s3" | "postgres-s3-direct";
+const BACKEND_NAMES: readonly BackendName[] = ["sqlite-files", "postgres-s3", "postgres-s3-direct"];
+
+const { values: flags } = parseArgs({
+  args: Deno.args,
+  options: {
+    backend: { type: "string", default: "sqlite-files" },
+    instances: { type: "string", default: "1" },
+  },
+});
+const BACKENDS = flags.backend.split(",").map((text) => {
+  const name = text.trim() as BackendName;
+  if (!BACKEND_NAMES.includes(name)) {
+    throw new RangeError(
+      `--backend must list ${BACKEND_NAMES.join(", ")}: current value is ${text}`,
+    );
+  }
+  return name;
+});
+const INSTANCES = Number(flags.instances);
+if (!Number.isSafeInteger(INSTANCES) || INSTANCES < 1) {
+  throw new RangeError(
+    `--instances must be a positive integer: current value is ${flags.instances}`,
+  );
+}
+if (INSTANCES > 1 && BACKENDS.includes("sqlite-files")) {
+  throw new RangeError(
+    "--instances above 1 needs a shared database: use --backend postgres-s3 or postgres-s3-direct",
+  );
+}
+const GIB = 1024 ** 3;
 
 /** The distinct plaintext blocks files are made of. */
 const blocks = Array.from({ length: BLOCKS }, () => {
@@ -174,9 +227,12 @@ class Latencies {
   fetch: typeof fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     const method = init?.method ?? (input instanceof Request ? input.method : "GET");
-    const kind = new URL(url).pathname.startsWith("/part/")
-      ? (method === "PUT" ? "put" : "get")
-      : "api";
+    // Part URLs are the service's own (`/part/…`) or, in direct mode, the bucket's: anything
+    // but the JSON API is a part transfer.
+    const path = new URL(url).pathname;
+    const kind = path.startsWith("/api/") || path.startsWith("/drop-zone/")
+      ? "api"
+      : (method === "PUT" ? "put" : "get");
     const start = performance.now();
     const recording = this.recording;
     const response = await fetch(input, init);
@@ -224,10 +280,10 @@ class Service {
     this.#drained = drained;
   }
 
-  static async start(dataDir: string): Promise<Service> {
+  static async start(dataDir: string, env: Record<string, string> = {}): Promise<Service> {
     const child = new Deno.Command(Deno.execPath(), {
       args: ["run", "-A", SERVER_MAIN, "--port", "0", "--hostname", "127.0.0.1"],
-      env: { PADLOCK_DATA_DIR: dataDir },
+      env: { ...env, PADLOCK_DATA_DIR: dataDir },
       stdout: "piped",
       stderr: "piped",
     }).spawn();
@@ -284,8 +340,43 @@ function processCpuSeconds(pid: number | "self"): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** The storage of one run: the service's variables for it, and how to clean up. */
+interface RunStorage {
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** A fresh database and bucket for a run on PostgreSQL + S3; nothing for SQLite + files. */
+async function runStorage(backend: BackendName): Promise<RunStorage> {
+  if (backend === "sqlite-files") return { env: {}, close: () => Promise.resolve() };
+  // Loaded only here: the embedded default needs neither PostgreSQL nor radosgw.
+  const { createTestDatabase } = await import("../tests/_helpers/postgres.ts");
+  const { freshBucket } = await import("../tests/_helpers/s3.ts");
+  const { randomSecretKey } = await import("../tests/_helpers/backends.ts");
+  const database = await createTestDatabase();
+  const bucket = await freshBucket();
+  const { settings } = bucket;
+  return {
+    env: {
+      PADLOCK_DATABASE_URL: database.url,
+      PADLOCK_SECRET_KEY: randomSecretKey(),
+      PADLOCK_S3_ENDPOINT: settings.endpoint,
+      PADLOCK_S3_BUCKET: settings.bucket,
+      PADLOCK_S3_REGION: settings.region,
+      PADLOCK_S3_ACCESS_KEY_ID: settings.accessKeyId,
+      PADLOCK_S3_SECRET_ACCESS_KEY: settings.secretAccessKey,
+      PADLOCK_S3_DIRECT_PARTS: String(backend === "postgres-s3-direct"),
+    },
+    async close() {
+      await database.drop();
+      await bucket.close();
+    },
+  };
+}
+
 /** What one run measured. */
 interface RunResult {
+  backend: BackendName;
   sizeMiB: number;
   parts: number;
   seconds: number;
@@ -297,6 +388,8 @@ interface RunResult {
   rssIdle: number;
   rssPeak: number;
   serviceCpu: number;
+  /** Service CPU seconds per GiB of ciphertext moved (up + down) during the load. */
+  cpuPerGiB: number;
   clientCpu: number;
   hwm: number;
   verified: { uploads: number; downloads: number };
@@ -320,22 +413,48 @@ function hashingSink(): { stream: WritableStream<Uint8Array>; digest: () => stri
   };
 }
 
-async function run(sizeMiB: number): Promise<RunResult> {
+/** The instances of a run, measured together. */
+class Instances {
+  constructor(readonly list: Service[]) {}
+  cpuSeconds(): number {
+    return this.list.reduce((total, service) => total + service.cpuSeconds(), 0);
+  }
+  memory(): { rss: number; hwm: number } {
+    const each = this.list.map((service) => service.memory());
+    return {
+      rss: each.reduce((total, memory) => total + memory.rss, 0),
+      hwm: each.reduce((total, memory) => total + memory.hwm, 0),
+    };
+  }
+}
+
+async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
   const size = sizeMiB * MIB;
   const parts = Math.max(1, Math.ceil(size / PART_SIZE));
-  const dataDir = await Deno.makeTempDir({ prefix: "padlock-load-" });
-  const { accounts, close } = await openAccounts(dataDir);
+  const storage = await runStorage(backend);
+  const dataDirs: string[] = [];
+  for (let index = 0; index < INSTANCES; index++) {
+    dataDirs.push(await Deno.makeTempDir({ prefix: "padlock-load-" }));
+  }
+  const dataDir = dataDirs[0];
+  const { accounts, close } = await openAccounts(
+    dataDir,
+    storage.env.PADLOCK_SECRET_KEY,
+    storage.env.PADLOCK_DATABASE_URL,
+  );
   const user = await accounts.createUser({ email: "load@example.com", password: "load password" });
   const key = await accounts.createApiKey(user.id, "load");
   await close();
-  const service = await Service.start(dataDir);
+  const started: Service[] = [];
+  for (const dir of dataDirs) started.push(await Service.start(dir, storage.env));
+  const service = new Instances(started);
   const latencies = new Latencies();
   const cache = new CryptoCache();
-  const client = new SendSafelyClient({
-    host: service.url,
-    credentials: key,
-    fetch: latencies.fetch,
-  });
+  // One client per instance; transfer n goes through instance n mod N.
+  const clients = started.map((instance) =>
+    new SendSafelyClient({ host: instance.url, credentials: key, fetch: latencies.fetch })
+  );
+  const client = clients[0];
   const deadline = AbortSignal.timeout(TIMEOUT_S * 1000);
   const problems: string[] = [];
   let retries = 0;
@@ -377,7 +496,7 @@ async function run(sizeMiB: number): Promise<RunResult> {
     const results = await Promise.allSettled([
       ...uploads.map(async (file, index) => {
         const pkg = index % PACKAGES;
-        const { fileId } = await uploadFile(client, packages[pkg], file, {
+        const { fileId } = await uploadFile(clients[index % clients.length], packages[pkg], file, {
           name: `upload-${index}.bin`,
           encrypt: cache.encrypt,
           signal: deadline,
@@ -389,11 +508,17 @@ async function run(sizeMiB: number): Promise<RunResult> {
         const source = index % SOURCES;
         const file = opened.files.find((file) => file.fileId === sourceIds[source])!;
         const sink = hashingSink();
-        await downloadFile(client, opened, file, sink.stream, {
-          decrypt: cache.decrypt,
-          signal: deadline,
-          onRetry,
-        });
+        await downloadFile(
+          clients[(UPLOADERS + index) % clients.length],
+          opened,
+          file,
+          sink.stream,
+          {
+            decrypt: cache.decrypt,
+            signal: deadline,
+            onRetry,
+          },
+        );
         if (sink.digest() !== sources[source].sha256()) {
           problems.push(`download ${index} differs from source-${source}.bin`);
         }
@@ -437,18 +562,22 @@ async function run(sizeMiB: number): Promise<RunResult> {
     })).catch((error) => problems.push(`reading uploads back: ${error}`));
     if (deadline.aborted) problems.push(`the run took longer than ${TIMEOUT_S} s`);
 
+    const upMB = (latencies.put.length * (PART_SIZE + 107)) / MB;
+    const downMB = (latencies.get.length * (PART_SIZE + 107)) / MB;
     return {
+      backend,
       sizeMiB,
       parts,
       seconds,
       put: stats(latencies.put),
       get: stats(latencies.get),
       api: stats(latencies.api),
-      upMB: (latencies.put.length * (PART_SIZE + 107)) / MB,
-      downMB: (latencies.get.length * (PART_SIZE + 107)) / MB,
+      upMB,
+      downMB,
       rssIdle,
       rssPeak,
       serviceCpu,
+      cpuPerGiB: serviceCpu / (((upMB + downMB) * MB) / GIB),
       clientCpu,
       hwm,
       verified: { uploads: uploadsOk, downloads: downloadsOk },
@@ -461,8 +590,9 @@ async function run(sizeMiB: number): Promise<RunResult> {
       setupSeconds,
     };
   } finally {
-    await service.stop();
-    await Deno.remove(dataDir, { recursive: true });
+    for (const instance of started) await instance.stop();
+    for (const dir of dataDirs) await Deno.remove(dir, { recursive: true });
+    await storage.close();
   }
 }
 
@@ -483,54 +613,60 @@ function machine(): string {
 
 console.log(
   `Padlock load: ${UPLOADERS} uploaders and ${DOWNLOADERS} downloaders at once, files of ` +
-    `${SIZES_MIB.join(" and ")} MiB, the service as a subprocess on 127.0.0.1.\n${machine()}\n`,
+    `${SIZES_MIB.join(" and ")} MiB, backend ${BACKENDS.join(" and ")}, ${INSTANCES} service ` +
+    `instance(s) as subprocesses on 127.0.0.1.\n${machine()}\n`,
 );
 const runs: RunResult[] = [];
 let failed = false;
-for (const sizeMiB of SIZES_MIB) {
-  const result = await run(sizeMiB);
-  runs.push(result);
-  console.log(
-    `${sizeMiB} MiB files (${result.parts} parts each): ${UPLOADERS} uploads and ` +
-      `${DOWNLOADERS} downloads in ${result.seconds.toFixed(1)} s ` +
-      `(setup: ${SOURCES} source files uploaded in ${result.setupSeconds.toFixed(1)} s)\n` +
-      `  PUT part  n=${result.put.n}  p50 ${ms(result.put.p50)}  p99 ${ms(result.put.p99)}\n` +
-      `  GET part  n=${result.get.n}  p50 ${ms(result.get.p50)}  p99 ${ms(result.get.p99)}\n` +
-      `  API call  n=${result.api.n}  p50 ${ms(result.api.p50)}  p99 ${ms(result.api.p99)}\n` +
-      `  throughput (ciphertext): up ${(result.upMB / result.seconds).toFixed(1)} MB/s, ` +
-      `down ${(result.downMB / result.seconds).toFixed(1)} MB/s, total ` +
-      `${((result.upMB + result.downMB) / result.seconds).toFixed(1)} MB/s\n` +
-      `  service memory: resident ${mib(result.rssIdle)} before the load, at most ` +
-      `${mib(result.rssPeak)} during it (VmHWM ${mib(result.hwm)})\n` +
-      `  CPU during the load: service ${result.serviceCpu.toFixed(1)} s, this client ` +
-      `${result.clientCpu.toFixed(1)} s, of ${
-        (cores * result.seconds).toFixed(1)
-      } s on ${cores} cores\n` +
-      `  byte-identical (SHA-256): ${result.verified.downloads}/${DOWNLOADERS} downloads, ` +
-      `${result.verified.uploads}/${UPLOADERS} uploads read back; ${result.retries} retries\n` +
-      `  client crypto, cached: ${result.encryptions} real encryptions for ` +
-      `${UPLOADERS * result.parts + SOURCES * result.parts} parts sent, ${result.decryptions} ` +
-      `real decryptions for ${(DOWNLOADERS + UPLOADERS) * result.parts} parts read\n`,
-  );
-  for (const problem of result.problems.slice(0, 20)) console.log(`  PROBLEM: ${problem}`);
-  if (result.problems.some((problem) => !problem.endsWith("(retried)"))) failed = true;
+for (const backend of BACKENDS) {
+  for (const sizeMiB of SIZES_MIB) {
+    const result = await run(backend, sizeMiB);
+    runs.push(result);
+    console.log(
+      `${backend}, ${INSTANCES} instance(s), ${sizeMiB} MiB files (${result.parts} parts each): ${UPLOADERS} uploads and ` +
+        `${DOWNLOADERS} downloads in ${result.seconds.toFixed(1)} s ` +
+        `(setup: ${SOURCES} source files uploaded in ${result.setupSeconds.toFixed(1)} s)\n` +
+        `  PUT part  n=${result.put.n}  p50 ${ms(result.put.p50)}  p99 ${ms(result.put.p99)}\n` +
+        `  GET part  n=${result.get.n}  p50 ${ms(result.get.p50)}  p99 ${ms(result.get.p99)}\n` +
+        `  API call  n=${result.api.n}  p50 ${ms(result.api.p50)}  p99 ${ms(result.api.p99)}\n` +
+        `  throughput (ciphertext): up ${(result.upMB / result.seconds).toFixed(1)} MB/s, ` +
+        `down ${(result.downMB / result.seconds).toFixed(1)} MB/s, total ` +
+        `${((result.upMB + result.downMB) / result.seconds).toFixed(1)} MB/s\n` +
+        `  service memory: resident ${mib(result.rssIdle)} before the load, at most ` +
+        `${mib(result.rssPeak)} during it (VmHWM ${mib(result.hwm)})\n` +
+        `  CPU during the load: service ${result.serviceCpu.toFixed(1)} s ` +
+        `(${result.cpuPerGiB.toFixed(2)} s per GiB moved), this client ` +
+        `${result.clientCpu.toFixed(1)} s, of ${
+          (cores * result.seconds).toFixed(1)
+        } s on ${cores} cores\n` +
+        `  byte-identical (SHA-256): ${result.verified.downloads}/${DOWNLOADERS} downloads, ` +
+        `${result.verified.uploads}/${UPLOADERS} uploads read back; ${result.retries} retries\n` +
+        `  client crypto, cached: ${result.encryptions} real encryptions for ` +
+        `${UPLOADERS * result.parts + SOURCES * result.parts} parts sent, ${result.decryptions} ` +
+        `real decryptions for ${(DOWNLOADERS + UPLOADERS) * result.parts} parts read\n`,
+    );
+    for (const problem of result.problems.slice(0, 20)) console.log(`  PROBLEM: ${problem}`);
+    if (result.problems.some((problem) => !problem.endsWith("(retried)"))) failed = true;
+  }
 }
 
 console.log(
-  "| file size | transfers at once | wall time | PUT p50 / p99 | GET p50 / p99 | MB/s up + down | service RSS before → peak (VmHWM) | byte-identical |",
+  "| backend | instances | file size | transfers at once | wall time | PUT p50 / p99 | GET p50 / p99 | MB/s up + down | service RSS before → peak (VmHWM) | service CPU s per GiB moved | byte-identical |",
 );
-console.log("|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const result of runs) {
   console.log(
-    `| ${result.sizeMiB} MiB | ${UPLOADERS} up + ${DOWNLOADERS} down | ${
+    `| ${result.backend} | ${INSTANCES} | ${result.sizeMiB} MiB | ${UPLOADERS} up + ${DOWNLOADERS} down | ${
       result.seconds.toFixed(1)
     } s | ${ms(result.put.p50)} / ${ms(result.put.p99)} | ${ms(result.get.p50)} / ${
       ms(result.get.p99)
     } | ${(result.upMB / result.seconds).toFixed(1)} + ${
       (result.downMB / result.seconds).toFixed(1)
     } | ${mib(result.rssIdle)} → ${mib(result.rssPeak)} (${mib(result.hwm)}) | ${
-      result.verified.uploads + result.verified.downloads
-    }/${UPLOADERS + DOWNLOADERS} |`,
+      result.cpuPerGiB.toFixed(2)
+    } | ${result.verified.uploads + result.verified.downloads}/${UPLOADERS + DOWNLOADERS} |`,
   );
 }
 if (failed) Deno.exit(1);
+// The throwaway PostgreSQL cluster and radosgw stop when this process ends (their unload hooks).
+Deno.exit(0);

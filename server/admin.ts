@@ -15,6 +15,8 @@
  * deno task admin backup --to /backups/padlock-2026-01-31     # online: the service may run
  * deno task admin restore --from /backups/padlock-2026-01-31 --data-dir /var/lib/padlock-new
  * deno task admin migrate --to-database-url postgres://… [--to-data-dir <dir>] [--to-secret-key <key>]
+ *   [--to-s3-endpoint <url> --to-s3-bucket <name> --to-s3-access-key-id <id> --to-s3-secret-access-key <key>
+ *    [--to-s3-region <region>] [--to-s3-prefix <prefix/>]]
  * ```
  * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`; `deno task start` keeps its
  * service's data in `.data/service`), `--secret-key` (env `PADLOCK_SECRET_KEY`), `--create` (start
@@ -47,8 +49,13 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   backup --to <dir>          (online snapshot of the database and the parts into a new folder)
   restore --from <dir>       (fills an empty --data-dir from a backup)
   migrate --to-database-url <postgres://…> [--to-data-dir <dir>] [--to-secret-key <key>]
+    [--to-s3-endpoint <url> --to-s3-bucket <name> --to-s3-access-key-id <id>
+     --to-s3-secret-access-key <key> [--to-s3-region <region>] [--to-s3-prefix <prefix/>]]
     (copies this SQLite data directory's metadata into an empty PostgreSQL database and its
-    parts into the part store of --to-data-dir; the target key defaults to this one)
+    parts into the bucket of the --to-s3-* options, or into --to-data-dir without them; a run
+    that stopped half-way can be run again: parts already copied whole are skipped. The target
+    key defaults to this one. Each --to-* option can be given as a variable PADLOCK_TO_*, e.g.
+    PADLOCK_TO_DATABASE_URL, PADLOCK_TO_S3_SECRET_ACCESS_KEY)
 Options:
   --data-dir <dir>    the service's data directory (env PADLOCK_DATA_DIR, default .data;
                       \`deno task start\` keeps its service's data in .data/service)
@@ -56,6 +63,16 @@ Options:
   --database-url <url> (env PADLOCK_DATABASE_URL, PostgreSQL)
   --create            start a new database in a directory that has none
   --help              this text`;
+
+/** The bucket options of `migrate`: flag, variable, and the service setting each fills. */
+const MIGRATE_S3_OPTIONS = [
+  ["to-s3-endpoint", "PADLOCK_TO_S3_ENDPOINT", "s3Endpoint"],
+  ["to-s3-bucket", "PADLOCK_TO_S3_BUCKET", "s3Bucket"],
+  ["to-s3-region", "PADLOCK_TO_S3_REGION", "s3Region"],
+  ["to-s3-access-key-id", "PADLOCK_TO_S3_ACCESS_KEY_ID", "s3AccessKeyId"],
+  ["to-s3-secret-access-key", "PADLOCK_TO_S3_SECRET_ACCESS_KEY", "s3SecretAccessKey"],
+  ["to-s3-prefix", "PADLOCK_TO_S3_PREFIX", "s3Prefix"],
+] as const;
 
 function required(values: Record<string, string | undefined>, name: string): string {
   const value = values[name];
@@ -130,6 +147,9 @@ export async function runAdmin(
         "to-database-url": { type: "string" },
         "to-data-dir": { type: "string" },
         "to-secret-key": { type: "string" },
+        ...Object.fromEntries(
+          MIGRATE_S3_OPTIONS.map(([flag]) => [flag, { type: "string" as const }]),
+        ),
       },
     });
   } catch (cause) {
@@ -181,16 +201,41 @@ export async function runAdmin(
     const lines: string[] = [];
     // Loaded here: the PostgreSQL driver is needed by this command only.
     const { moveUp } = await import("./db/move_up.ts");
+    const targetUrl = values["to-database-url"] ?? env("PADLOCK_TO_DATABASE_URL");
+    if (!targetUrl) throw new UsageError(`--to-database-url is required.\n${ADMIN_USAGE}`);
+    const bucket = Object.fromEntries(
+      MIGRATE_S3_OPTIONS.flatMap(([flag, variable, setting]) => {
+        const value = values[flag] ?? env(variable);
+        return value === undefined ? [] : [[setting, value]];
+      }),
+    );
+    // Named here with the migrate flags (the service's own check would name --s3-*).
+    const missing = MIGRATE_S3_OPTIONS.filter(([flag, , setting]) =>
+      !["to-s3-region", "to-s3-prefix"].includes(flag) && bucket[setting] === undefined
+    );
+    if (Object.keys(bucket).length > 0 && missing.length > 0) {
+      throw new UsageError(
+        `A bucket as target needs ${
+          missing.map(([flag, variable]) => `--${flag} (${variable})`).join(", ")
+        } as well.\n${ADMIN_USAGE}`,
+      );
+    }
     const result = await moveUp({
       from: { dataDir, secretKey: sourceKey },
       to: {
-        databaseUrl: required(values, "to-database-url"),
+        databaseUrl: targetUrl,
         dataDir: values["to-data-dir"] ?? dataDir,
         secretKey: targetKey,
+        ...bucket,
       },
       progress: (line) => lines.push(line),
     });
     lines.push(`copied: ${result.parts} parts, ${result.rows.packages} packages`);
+    if (Object.keys(bucket).length > 0) {
+      lines.push(
+        "Start every instance with the same --s3-* settings (PADLOCK_S3_*) as the --to-s3-* ones.",
+      );
+    }
     if (!values["to-secret-key"] && !sourceKey) {
       lines.push(
         `Start every instance with PADLOCK_SECRET_KEY set to the key in ${
@@ -285,7 +330,8 @@ export async function adminMain(args: string[]): Promise<void> {
     // Refusals the operator can act on: one line, no stack.
     const expected = error instanceof UsageError || error instanceof AccountError ||
       error instanceof DatabaseUnavailableError || error instanceof SchemaError ||
-      (error instanceof Error && error.name === "MoveError");
+      (error instanceof Error &&
+        ["MoveError", "StorageUnavailableError", "ConfigError"].includes(error.name));
     if (expected) {
       console.error((error as Error).message);
       Deno.exit(error instanceof UsageError ? 2 : 1);

@@ -1,7 +1,8 @@
 /**
  * The service's Prometheus metrics (through `prom-client`, the Prometheus client for Node that
  * runs unchanged under Deno): requests by route and status, their latency, bytes in and out,
- * parts stored, part transfers in progress, mail failures, sweeper runs and refused sign-ins.
+ * parts stored, part transfers in progress, the mail queue's depth (read from the database when the
+ * metrics are scraped) and its failures, sweeper runs and refused sign-ins.
  *
  * Requests are observed in one place, from the log entry the request handler writes (it already
  * names the route pattern, never a raw path), so no route counts for itself. Each service has
@@ -11,6 +12,7 @@
  */
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { LogEntry } from "./log.ts";
+import type { MailQueueState } from "./mail/queue.ts";
 import type { SweepResult } from "./sweeper.ts";
 
 /** Latency buckets in seconds: API calls take milliseconds, a part on a slow link minutes. */
@@ -51,6 +53,7 @@ export class ServiceMetrics {
   readonly #sweeps: Counter<"outcome">;
   readonly #swept: Counter;
   readonly #lockouts: Counter;
+  #mailQueue: (() => Promise<MailQueueState>) | undefined;
 
   /**
    * Creates the metrics, all at zero.
@@ -97,6 +100,31 @@ export class ServiceMetrics {
         this.set(transfers());
       },
     });
+    // Read at each scrape (one small aggregate query per gauge); NaN while the database cannot
+    // answer: a stale number would hide a growing queue, and /readyz tells that it is down.
+    const readQueue = (): Promise<MailQueueState | undefined> =>
+      (this.#mailQueue?.() ?? Promise.resolve({ messages: 0, oldestSeconds: 0 })).catch(() =>
+        undefined
+      );
+    new Gauge({
+      name: "padlock_mail_queue_messages",
+      help:
+        "Mails waiting in the queue (in the database, all instances together), retries included.",
+      registers,
+      async collect() {
+        const state = await readQueue();
+        this.set(state ? state.messages : NaN);
+      },
+    });
+    new Gauge({
+      name: "padlock_mail_queue_oldest_seconds",
+      help: "Age of the oldest mail waiting in the queue, in seconds (0 when it is empty).",
+      registers,
+      async collect() {
+        const state = await readQueue();
+        this.set(state ? state.oldestSeconds : NaN);
+      },
+    });
     this.#mailFailures = new Counter({
       name: "padlock_mail_failures_total",
       help: "Mails (codes, activation links) the mailer could not deliver.",
@@ -121,6 +149,11 @@ export class ServiceMetrics {
     // Every series that alerting rules reference exists from the start, at zero.
     this.#sweeps.inc({ outcome: "ok" }, 0);
     this.#sweeps.inc({ outcome: "failed" }, 0);
+  }
+
+  /** Reads the mail queue with `read` when the metrics are rendered (absent: the gauges stay 0). */
+  watchMailQueue(read: () => Promise<MailQueueState>): void {
+    this.#mailQueue = read;
   }
 
   /** Counts one answered request (called once per request by the request handler). */

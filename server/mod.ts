@@ -26,6 +26,7 @@ import { FileRepository } from "./files/repository.ts";
 import { KeyLinkRepository } from "./links/repository.ts";
 import { consoleLogSink, type LogEntry, stackFrames } from "./log.ts";
 import { InFlight } from "./in_flight.ts";
+import { mailQueueState } from "./mail/queue.ts";
 import { ServiceMetrics } from "./metrics.ts";
 import { type OpsListener, startOpsListener } from "./ops_routes.ts";
 import { PackageRepository } from "./packages/repository.ts";
@@ -135,6 +136,7 @@ export async function startServer(
     throw error;
   }
   const accounts = new Accounts(db, secrets, resolved.now);
+  metrics.watchMailQueue(() => mailQueueState(db, resolved.now()));
   const services: Services = {
     config: resolved,
     db,

@@ -3,15 +3,21 @@
  * and its parts into the part store of the target configuration (`createPartStore`), so that a
  * service started on the new backend serves every link as before.
  *
- * Parts are copied first, then all metadata in one PostgreSQL transaction: if anything fails the
- * target holds no metadata and the command can be run again; the source is only read. Secrets
- * sealed with the source key (API secrets, queued mail) are sealed again with the target key.
+ * Parts are copied first, each whole or absent (the target store's `put` is atomic), then all
+ * metadata in one PostgreSQL transaction: if anything fails the target holds no metadata and the
+ * command can be run again, which skips the parts already copied whole (same size) and copies the
+ * rest; the source is only read. Secrets sealed with the source key (API secrets, queued mail)
+ * are sealed again with the target key.
  *
  * @module
  */
 import { join, resolve } from "node:path";
 import { SecretBox } from "../accounts/secret_box.ts";
-import { createPartStore, type PartStoreConfig } from "../storage/create_part_store.ts";
+import {
+  createPartStore,
+  type PartStoreConfig,
+  s3SettingsOf,
+} from "../storage/create_part_store.ts";
 import type { Database, SqlValue } from "./database.ts";
 import { openPostgres } from "./postgres.ts";
 import { openSqlite } from "./sqlite.ts";
@@ -35,8 +41,10 @@ export interface MoveOptions {
 export interface MoveResult {
   /** Rows copied per table. */
   rows: Record<string, number>;
-  /** Parts copied (0 when the target store is the source's folder). */
+  /** Parts copied (0 when the target store is the source's own folder). */
   parts: number;
+  /** Parts found whole in the target store already (left by an interrupted run), not copied. */
+  skipped: number;
 }
 
 /** Tables in an order that satisfies their foreign keys. Leases are not moved (they expire). */
@@ -70,6 +78,9 @@ const SEALED: Record<string, string> = { api_keys: "secret_sealed", mail_queue: 
  * @throws {MoveError} when the target database already holds accounts or packages, or a part
  *   recorded in the source is missing from its store.
  * @throws {import("./database.ts").DatabaseUnavailableError} when PostgreSQL cannot be reached.
+ * @throws {import("../storage/part_store.ts").StorageUnavailableError} when the bucket cannot be
+ *   reached or refuses (the parts copied so far stay; a new run skips them).
+ * @throws {import("../config.ts").ConfigError} when the bucket settings are incomplete or malformed.
  */
 export async function moveUp(options: MoveOptions): Promise<MoveResult> {
   const { from, to, progress = () => {} } = options;
@@ -87,15 +98,26 @@ export async function moveUp(options: MoveOptions): Promise<MoveResult> {
     }
 
     let parts = 0;
-    if (resolve(to.dataDir) !== resolve(from.dataDir)) {
+    let skipped = 0;
+    // Parts stay where they are only when the target is the source's own folder.
+    if (s3SettingsOf(to) !== undefined || resolve(to.dataDir) !== resolve(from.dataDir)) {
       const sourceStore = createPartStore({ dataDir: from.dataDir });
       const targetStore = createPartStore(to);
-      const rows = await source.all<{ package_id: string; file_id: string; part: number }>(
-        `SELECT files.package_id, parts.file_id, parts.part FROM parts
+      const rows = await source.all<
+        { package_id: string; file_id: string; part: number; size: number }
+      >(
+        `SELECT files.package_id, parts.file_id, parts.part, parts.size FROM parts
          JOIN files ON files.id = parts.file_id ORDER BY files.package_id, parts.file_id, parts.part`,
       );
       for (const row of rows) {
         const key = { packageId: row.package_id, fileId: row.file_id, part: row.part };
+        // A part is stored whole or not at all, so one of the recorded size is a finished copy.
+        const present = await targetStore.get(key);
+        await present?.body.cancel();
+        if (present?.size === row.size) {
+          skipped++;
+          continue;
+        }
         const stored = await sourceStore.get(key);
         if (!stored) {
           throw new MoveError(
@@ -106,7 +128,7 @@ export async function moveUp(options: MoveOptions): Promise<MoveResult> {
         await targetStore.put(key, stored.body, stored.size);
         parts++;
       }
-      progress(`parts: ${parts} copied`);
+      progress(`parts: ${parts} copied, ${skipped} already in the target store`);
     }
 
     const rows: Record<string, number> = {};
@@ -132,7 +154,7 @@ export async function moveUp(options: MoveOptions): Promise<MoveResult> {
       }
     });
     progress(`metadata: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(", ")}`);
-    return { rows, parts };
+    return { rows, parts, skipped };
   } finally {
     await target?.close();
     await source.close();

@@ -38,6 +38,28 @@ interface QueueRow {
   attempts: number;
 }
 
+/** How much mail waits in the queue, for the metrics. */
+export interface MailQueueState {
+  /** Messages queued and not yet sent or dropped (including those waiting for a retry). */
+  messages: number;
+  /** Age of the oldest of them in seconds; 0 when the queue is empty. */
+  oldestSeconds: number;
+}
+
+/**
+ * Reads the queue's depth from the database: every instance sees the whole queue.
+ *
+ * @throws {DatabaseUnavailableError} when the database cannot be reached.
+ */
+export async function mailQueueState(db: Queryable, now: number): Promise<MailQueueState> {
+  const row = await db.get<{ n: number | string; oldest: number | string | null }>(
+    "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM mail_queue",
+  );
+  const messages = Number(row?.n ?? 0);
+  const oldest = row?.oldest === null || row?.oldest === undefined ? now : Number(row.oldest);
+  return { messages, oldestSeconds: messages === 0 ? 0 : Math.max(0, (now - oldest) / 1000) };
+}
+
 /** Queues mail in the database and sends it in the background. */
 export class MailQueue {
   readonly #db: Queryable;

@@ -26,6 +26,7 @@ Deno.test("a database outage answers 503 with Retry-After, loses nothing, and he
     databaseUrl: database.url,
     secretKey: randomSecretKey(),
     sweepIntervalMs: 0,
+    metricsToken: "metrics-token-0123456789abcdef",
     log: (entry) => logs.push(entry),
   });
   try {
@@ -73,6 +74,13 @@ Deno.test("a database outage answers 503 with Retry-After, loses nothing, and he
     });
     assert.equal(page.status, 503);
     await page.body?.cancel();
+    // The metrics still answer; the mail queue's depth, read from the database, is unknown (NaN,
+    // which prom-client writes `Nan`: Prometheus reads it regardless of case), not a stale number.
+    const metrics = await fetch(`${server.url}/metrics`, {
+      headers: { authorization: "Bearer metrics-token-0123456789abcdef" },
+    });
+    assert.equal(metrics.status, 200);
+    assert.match(await metrics.text(), /^padlock_mail_queue_messages nan$/im);
     assert.deepEqual(
       logs.filter((entry) => entry.event === "error" || entry.response === "SERVER_ERROR"),
       [],

@@ -1,6 +1,6 @@
 /**
- * Several service instances over one PostgreSQL database and one shared parts directory, behind
- * a round-robin front: any instance serves any request. Uploads alternate between instances,
+ * Several service instances over one PostgreSQL database and one S3 bucket (radosgw), each with a
+ * data directory of its own, behind a round-robin front: any instance serves any request. Uploads alternate between instances,
  * portal sessions and CSRF tokens made on one work on the other, wrong codes spread over both lock
  * out as on one, an expired package is swept exactly once, and when one instance is killed in
  * the middle of an upload the client finishes through the other.
@@ -13,6 +13,7 @@ import { type LogEntry, type RunningServer, startServer } from "../../server/mod
 import { listOutbox } from "../../server/mail/outbox.ts";
 import { queryRows, randomSecretKey } from "../_helpers/backends.ts";
 import { createTestDatabase } from "../_helpers/postgres.ts";
+import { freshBucket, type TestBucket } from "../_helpers/s3.ts";
 import { type RoundRobin, startRoundRobin } from "../_helpers/round_robin.ts";
 import { downloadAll } from "./_clients.ts";
 import { sha256, testBytes } from "./_helpers.ts";
@@ -23,29 +24,52 @@ interface Cluster {
   front: RoundRobin;
   instances: RunningServer[];
   logs: LogEntry[][];
-  dataDir: string;
+  /** The data directory of each instance (outbox only: parts are in the bucket). */
+  dataDirs: string[];
   databaseUrl: string;
+  bucket: TestBucket;
   clock: { offsetMs: number };
   agent: { id: string; email: string; password: string; client: SendSafelyClient };
 }
 
-/** Two instances (A, B) over one database and one data directory, behind a front. */
+/** The service options that put the parts in a bucket. */
+function bucketOptions(bucket: TestBucket) {
+  return {
+    s3Endpoint: bucket.settings.endpoint,
+    s3Bucket: bucket.settings.bucket,
+    s3Region: bucket.settings.region,
+    s3AccessKeyId: bucket.settings.accessKeyId,
+    s3SecretAccessKey: bucket.settings.secretAccessKey,
+  };
+}
+
+/** Every message in the outboxes of the instances. */
+async function outboxes(dataDirs: string[]) {
+  return (await Promise.all(dataDirs.map((dir) => listOutbox(dir)))).flat();
+}
+
+/** Two instances (A, B) over one database and one bucket, behind a front. */
 async function withCluster(test: (cluster: Cluster) => Promise<void>): Promise<void> {
   const database = await createTestDatabase();
-  const dataDir = await Deno.makeTempDir({ prefix: "padlock-instances-" });
+  const bucket = await freshBucket();
+  const dataDirs = [
+    await Deno.makeTempDir({ prefix: "padlock-instance-a-" }),
+    await Deno.makeTempDir({ prefix: "padlock-instance-b-" }),
+  ];
   const front = await startRoundRobin();
   const secretKey = randomSecretKey();
   const clock = { offsetMs: 0 };
   const logs: LogEntry[][] = [[], []];
   const instances: RunningServer[] = [];
   try {
-    for (const log of logs) {
+    for (const [index, log] of logs.entries()) {
       instances.push(
         await startServer({
           port: 0,
           hostname: "127.0.0.1",
-          dataDir,
+          dataDir: dataDirs[index],
           databaseUrl: database.url,
+          ...bucketOptions(bucket),
           secretKey,
           publicUrl: front.url,
           sweepIntervalMs: 0,
@@ -64,8 +88,9 @@ async function withCluster(test: (cluster: Cluster) => Promise<void>): Promise<v
       front,
       instances,
       logs,
-      dataDir,
+      dataDirs,
       databaseUrl: database.url,
+      bucket,
       clock,
       agent: { ...user, password, client },
     });
@@ -77,7 +102,8 @@ async function withCluster(test: (cluster: Cluster) => Promise<void>): Promise<v
     for (const instance of instances) await instance.close();
     await front.close();
     await database.drop();
-    await Deno.remove(dataDir, { recursive: true });
+    await bucket.close();
+    for (const dir of dataDirs) await Deno.remove(dir, { recursive: true });
   }
 }
 
@@ -86,9 +112,9 @@ function servedBy(log: LogEntry[], method: string, route: string): number {
 }
 
 Deno.test("a file uploaded through alternating instances downloads byte-identical", async () => {
-  await withCluster(async ({ agent, logs }) => {
+  await withCluster(async ({ agent, logs, bucket, dataDirs }) => {
     const bytes = testBytes(5_500_000, 41); // three parts
-    const { link } = await uploadFiles(
+    const { link, package: pkg } = await uploadFiles(
       agent.client,
       [{ name: "big.bin", blob: new Blob([bytes]) }],
       {
@@ -101,6 +127,13 @@ Deno.test("a file uploaded through alternating instances downloads byte-identica
     for (const log of logs) {
       assert.ok(servedBy(log, "PUT", "/part/:token") >= 1, "each instance stored a part");
       assert.ok(servedBy(log, "GET", "/part/:token") >= 1, "each instance served a part");
+    }
+    // The parts are in the one bucket, none in either instance's folder.
+    const keys = await bucket.keys();
+    assert.equal(keys.length, 3);
+    assert.ok(keys.every((key) => key.startsWith(`${pkg.packageId}/`)));
+    for (const dir of dataDirs) {
+      await assert.rejects(Deno.stat(`${dir}/parts`), Deno.errors.NotFound);
     }
   });
 });
@@ -125,7 +158,7 @@ Deno.test("a portal session and its CSRF token made on one instance work on the 
 });
 
 Deno.test("wrong codes spread over two instances void the code as on one", async () => {
-  await withCluster(async ({ front, agent, dataDir }) => {
+  await withCluster(async ({ front, agent, dataDirs }) => {
     const recipient = "recipient@example.com";
     const { link } = await uploadFiles(
       agent.client,
@@ -138,7 +171,7 @@ Deno.test("wrong codes spread over two instances void the code as on one", async
     const asked = await visitor.api("/portal/api/code", { ...proof, email: recipient }, csrf);
     assert.equal(asked.body.response, "SUCCESS");
     const mail = await waitFor(
-      async () => (await listOutbox(dataDir)).find((message) => message.to === recipient),
+      async () => (await outboxes(dataDirs)).find((message) => message.to === recipient),
       "the code mail",
     );
     const code = mail.text.match(/\b([0-9]{6})\b/)![1];
@@ -169,20 +202,24 @@ Deno.test("wrong codes spread over two instances void the code as on one", async
 });
 
 Deno.test("an expired package is swept exactly once by two instances", async () => {
-  await withCluster(async ({ agent, instances, clock, databaseUrl, dataDir }) => {
+  await withCluster(async ({ agent, instances, clock, databaseUrl, dataDirs, bucket }) => {
     const uploaded = await uploadFiles(
       agent.client,
       [{ name: "a.txt", blob: new Blob(["bye"]) }],
       { undisclosed: true },
     );
     const packageId = uploaded.package.packageId;
+    assert.equal((await bucket.keys()).length, 1);
     clock.offsetMs = (instances[0].config.defaultPackageLifeDays + 1) * 86_400_000;
     const results = await Promise.all(instances.map((instance) => instance.sweep()));
     assert.equal(results.reduce((total, result) => total + result.packages, 0), 1);
-    const rows = await queryRows({ dataDir, databaseUrl }, "SELECT id FROM packages WHERE id = ?", [
-      packageId,
-    ]);
+    const rows = await queryRows(
+      { dataDir: dataDirs[0], databaseUrl },
+      "SELECT id FROM packages WHERE id = ?",
+      [packageId],
+    );
     assert.deepEqual(rows, []);
+    assert.deepEqual(await bucket.keys(), [], "its part left the bucket");
     // Later sweeps find nothing more, on either instance.
     for (const instance of instances) assert.equal((await instance.sweep()).packages, 0);
   });
@@ -190,20 +227,31 @@ Deno.test("an expired package is swept exactly once by two instances", async () 
 
 Deno.test("SIGKILL of one instance mid-upload: the client finishes through the other", async () => {
   const database = await createTestDatabase();
-  const dataDir = await Deno.makeTempDir({ prefix: "padlock-instances-kill-" });
+  const bucket = await freshBucket();
+  const dataDirs = [
+    await Deno.makeTempDir({ prefix: "padlock-instance-a-" }),
+    await Deno.makeTempDir({ prefix: "padlock-instance-b-" }),
+  ];
   const front = await startRoundRobin();
-  const metadata = [
-    "--data-dir",
-    dataDir,
-    "--database-url",
-    database.url,
-    "--secret-key",
-    randomSecretKey(),
+  const metadata = ["--database-url", database.url, "--secret-key", randomSecretKey()];
+  const s3 = bucket.settings;
+  const bucketFlags = [
+    "--s3-endpoint",
+    s3.endpoint,
+    "--s3-bucket",
+    s3.bucket,
+    "--s3-region",
+    s3.region,
+    "--s3-access-key-id",
+    s3.accessKeyId,
+    "--s3-secret-access-key",
+    s3.secretAccessKey,
   ];
   const processes: ServiceProcess[] = [];
   try {
-    await runAdmin(["user", "add", "--email", "agent@example.com", ...metadata], "a password 1\n");
-    const key = fields(await runAdmin(["key", "add", "--email", "agent@example.com", ...metadata]));
+    const admin = ["--data-dir", dataDirs[0], ...metadata];
+    await runAdmin(["user", "add", "--email", "agent@example.com", ...admin], "a password 1\n");
+    const key = fields(await runAdmin(["key", "add", "--email", "agent@example.com", ...admin]));
     for (let index = 0; index < 2; index++) {
       processes.push(
         await ServiceProcess.start([
@@ -213,7 +261,10 @@ Deno.test("SIGKILL of one instance mid-upload: the client finishes through the o
           "127.0.0.1",
           "--public-url",
           front.url,
+          "--data-dir",
+          dataDirs[index],
           ...metadata,
+          ...bucketFlags,
         ]),
       );
     }
@@ -244,7 +295,7 @@ Deno.test("SIGKILL of one instance mid-upload: the client finishes through the o
     const partPutsOnB = b.output.split("\n").filter((line) =>
       line.includes('"route":"/part/:token"') && line.includes('"method":"PUT"')
     );
-    const where = { dataDir, databaseUrl: database.url };
+    const where = { dataDir: dataDirs[0], databaseUrl: database.url };
     const [{ parts }] = await queryRows<{ parts: number }>(
       where,
       "SELECT parts FROM files WHERE id = ?",
@@ -259,10 +310,16 @@ Deno.test("SIGKILL of one instance mid-upload: the client finishes through the o
       [uploaded.fileId],
     );
     assert.deepEqual(rows.map((row) => row.part), Array.from({ length: parts }, (_, i) => i + 1));
+    // Each part is one whole object in the bucket, whichever instance stored it.
+    assert.deepEqual(
+      await bucket.keys(),
+      rows.map((row) => `${pkg.packageId}/${uploaded.fileId}/${row.part}.pgp`).sort(),
+    );
   } finally {
     for (const process of processes) await process.kill("SIGTERM").catch(() => {});
     await front.close();
     await database.drop();
-    await Deno.remove(dataDir, { recursive: true });
+    await bucket.close();
+    for (const dir of dataDirs) await Deno.remove(dir, { recursive: true });
   }
 });

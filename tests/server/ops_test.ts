@@ -4,10 +4,18 @@
  * address or on a separate address), fed by real requests through the src/ client.
  */
 import assert from "node:assert/strict";
-import { createPackage, finalizePackage, uploadFile } from "../../src/upload.ts";
+import { createPackage, finalizePackage, uploadFile, uploadFiles } from "../../src/upload.ts";
 import { FileSystemPartStore, type PartStore, startServer } from "../../server/mod.ts";
 import { clientFor, downloadAll } from "./_clients.ts";
-import { sha256, testBytes, withService } from "./_helpers.ts";
+import {
+  backendTest,
+  countRows,
+  sha256,
+  startTestService,
+  testBytes,
+  withService,
+} from "./_helpers.ts";
+import { linkProof, Visitor, waitFor } from "../portal/_helpers.ts";
 
 /** The value of one series in a Prometheus text exposition, or undefined when absent. */
 function sample(text: string, series: string): number | undefined {
@@ -193,3 +201,55 @@ Deno.test("ops: a metrics address that is not host:port is refused at start", as
     await Deno.remove(dataDir, { recursive: true });
   }
 });
+
+backendTest(
+  "ops: /metrics shows the mail queue's depth and age, read from the database",
+  async (backend) => {
+    const token = "metrics-token-0123456789abcdef";
+    // An SMTP host that refuses: the code mail stays queued, waiting for its retry.
+    const closed = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    const smtpPort = (closed.addr as Deno.NetAddr).port;
+    closed.close();
+    const service = await startTestService({
+      backend,
+      metricsToken: token,
+      smtpHost: "127.0.0.1",
+      smtpPort,
+      smtpTls: "none",
+    });
+    try {
+      const scrape = () =>
+        fetch(`${service.server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } })
+          .then((r) => r.text());
+      let text = await scrape();
+      assert.equal(sample(text, "padlock_mail_queue_messages"), 0);
+      assert.equal(sample(text, "padlock_mail_queue_oldest_seconds"), 0);
+
+      const recipient = "recipient@example.com";
+      const { link } = await uploadFiles(
+        clientFor(service, service.agent),
+        [{ name: "a.txt", blob: new Blob(["queued"]) }],
+        { undisclosed: false, recipients: [recipient] },
+      );
+      const proof = await linkProof(link);
+      const visitor = new Visitor(service.server.url);
+      const { csrf } = await visitor.page("/receive/");
+      const asked = await visitor.api("/portal/api/code", { ...proof, email: recipient }, csrf);
+      assert.equal(asked.body.response, "SUCCESS");
+      text = await waitFor(async () => {
+        const current = await scrape();
+        return sample(current, "padlock_mail_failures_total")! >= 1 ? current : undefined;
+      }, "the failed delivery");
+      assert.equal(sample(text, "padlock_mail_failures_total"), 1);
+      assert.equal(sample(text, "padlock_mail_queue_messages"), 1, "the mail waits for a retry");
+      // The age follows the service's clock.
+      service.clock.offsetMs += 120_000;
+      text = await scrape();
+      const age = sample(text, "padlock_mail_queue_oldest_seconds")!;
+      assert.ok(age >= 120 && age < 180, `${age}`);
+      assert.equal(await countRows(service, "mail_queue"), 1);
+    } finally {
+      await service.close();
+    }
+  },
+);
