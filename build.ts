@@ -35,6 +35,7 @@ import {
 } from "./scripts/budgets.ts";
 import { type BundleFacts, describeFile, type FileFacts } from "./scripts/bundle_facts.ts";
 import { openpgpLightweight } from "./scripts/openpgp_plugin.ts";
+import { pinnedScriptTags, pinScripts } from "./scripts/pins.ts";
 import { createZip } from "./scripts/zip.ts";
 
 export { BudgetError, describeResult } from "./scripts/budgets.ts";
@@ -280,6 +281,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
   }
 
+  // Every file a page or worker loads after its entry, pinned by its hash in the file that loads
+  // it (scripts/pins.ts); the loader, pinned alone by the theme's tag, may import nothing.
+  await pinScripts(contents, { roots: ["helpcenter/padlock.js"] });
   const written = new Set(contents.keys());
   await removeStaleScripts(
     outdir,
@@ -351,9 +355,20 @@ export async function packageAgentApp(outdir: string): Promise<AgentAppPackage> 
   }
   const files = new Map<string, Uint8Array>();
   const entries = [];
+  const assets = new Map<string, Uint8Array>();
+  for (const name of scripts) {
+    assets.set(name.slice("assets/".length), await Deno.readFile(`${outdir}/agent/${name}`));
+  }
   for (const name of [...AGENT_APP_FILES, ...styles.sort(), ...scripts.sort()]) {
     const target = `${outdir}/agent/${name}`;
-    if (!name.endsWith(".js")) {
+    if (name === "assets/iframe.html") {
+      // The app's page pins app.js and the chunks it imports (scripts/pins.ts); app.js pins
+      // the rest. The page itself is pinned by the zip the admin installs.
+      const page = await Deno.readTextFile(`${source}/${name}`);
+      const tag = '<script type="module" src="app.js"></script>';
+      if (!page.includes(tag)) throw new Error(`agent/${name} has no ${tag}`);
+      await Deno.writeTextFile(target, page.replace(tag, await pinnedScriptTags(assets, "app.js")));
+    } else if (!name.endsWith(".js")) {
       await Deno.mkdir(dirname(target), { recursive: true });
       await Deno.copyFile(`${source}/${name}`, target);
     }

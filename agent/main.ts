@@ -19,6 +19,11 @@ import { SendView } from "./send_view.ts";
 import { type AppSettings, readSettings, roleAllowed } from "./settings.ts";
 import { SignInView } from "./signin_view.ts";
 import { scanTicket } from "./ticket_scan.ts";
+import { pin } from "../src/pins.ts";
+
+// First: the hashes of every file this script can load, written here by the build (the app's
+// `iframe.html` pins this script and the chunks it imports with their `integrity`).
+pin("__PADLOCK_PINS__", import.meta.url);
 
 /** Events after which the ticket's links are read again. */
 const RESCAN_EVENTS = ["ticket.updated", "ticket.comments.changed", "app.activated"];

@@ -10,6 +10,7 @@ import { LinkError } from "../src/link.ts";
 import { DecryptError } from "../src/pgp.ts";
 import { UploadError } from "../src/upload.ts";
 import { SinkError } from "../src/sinks.ts";
+import { INTEGRITY_MESSAGE, isIntegrityError } from "../src/_pinned.ts";
 
 /** Whether `error` is a cancellation (the agent pressed Cancel). */
 export function isAbort(error: unknown): boolean {
@@ -23,6 +24,7 @@ export const WRONG_KEY_MESSAGE: string =
 
 /** A sentence for an error met while opening a link or downloading its files. */
 export function describeDownloadError(error: unknown): string {
+  if (isIntegrityError(error)) return INTEGRITY_MESSAGE;
   if (error instanceof DownloadError) {
     // A refusal by the service reads better in its own words (expired, no access…).
     if (error.code === "SERVER" && error.cause instanceof ApiError) {
@@ -59,6 +61,7 @@ export function describeDownloadError(error: unknown): string {
 
 /** A sentence for a failed call to the service (network, sign-in, refusals). */
 export function describeServiceError(error: unknown): string {
+  if (isIntegrityError(error)) return INTEGRITY_MESSAGE;
   // An upload that gave up says why in its cause (the network, a refusal); Retry resumes it.
   if (error instanceof UploadError && error.cause instanceof ApiError) error = error.cause;
   if (error instanceof ApiError) {

@@ -23,8 +23,8 @@ export type Transfer = typeof TransferExports;
  * Loads the encryption and upload code: a separate chunk of the bundle, fetched from beside the
  * widget's own script the first time it is called.
  */
-export function loadTransfer(): Promise<Transfer> {
-  return import("./transfer.ts");
+export async function loadTransfer(): Promise<Transfer> {
+  return await (await import("./transfer_pins.ts")).transfer;
 }
 
 /** Where a file is in its life. */
@@ -368,6 +368,10 @@ function isUploadError(error: unknown): error is UploadError {
   return error instanceof Error && error.name === "UploadError";
 }
 
+function isIntegrityError(error: unknown): boolean {
+  return error instanceof Error && error.name === "IntegrityError";
+}
+
 function isApiError(error: unknown): error is ApiError {
   return error instanceof Error && error.name === "ApiError" && "code" in error;
 }
@@ -375,6 +379,9 @@ function isApiError(error: unknown): error is ApiError {
 /** A short sentence, for a person, saying what went wrong. Never contains a key. */
 export function describeError(error: unknown): string {
   const cause = isUploadError(error) && error.cause ? error.cause : error;
+  if (isIntegrityError(cause)) {
+    return "it cannot be secured: the encryption code was changed";
+  }
   if (isApiError(cause)) {
     switch (cause.code) {
       case "NETWORK_ERROR":

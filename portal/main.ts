@@ -7,6 +7,11 @@
  */
 import { closeThisTab } from "./close_tab.ts";
 import { startReceivePage } from "./receive.ts";
+import { pin } from "../src/pins.ts";
+
+// First: the hashes of the workers this script starts, written here by the build (the page
+// pins this script with its `integrity`).
+pin("__PADLOCK_PINS__", import.meta.url);
 
 const card = document.getElementById("app");
 switch (document.body.dataset.page) {

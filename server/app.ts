@@ -25,6 +25,7 @@ import { packageRoutes } from "./packages/routes.ts";
 import { handlePartRequest, PART_PATH, partRoutes } from "./parts/routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { Router } from "./router.ts";
+import { withSecurityHeaders } from "./security_headers.ts";
 import { DEFAULT_WIDGET_DIR, serveWidget, WIDGET_PATH } from "./widget.ts";
 
 /** Every API route, literal paths before captures where they overlap. */
@@ -234,6 +235,11 @@ export function createHandler(
         response = jsonResponse(failure, prefix ? 200 : 500);
       }
     }
+    response = withSecurityHeaders(
+      response,
+      url.pathname,
+      services.publicUrl.startsWith("https:"),
+    );
     entry.status = response.status;
     entry.durationMs = Math.round(performance.now() - started);
     log(entry);

@@ -31,6 +31,7 @@
  * @module
  */
 import { DecryptError } from "./_decrypt_error.ts";
+import { checkWorkerScript, pinRegistry } from "./_pinned.ts";
 
 /** Most workers a pool starts by default, whatever the number of cores. */
 export const MAX_POOL_SIZE = 4;
@@ -214,6 +215,8 @@ export class CryptoPool {
   #limit: number;
   #inThread?: Promise<InThreadCrypto>;
   #modeWaiters: ((mode: CryptoPoolMode) => void)[] = [];
+  /** The worker's files checked against the build's pins (`pins.ts`), once. */
+  #checked?: Promise<void>;
 
   /**
    * Creates a pool; no worker starts before the first part.
@@ -255,8 +258,9 @@ export class CryptoPool {
    *
    * @returns `"workers"` or `"in-thread"`.
    */
-  ready(): Promise<CryptoPoolMode> {
-    if (this.#mode !== "starting") return Promise.resolve(this.#mode);
+  async ready(): Promise<CryptoPoolMode> {
+    await this.#check();
+    if (this.#mode !== "starting") return this.#mode;
     const waiting = new Promise<CryptoPoolMode>((resolve) => this.#modeWaiters.push(resolve));
     if (this.#slots.length === 0 && !this.#closed) this.#spawn();
     return waiting;
@@ -314,11 +318,35 @@ export class CryptoPool {
     this.#setMode(this.#mode === "starting" ? "in-thread" : this.#mode);
   }
 
+  /**
+   * Checks the worker's script and its chunks against the pins of the build, once: a worker
+   * whose code differs never starts, and no part is handled (not even in this thread), since
+   * the host that changed it cannot be trusted with the rest either.
+   */
+  #check(): Promise<void> | undefined {
+    // Nothing to check outside a build (no pins): the calls then stay synchronous up to the
+    // queue, as without pins.
+    if (this.#workerUrl === undefined || !pinRegistry()?.pins.size) return undefined;
+    this.#checked ??= checkWorkerScript(this.#workerUrl);
+    return this.#checked;
+  }
+
   #run(
     op: CryptoOperation,
     data: Uint8Array,
     passphrase: string,
     options: CryptoCallOptions = {},
+  ): Promise<Uint8Array> {
+    const checking = this.#check();
+    if (!checking) return this.#runChecked(op, data, passphrase, options);
+    return checking.then(() => this.#runChecked(op, data, passphrase, options));
+  }
+
+  #runChecked(
+    op: CryptoOperation,
+    data: Uint8Array,
+    passphrase: string,
+    options: CryptoCallOptions,
   ): Promise<Uint8Array> {
     const { signal } = options;
     if (this.#closed) return Promise.reject(closedError());

@@ -41,6 +41,8 @@ export interface PageOptions {
   body: Html;
   /** `data-page` for the portal script; the script is loaded only when set. */
   script?: string;
+  /** The `integrity` of the portal script (`sha384-…`), when it is built. */
+  scriptIntegrity?: string;
   /** The CSRF token of the session, for the page script and the sign-out form. */
   csrfToken?: string;
   /** The agent signed in, shown in the top bar with "Account" and "Sign out". */
@@ -78,7 +80,11 @@ export function renderPage(options: PageOptions): Html {
     ${csrfToken ? html`<meta name="csrf-token" content="${csrfToken}">` : ""}
     <title>${title} · Padlock</title>
     <link rel="stylesheet" href="/assets/portal.css">
-    ${script ? html`<script type="module" src="/assets/portal.js"></script>` : ""}
+    ${script
+      ? options.scriptIntegrity
+        ? html`<script type="module" src="/assets/portal.js" integrity="${options.scriptIntegrity}"></script>`
+        : html`<script type="module" src="/assets/portal.js"></script>`
+      : ""}
       </head>
       <body${script
         ? html`

@@ -7,6 +7,7 @@ import { type Portal, type PortalRequest, withCookies } from "./context.ts";
 import { type Html, html } from "./html.ts";
 import { htmlResponse, renderPage, securityHeaders } from "./page.ts";
 import { csrfTokenOf } from "./context.ts";
+import { portalScriptIntegrity } from "./assets.ts";
 
 /** Options of {@linkcode page}. */
 export interface PageAnswer {
@@ -26,6 +27,7 @@ export function page(portal: Portal, request: PortalRequest, answer: PageAnswer)
     title: answer.title,
     body: answer.body,
     script: answer.script,
+    scriptIntegrity: answer.script ? portalScriptIntegrity(portal.assetsDir) : undefined,
     csrfToken: csrfTokenOf(portal, request),
     signedInAs: request.user?.email,
   });
