@@ -75,7 +75,8 @@ export const ENTRIES: Entry[] = [
     output: "helpcenter/crypto_worker.js",
     split: true,
   },
-  { name: "agent", source: "agent/main.ts", output: "agent/assets/app.js", split: true },
+  // The app's entry imports the app itself on demand, checked against its pins (agent/boot.ts).
+  { name: "agent", source: "agent/boot.ts", output: "agent/assets/app.js", split: true },
   {
     name: "agent-worker",
     source: "src/crypto_worker.ts",
@@ -121,7 +122,9 @@ export const BUDGETS: Budget[] = [
     name: "Zendesk app JavaScript, every file",
     bundle: "agent",
     scope: { kind: "scripts", folder: "agent" },
-    limit: 120 * KB,
+    // Issue 7 set 120 KB; issue 15 added 1 KB for the pins: the SHA-384 of every file the app
+    // can load (48 bytes each that no compression shrinks) and the code that checks them.
+    limit: 121 * KB,
   },
   {
     name: "Zendesk app zip",
@@ -283,7 +286,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Every file a page or worker loads after its entry, pinned by its hash in the file that loads
   // it (scripts/pins.ts); the loader, pinned alone by the theme's tag, may import nothing.
-  await pinScripts(contents, { roots: ["helpcenter/padlock.js"] });
+  await pinScripts(contents, { roots: ["helpcenter/padlock.js", "agent/assets/app.js"] });
   const written = new Set(contents.keys());
   await removeStaleScripts(
     outdir,

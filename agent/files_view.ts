@@ -253,6 +253,8 @@ export class FilesView {
     this.#onChange();
 
     try {
+      // The decryption code is checked before a file is saved anywhere (src/pins.ts).
+      await this.#pool?.checkCode();
       const sink = await this.#chooseSink(file);
       await downloadFile(this.#client, pkg, file, sink.stream, {
         signal: controller.signal,

@@ -2,7 +2,8 @@
 /**
  * The Padlock Zendesk app (ticket sidebar): connects to Zendesk over ZAF, reads the installation
  * settings, and shows either the sign-in view or the signed-in views (send files, files on this
- * ticket). Built into `dist/agent/assets/app.js`, loaded by `assets/iframe.html`.
+ * ticket). A chunk of `dist/agent/assets/`, imported by the entry `app.js` (`boot.ts`) once
+ * its hash is checked.
  *
  * @module
  */
@@ -19,11 +20,11 @@ import { SendView } from "./send_view.ts";
 import { type AppSettings, readSettings, roleAllowed } from "./settings.ts";
 import { SignInView } from "./signin_view.ts";
 import { scanTicket } from "./ticket_scan.ts";
-import { pin } from "../src/pins.ts";
+import { pinRegistry } from "../src/_pinned.ts";
 
-// First: the hashes of every file this script can load, written here by the build (the app's
-// `iframe.html` pins this script and the chunks it imports with their `integrity`).
-pin("__PADLOCK_PINS__", import.meta.url);
+// The hashes of every file the app can load from here (its workers, OpenPGP.js's chunks),
+// written by the build; app.js (agent/boot.ts) pinned this chunk, so its hash covers them.
+pinRegistry()?.add("__PADLOCK_PINS__", import.meta.url);
 
 /** Events after which the ticket's links are read again. */
 const RESCAN_EVENTS = ["ticket.updated", "ticket.comments.changed", "app.activated"];

@@ -61,7 +61,6 @@ export function describeDownloadError(error: unknown): string {
 
 /** A sentence for a failed call to the service (network, sign-in, refusals). */
 export function describeServiceError(error: unknown): string {
-  if (isIntegrityError(error)) return INTEGRITY_MESSAGE;
   // An upload that gave up says why in its cause (the network, a refusal); Retry resumes it.
   if (error instanceof UploadError && error.cause instanceof ApiError) error = error.cause;
   if (error instanceof ApiError) {

@@ -148,7 +148,7 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
     }
     try {
       // The decryption worker's code is checked before any key is used (src/pins.ts).
-      await decryptionPool().ready();
+      await decryptionPool().checkCode();
     } catch (error) {
       return failed(error);
     }

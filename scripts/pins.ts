@@ -12,7 +12,8 @@
  * 2. a file whose code holds the placeholder {@linkcode PLACEHOLDER} (an entry, or a chunk such
  *    as the widget's `transfer`) gets, in its place, the pins of every file of the folder it can
  *    load: each file whose name its code (or the code it imports) quotes, with the files those
- *    import, each as `[integrity, ...its static imports]`;
+ *    import, each as `[integrity, ...its static imports]`; not the files it imports itself,
+ *    which whoever loaded it pinned (in the same registry);
  * 3. files are finished leaves first: a file's pins are written only once every file they name
  *    is final, so each hash covers the pins inside that file (the chain has no cycle; a cycle is
  *    a build error).
@@ -23,7 +24,7 @@
  * @module
  */
 import { dirname } from "node:path";
-import { encodeBase64 } from "../src/_base64.ts";
+import { subresourceIntegrity as integrityOf } from "./bundle_facts.ts";
 
 /** The string an entry passes to `pin()`; the build replaces it with the pins (as JSON). */
 export const PLACEHOLDER = "__PADLOCK_PINS__";
@@ -41,12 +42,6 @@ export class PinError extends Error {
     super(message);
     this.name = "PinError";
   }
-}
-
-/** The Subresource Integrity value of `data`: `sha384-<base64>`. */
-export async function integrityOf(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-384", data as Uint8Array<ArrayBuffer>);
-  return `sha384-${encodeBase64(new Uint8Array(digest))}`;
 }
 
 /** The sibling scripts `text` imports statically (esbuild's `from"./x.js"`, `import"./x.js"`). */
@@ -132,7 +127,9 @@ export async function pinScripts(
           }
         }
       }
-      named.delete(carrier);
+      // What the carrier imports statically was checked by whoever loaded it, whose pins are
+      // in the same registry: not named again.
+      for (const name of own) named.delete(name);
       loads.set(carrier, named);
     }
     for (const [name, text] of texts) texts.set(name, text.replace(DYNAMIC_IMPORT, PINNED_IMPORT));

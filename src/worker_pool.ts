@@ -254,6 +254,17 @@ export class CryptoPool {
   }
 
   /**
+   * Checks the worker's script and the chunks it imports against the hashes the build pinned
+   * (`pins.ts`), once, without starting a worker: call it before asking anything of the user
+   * (a save dialog, a package) so that a refusal comes first. Resolves at once outside a build.
+   *
+   * @throws an error named `IntegrityError` when a file differs from the build.
+   */
+  async checkCode(): Promise<void> {
+    await this.#check();
+  }
+
+  /**
    * Starts one worker (if none runs yet) and tells where the crypto will run.
    *
    * @returns `"workers"` or `"in-thread"`.

@@ -370,7 +370,8 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
           "script-src 'self'",
           "style-src 'self'",
           "img-src 'self' data: blob:",
-          `connect-src ${service.url}`,
+          // 'self': the app checks its workers' files against their pins before starting them.
+          `connect-src 'self' ${service.url}`,
           "worker-src 'self'",
           // The hidden frame that starts a download streamed by the service worker.
           "frame-src 'self'",
