@@ -35,9 +35,7 @@ export async function checkWorkerScript(url: string | URL): Promise<void> {
       // a 404 included, fails); a file without a pin is refused with a TypeError.
       await fetch(file, { integrity: pins.get(file)![0] });
     } catch (cause) {
-      throw Object.assign(new Error(`${file} differs from the build`, { cause }), {
-        name: "IntegrityError",
-      });
+      throw await refusal(file, cause);
     }
   }));
 }
@@ -50,4 +48,18 @@ export const INTEGRITY_MESSAGE =
 export function isIntegrityError(error: unknown): boolean {
   return error instanceof Error &&
     (error.name === "IntegrityError" || (error.cause !== error && isIntegrityError(error.cause)));
+}
+
+/**
+ * Why a checked fetch of `url` failed: an error named `IntegrityError` when the file comes
+ * without the check (so it differs from the build, or has no pin), else a `TypeError` (the
+ * server could not be reached: a failure to retry, not an attack).
+ */
+export async function refusal(url: string, cause: unknown): Promise<Error> {
+  const reachable = await fetch(url).then((response) => response.ok, () => false);
+  return reachable
+    ? Object.assign(new Error(`${url} differs from the build`, { cause }), {
+      name: "IntegrityError",
+    })
+    : new TypeError(`${url} could not be loaded`, { cause });
 }

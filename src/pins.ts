@@ -73,14 +73,22 @@ function preload(url: string): Promise<unknown> {
             rel: "modulepreload",
             href: url,
             integrity,
-            crossOrigin: "anonymous",
+            // No `crossOrigin`: a module preload without it is fetched as module scripts are
+            // (CORS, credentials for the same origin only), which is what the imports expect.
             onload,
             onerror,
           }))
         );
-      })().catch((cause) => {
-        // Named, not a class: the chunks recognise it by its name.
-        throw Object.assign(new Error(url, { cause }), { name: "IntegrityError" });
+      })().catch(async () => {
+        // Tried again on the next import (the service may come back).
+        preloads.delete(url);
+        // A preload fails alike for a changed file and an unreachable one: asked again without
+        // the check, a file that comes is the changed one. Named, not a class: the chunks
+        // recognise the error by its name.
+        // (No cause: the preload's is a bare event.)
+        throw await fetch(url).then((response) => response.ok, () => false)
+          ? Object.assign(new Error(url), { name: "IntegrityError" })
+          : new TypeError(url);
       }),
     );
   }

@@ -7,12 +7,14 @@
  *
  * The same job as `pins.ts` for a page, written apart because the worker entry and the page's
  * entry are built together: a module both imported would become a shared chunk, which the page's
- * entry would load before it could check it.
+ * entry would load before it could check it. (`_pinned.ts`, which the page's entry does not
+ * import, may be shared.)
  *
  * Browser-compatible: runs in browser workers and Deno workers.
  *
  * @module
  */
+import { refusal } from "./_pinned.ts";
 
 /** Installs the worker's pins (the placeholder the build replaces) and its registry. */
 export function pinWorker(text: string, base: string): void {
@@ -21,25 +23,16 @@ export function pinWorker(text: string, base: string): void {
   for (const [name, [integrity]] of Object.entries(JSON.parse(text) as Record<string, string[]>)) {
     pins.set(new URL(name, base).href, [integrity]);
   }
-  const refuse = (url: string, cause?: unknown) => {
-    const error = new Error(
-      `The code at ${url} does not match the published build of Padlock, so it was not run`,
-      { cause },
-    );
-    error.name = "IntegrityError";
-    return error;
-  };
   (globalThis as Record<symbol, unknown>)[Symbol.for("padlock.pins")] = {
     pins,
     async import(specifier: string, from: string): Promise<unknown> {
       const url = new URL(specifier, from).href;
-      const integrity = pins.get(url)?.[0];
-      if (!integrity) throw refuse(url);
       try {
-        // With `integrity`, fetch resolves only once the whole body matched.
-        await fetch(url, { integrity });
+        // With `integrity`, fetch resolves only once the whole body matched; a file without a
+        // pin fails with a TypeError here.
+        await fetch(url, { integrity: pins.get(url)![0] });
       } catch (cause) {
-        throw refuse(url, cause);
+        throw await refusal(url, cause);
       }
       return await import(url);
     },
