@@ -16,7 +16,8 @@
  *   browsers have no `integrity` for workers.
  *
  * A file that is not pinned is refused like one whose hash differs (an error named
- * `IntegrityError`).
+ * `IntegrityError`); a file that cannot be fetched at all (the server is down) fails with a
+ * `TypeError` instead, and is tried again on the next import.
  * Outside a build (the sources run in Deno) the placeholder is left as it is and nothing is
  * checked.
  *

@@ -286,6 +286,8 @@ export class CryptoPool {
    * @returns the binary OpenPGP message.
    * @throws {TypeError} when the passphrase is empty.
    * @throws {CryptoWorkerError} when the worker stopped while encrypting.
+   * @throws an error named `IntegrityError` when the worker's code differs from the build's pins
+   *   (see {@linkcode CryptoPool.checkCode}).
    * @throws an `AbortError` `DOMException` when the pool is closed, or the signal's reason.
    */
   readonly encrypt = (
@@ -304,6 +306,8 @@ export class CryptoPool {
    *   OpenPGP message, with the same message and cause message as in this thread.
    * @throws {TypeError} when the passphrase is empty.
    * @throws {CryptoWorkerError} when the worker stopped while decrypting.
+   * @throws an error named `IntegrityError` when the worker's code differs from the build's pins
+   *   (see {@linkcode CryptoPool.checkCode}).
    * @throws an `AbortError` `DOMException` when the pool is closed, or the signal's reason.
    */
   readonly decrypt = (
