@@ -24,7 +24,7 @@ export type Transfer = typeof TransferExports;
  * widget's own script the first time it is called.
  */
 export async function loadTransfer(): Promise<Transfer> {
-  return await (await import("./transfer_pins.ts")).transfer;
+  return await (await import("./transfer_pins.ts")).loadTransfer();
 }
 
 /** Where a file is in its life. */

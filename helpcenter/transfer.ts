@@ -26,9 +26,15 @@ pinRegistry()?.add("__PADLOCK_PINS__", import.meta.url);
 
 const WORKER_URL = new URL("crypto_worker.js", import.meta.url);
 
-// The crypto worker's files are checked against their pins before this chunk is done loading:
-// when one differs, loading it fails, and no key is ever made.
-await checkWorkerScript(WORKER_URL);
+/**
+ * Checks the crypto worker's files against their pins; `transfer_pins.ts` calls it before the
+ * code is used, so that no key is ever made when one differs.
+ *
+ * @throws an error named `IntegrityError` when a file differs from the build.
+ */
+export function checkCode(): Promise<void> {
+  return checkWorkerScript(WORKER_URL);
+}
 
 let pool: CryptoPool | undefined;
 

@@ -17,5 +17,15 @@ import type { PinRegistry } from "../src/pins.ts";
   import.meta.url,
 );
 
-/** The encryption and upload code, imported once its hashes are checked. */
-export const transfer: Promise<typeof import("./transfer.ts")> = import("./transfer.ts");
+/**
+ * Imports the encryption and upload code, checked against its hashes, then checks the crypto
+ * worker's files before any key can be made. Each call tries again (after an outage).
+ *
+ * @throws an error named `IntegrityError` when a file differs from the build; a `TypeError`
+ *   when one cannot be fetched.
+ */
+export async function loadTransfer(): Promise<typeof import("./transfer.ts")> {
+  const transfer = await import("./transfer.ts");
+  await transfer.checkCode();
+  return transfer;
+}
