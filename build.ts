@@ -122,9 +122,11 @@ export const BUDGETS: Budget[] = [
     name: "Zendesk app JavaScript, every file",
     bundle: "agent",
     scope: { kind: "scripts", folder: "agent" },
-    // Issue 7 set 120 KB; issue 15 added 1 KB for the pins: the SHA-384 of every file the app
-    // can load (48 bytes each that no compression shrinks) and the code that checks them.
-    limit: 121 * KB,
+    // Issue 7 set 120 KB. The translations (issue 14) build the English words into the app, so
+    // it still speaks when a locale file cannot be fetched, and add Intl plurals: 120,509 B.
+    // Issue 15 adds the pins: the SHA-384 of every file the app can load (48 bytes each that no
+    // compression shrinks) and the code that checks them: MEASURED.
+    limit: 122 * KB,
   },
   {
     name: "Zendesk app zip",
@@ -352,6 +354,16 @@ export async function packageAgentApp(outdir: string): Promise<AgentAppPackage> 
   const scripts: string[] = [];
   for await (const item of Deno.readDir(`${source}/assets`)) {
     if (item.isFile && item.name.endsWith(".css")) styles.push(`assets/${item.name}`);
+  }
+  // The sidebar's words in each language (fetched by the app), and the settings page's
+  // translations in Zendesk's format.
+  for (const folder of ["assets/locales", "translations"]) {
+    for await (const item of Deno.readDir(`${source}/${folder}`)) {
+      const name = `${folder}/${item.name}`;
+      if (item.isFile && item.name.endsWith(".json") && !AGENT_APP_FILES.includes(name)) {
+        styles.push(name);
+      }
+    }
   }
   for await (const item of Deno.readDir(`${outdir}/agent/assets`)) {
     if (item.isFile && item.name.endsWith(".js")) scripts.push(`assets/${item.name}`);

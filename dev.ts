@@ -68,11 +68,11 @@ export interface DevEnvironment {
 export async function ensureDemoData(accounts: Accounts, file: string): Promise<DemoData> {
   try {
     const saved = JSON.parse(await Deno.readTextFile(file)) as DemoData;
-    if (accounts.findUserByEmail(saved.email)?.id === saved.userId) return saved;
+    if ((await accounts.findUserByEmail(saved.email))?.id === saved.userId) return saved;
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound) && !(error instanceof SyntaxError)) throw error;
   }
-  const existing = accounts.findUserByEmail(DEMO_EMAIL);
+  const existing = await accounts.findUserByEmail(DEMO_EMAIL);
   const user = existing ??
     await accounts.createUser({ email: DEMO_EMAIL, password: DEMO_PASSWORD, name: "Alex Agent" });
   const { apiKey, apiSecret } = await accounts.createApiKey(user.id, "Padlock demo");

@@ -27,7 +27,8 @@ import { parseLink } from "../src/link.ts";
 import { chooseSink, type FileSink, type SinkKind } from "../src/sinks.ts";
 import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, replaceChildren } from "../ui/dom.ts";
-import { formatDateTime, formatSize } from "../ui/format.ts";
+import { dateTime, size, t } from "./strings.ts";
+import { percent } from "../ui/format.ts";
 import { describeDownloadError, isAbort, WRONG_KEY_MESSAGE } from "./messages.ts";
 import type { FoundLink } from "./ticket_scan.ts";
 
@@ -36,9 +37,6 @@ export type ChooseFileSink = (file: FileInfo) => Promise<FileSink>;
 
 /** The ways of saving that can work in the app's frame, best first. */
 export const APP_SINKS: readonly SinkKind[] = ["service-worker", "blob"];
-
-/** What the agent is told when a file is too large for the only way of saving in the frame. */
-const TOO_LARGE_ADVICE = "Open the Secure Link in a browser tab to download it there.";
 
 /**
  * The app's way of saving one file: its service worker's streamed download, else a Blob (see
@@ -52,7 +50,8 @@ export function chooseAppSink(file: FileInfo): Promise<FileSink> {
     size: file.fileSize,
     prefer: APP_SINKS,
     serviceWorkerUrl: new URL("download_sw.js", import.meta.url),
-    tooLargeAdvice: TOO_LARGE_ADVICE,
+    // What the agent is told when a file is too large for the only way of saving in the frame.
+    tooLargeAdvice: t("files.tooLargeAdvice"),
   });
 }
 
@@ -94,12 +93,16 @@ export class FilesView {
     this.#onChange = onChange;
     this.#chooseSink = chooseSink;
     this.#pool = pool;
-    this.#status = h("p", { class: "muted", attrs: { "data-role": "files-status" } }, "Reading…");
+    this.#status = h(
+      "p",
+      { class: "muted", attrs: { "data-role": "files-status" } },
+      t("files.reading"),
+    );
     this.#list = h("div", { class: "groups" });
     this.element = h(
       "section",
       { class: "section files", attrs: { "aria-labelledby": "files-title" } },
-      h("h2", { attrs: { id: "files-title" } }, "Files on this ticket"),
+      h("h2", { attrs: { id: "files-title" } }, t("files.title")),
       this.#status,
       this.#list,
     );
@@ -130,22 +133,18 @@ export class FilesView {
     }
     replaceChildren(this.#list, ...ordered.map((link) => this.#groups.get(link.url)?.element));
     this.#status.className = "muted";
-    this.#status.textContent = links.length === 0
-      ? "No encrypted files on this ticket yet."
-      : links.length === 1
-      ? "1 Secure Link on this ticket."
-      : `${links.length} Secure Links on this ticket.`;
+    this.#status.textContent = t("files.count", { count: links.length });
     this.#onChange();
   }
 
   #createGroup(link: FoundLink): Group {
-    const when = formatDateTime(link.createdAt);
-    const who = link.author ? `Attached by ${link.author}` : "Attached";
-    const body = h("div", { class: "group-body" }, h("p", { class: "muted" }, "Opening…"));
+    const when = dateTime(link.createdAt);
+    const who = link.author ? t("files.attachedBy", { name: link.author }) : t("files.attached");
+    const body = h("div", { class: "group-body" }, h("p", { class: "muted" }, t("files.opening")));
     const element = h(
       "div",
       { class: "group", attrs: { "data-role": "link-group" } },
-      h("p", { class: "group-meta" }, when ? `${who} · ${when}` : who),
+      h("p", { class: "group-meta" }, when ? t("files.metaWhen", { who, when }) : who),
       body,
     );
     const group: Group = { link, element, body, controllers: new Set() };
@@ -160,8 +159,7 @@ export class FilesView {
       if (parsed.origin !== this.#client.host) {
         this.#showGroupError(
           group,
-          `This link is from ${parsed.origin}, not from the Padlock service of this app. ` +
-            "Open it in your browser instead.",
+          t("files.otherService", { origin: parsed.origin }),
         );
         return;
       }
@@ -186,7 +184,7 @@ export class FilesView {
       message
         ? h("p", { class: "package-message", attrs: { "data-role": "package-message" } }, message)
         : null,
-      files.length === 0 ? h("p", { class: "muted" }, "This link holds no files.") : h(
+      files.length === 0 ? h("p", { class: "muted" }, t("files.empty")) : h(
         "ul",
         { class: "file-list" },
         ...files.map((file) => this.#fileRow(group, pkg, file, !wrongKey)),
@@ -216,11 +214,15 @@ export class FilesView {
       "button",
       {
         class: "file-name",
-        attrs: { type: "button", "data-role": "file", title: `Download ${file.fileName}` },
+        attrs: {
+          type: "button",
+          "data-role": "file",
+          title: t("files.download", { name: file.fileName }),
+        },
       },
       file.fileName,
     );
-    const meta = h("span", { class: "file-meta muted" }, formatSize(file.fileSize));
+    const meta = h("span", { class: "file-meta muted" }, size(file.fileSize));
     const progress = h("div", { class: "progress", attrs: { hidden: "" } });
     const row = h("li", { class: "file" }, name, meta, progress);
     name.disabled = !enabled;
@@ -241,11 +243,15 @@ export class FilesView {
     group.controllers.add(controller);
     button.disabled = true;
     const bar = h("progress", { attrs: { max: String(Math.max(file.fileSize, 1)), value: "0" } });
-    const label = h("span", { class: "muted", attrs: { "data-role": "progress-label" } }, "0%");
+    const label = h(
+      "span",
+      { class: "muted", attrs: { "data-role": "progress-label" } },
+      t("files.percent", { percent: 0 }),
+    );
     const cancel = h(
       "button",
       { class: "button-link", attrs: { type: "button", "data-role": "cancel" } },
-      "Cancel",
+      t("files.cancel"),
     );
     cancel.addEventListener("click", () => controller.abort());
     replaceChildren(progress, bar, label, cancel);
@@ -261,20 +267,20 @@ export class FilesView {
         decrypt: this.#pool?.decrypt,
         concurrency: this.#pool?.concurrency,
         // The download waits for the network, then goes on with the parts not yet saved.
-        onRetry: () => void (label.textContent = "Reconnecting…"),
+        onRetry: () => void (label.textContent = t("files.reconnecting")),
         onProgress: (done, total) => {
           bar.max = Math.max(total, 1);
           bar.value = done;
-          label.textContent = `${total > 0 ? Math.floor((done / total) * 100) : 100}%`;
+          label.textContent = t("files.percent", { percent: percent(done, total) });
         },
       });
       replaceChildren(
         progress,
-        h("span", { class: "muted", attrs: { "data-role": "done" } }, "Downloaded"),
+        h("span", { class: "muted", attrs: { "data-role": "done" } }, t("files.downloaded")),
       );
     } catch (error) {
       if (isAbort(error)) {
-        replaceChildren(progress, h("span", { class: "muted" }, "Download cancelled"));
+        replaceChildren(progress, h("span", { class: "muted" }, t("files.cancelled")));
       } else {
         progress.hidden = true;
         if (linkError) {

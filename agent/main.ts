@@ -20,6 +20,7 @@ import { SendView } from "./send_view.ts";
 import { type AppSettings, readSettings, roleAllowed } from "./settings.ts";
 import { SignInView } from "./signin_view.ts";
 import { scanTicket } from "./ticket_scan.ts";
+import { t, useLocale } from "./strings.ts";
 import { pinRegistry } from "../src/_pinned.ts";
 
 // The hashes of every file the app can load from here (its workers, OpenPGP.js's chunks),
@@ -66,6 +67,7 @@ class App {
   readonly #resized: () => void;
   #signIn: SignInView | undefined;
   #files: FilesView | undefined;
+  #send: SendView | undefined;
   /** Workers that encrypt and decrypt parts (`crypto_worker.js` beside this script). */
   readonly #pool = new CryptoPool({ workerUrl: new URL("crypto_worker.js", import.meta.url) });
   #scanning = false;
@@ -84,6 +86,7 @@ class App {
     this.#store = store;
     this.#resized = resized;
     for (const event of RESCAN_EVENTS) zaf.on(event, () => void this.rescan());
+    zaf.on("ticket.submit.done", () => this.#send?.replySent());
   }
 
   /** Shows the view for the stored credentials (signed in or not). */
@@ -91,6 +94,7 @@ class App {
     this.#signIn?.destroy();
     this.#signIn = undefined;
     this.#files = undefined;
+    this.#send = undefined;
     const credentials = this.#store.load();
     if (!credentials) {
       this.#signIn = new SignInView({
@@ -117,6 +121,7 @@ class App {
       onChange: this.#resized,
       pool: this.#pool,
     });
+    this.#send = send;
     this.#files = new FilesView({ client, onChange: this.#resized, pool: this.#pool });
     replaceChildren(this.#root, this.#account(credentials), send.element, this.#files.element);
     this.#resized();
@@ -128,7 +133,7 @@ class App {
     const signOut = h(
       "button",
       { class: "button-link", attrs: { type: "button", "data-role": "sign-out" } },
-      "Sign out",
+      t("app.signOut"),
     );
     signOut.addEventListener("click", () => {
       this.#store.forget();
@@ -141,7 +146,7 @@ class App {
       h(
         "span",
         { class: "muted", attrs: { "data-role": "account" } },
-        credentials.email ? `Signed in as ${credentials.email}` : "Signed in",
+        credentials.email ? t("app.signedInAs", { email: credentials.email }) : t("app.signedIn"),
       ),
       signOut,
     );
@@ -155,7 +160,7 @@ class App {
     } catch (error) {
       if (error instanceof ApiError && error.code === "AUTHENTICATION_FAILED") {
         this.#store.forget();
-        this.render("Your Padlock sign-in was revoked or has expired. Sign in again.");
+        this.render(t("app.revoked"));
       }
     }
   }
@@ -175,8 +180,9 @@ class App {
         try {
           const links = await scanTicket(this.#zaf);
           if (files === this.#files) files?.update(links);
+          this.#send?.linksInTicket(links.map((link) => link.url));
         } catch (error) {
-          files?.showError(`The ticket could not be read: ${describeServiceError(error)}`);
+          files?.showError(t("app.ticketUnreadable", { reason: describeServiceError(error) }));
         }
       } while (this.#scanAgain && this.#files);
     } finally {
@@ -196,6 +202,14 @@ async function main(): Promise<void> {
     return;
   }
   const resized = keepSized(zaf, root);
+  let user: { role?: string; locale?: string } | undefined;
+  try {
+    user = await zaf.getValue("currentUser");
+  } catch {
+    user = undefined;
+  }
+  // The agent's Zendesk language, before anything is shown.
+  await useLocale(user?.locale);
   let metadata: ZafMetadata;
   let settings: AppSettings;
   try {
@@ -207,19 +221,13 @@ async function main(): Promise<void> {
     return;
   }
   if (settings.blockUnencryptedAttachments) installAttachmentGuard(zaf);
-  let role: string | undefined;
-  try {
-    role = (await zaf.getValue("currentUser"))?.role;
-  } catch {
-    role = undefined;
-  }
-  if (!roleAllowed(role, settings.allowedRoles)) {
+  if (!roleAllowed(user?.role, settings.allowedRoles)) {
     replaceChildren(
       root,
       h(
         "p",
         { class: "muted", attrs: { "data-role": "role-denied" } },
-        "Padlock's actions are not available to your role. Ask your Zendesk admin if you need them.",
+        t("app.roleDenied"),
       ),
     );
     resized();

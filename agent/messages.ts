@@ -1,6 +1,8 @@
 /**
- * Turns the errors the sidebar can meet into sentences for the agent. Never repeats a link or a
- * key: the messages of the core modules are written not to contain them either.
+ * Turns the errors the sidebar can meet into sentences for the agent, in their language. Never
+ * repeats a link or a key: the messages of the core modules are written not to contain them
+ * either. The core modules write English; in English their own (more detailed) sentence is
+ * shown, in another language the sentence for the error's code.
  *
  * @module
  */
@@ -10,6 +12,8 @@ import { LinkError } from "../src/link.ts";
 import { DecryptError } from "../src/pgp.ts";
 import { UploadError } from "../src/upload.ts";
 import { SinkError } from "../src/sinks.ts";
+import en from "./assets/locales/en.json" with { type: "json" };
+import { agentLocale, t } from "./strings.ts";
 import { INTEGRITY_MESSAGE, isIntegrityError } from "../src/_pinned.ts";
 
 /** Whether `error` is a cancellation (the agent pressed Cancel). */
@@ -17,10 +21,13 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
-/** The sentence for a link whose key does not open its package. */
-export const WRONG_KEY_MESSAGE: string =
-  "The key in this link is wrong: the link was cut short or " +
-  "changed. Ask the sender for the whole link again.";
+/** The sentence for a link whose key does not open its package, in English. */
+export const WRONG_KEY_MESSAGE: string = en["error.wrongKey"];
+
+/** Whether the sidebar speaks English, the language of the core modules' messages. */
+function english(): boolean {
+  return agentLocale() === "en";
+}
 
 /** A sentence for an error met while opening a link or downloading its files. */
 export function describeDownloadError(error: unknown): string {
@@ -30,33 +37,45 @@ export function describeDownloadError(error: unknown): string {
     if (error.code === "SERVER" && error.cause instanceof ApiError) {
       return describeDownloadError(error.cause);
     }
-    return error.message.endsWith(".") ? error.message : `${error.message}.`;
+    if (english()) return error.message.endsWith(".") ? error.message : `${error.message}.`;
+    switch (error.code) {
+      case "WRONG_KEY":
+        return t("error.wrongKey");
+      case "TAMPERED":
+        return t("error.tampered");
+      case "NETWORK":
+        return t("error.downloadNetwork");
+      case "WRITE":
+        return t("error.write");
+      default:
+        return t("error.unknownPlain");
+    }
   }
-  if (error instanceof DecryptError) {
-    return "These files could not be decrypted: the key in this link is wrong or the link was " +
-      "changed. Ask the sender for the link again.";
+  if (error instanceof DecryptError) return t("error.decrypt");
+  if (error instanceof LinkError) {
+    return english() ? t("error.damaged", { reason: error.message }) : t("error.damagedLink");
   }
-  if (error instanceof LinkError) return `This link is damaged: ${error.message}.`;
   if (error instanceof ApiError) {
     const code = error.code.toUpperCase();
     if (
       code.includes("EXPIRED") || code === "PACKAGE_DELETED" || code === "ARCHIVED" ||
       code === "UNKNOWN_PACKAGE" || code === "NOT_FOUND"
     ) {
-      return "This package has expired or was deleted. Ask the sender to send the files again.";
+      return t("error.expired");
     }
     if (code === "PERMISSION_DENIED" || code === "NOT_AUTHORIZED" || code === "ACCESS_DENIED") {
-      return "You may not open this link: only its sender and its recipients can. " +
-        "Ask the sender to add you as a recipient.";
+      return t("error.denied");
     }
     if (code === "INVALID_CHECKSUM" || code === "CHECKSUM_MISMATCH" || code === "INVALID_KEY") {
-      return WRONG_KEY_MESSAGE;
+      return t("error.wrongKey");
     }
     return describeServiceError(error);
   }
   // Already a sentence saying what to do (a file too large to save in the app's frame).
-  if (error instanceof SinkError) return error.message;
-  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+  if (error instanceof SinkError) {
+    return english() ? error.message : t("files.tooLarge", { advice: t("files.tooLargeAdvice") });
+  }
+  return somethingWrong(error);
 }
 
 /** A sentence for a failed call to the service (network, sign-in, refusals). */
@@ -66,21 +85,32 @@ export function describeServiceError(error: unknown): string {
   if (error instanceof ApiError) {
     switch (error.code) {
       case "NETWORK_ERROR":
-        return "The Padlock service could not be reached. Check your connection and try again.";
+        return t("error.unreachable");
       case "TIMEOUT":
-        return "The Padlock service took too long to answer. Try again.";
+        return t("error.timeout");
       case "HTTP_ERROR":
-        if ((error.status ?? 0) >= 500) {
-          return `The Padlock service is not answering (HTTP ${error.status}). Try again.`;
-        }
-        return `The Padlock service refused: ${error.message}`;
+        if ((error.status ?? 0) >= 500) return t("error.down", { status: String(error.status) });
+        return refused(error);
       case "AUTHENTICATION_FAILED":
-        return "Your Padlock sign-in is no longer valid. Sign in again.";
+        return t("error.signin");
       case "LIMIT_EXCEEDED":
-        return "This is more than the Padlock service accepts (file size or count).";
+        return t("error.limit");
       default:
-        return `The Padlock service refused: ${error.message}`;
+        return refused(error);
     }
   }
-  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+  return somethingWrong(error);
+}
+
+/** The service's refusal: its own words in English, its code in another language. */
+function refused(error: ApiError): string {
+  return english()
+    ? t("error.refused", { reason: error.message })
+    : t("error.refusedCode", { code: error.code });
+}
+
+function somethingWrong(error: unknown): string {
+  return english()
+    ? t("error.unknown", { reason: error instanceof Error ? error.message : String(error) })
+    : t("error.unknownPlain");
 }

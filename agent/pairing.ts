@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { t } from "./strings.ts";
 
 /** What `POST /auth/pairing` answers. */
 export interface Pairing {
@@ -77,7 +78,7 @@ async function post(
     });
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
-    throw new PairingError("NETWORK_ERROR", "The Padlock service could not be reached.", {
+    throw new PairingError("NETWORK_ERROR", t("pairing.unreachable"), {
       cause,
     });
   }
@@ -85,14 +86,14 @@ async function post(
     await response.body?.cancel();
     throw new PairingError(
       "NOT_SUPPORTED",
-      "This service does not support signing in from Zendesk.",
+      t("pairing.unsupported"),
     );
   }
   let value: unknown;
   try {
     value = await response.json();
   } catch (cause) {
-    throw new PairingError("BAD_RESPONSE", "The Padlock service gave an unreadable answer.", {
+    throw new PairingError("BAD_RESPONSE", t("pairing.unreadable"), {
       cause,
     });
   }
@@ -100,7 +101,7 @@ async function post(
     typeof value !== "object" || value === null || typeof (value as Record<string, unknown>)
         .response !== "string"
   ) {
-    throw new PairingError("BAD_RESPONSE", "The Padlock service gave an unreadable answer.");
+    throw new PairingError("BAD_RESPONSE", t("pairing.unreadable"));
   }
   return value as Record<string, unknown>;
 }
@@ -127,8 +128,8 @@ export async function startPairing(
     throw new PairingError(
       "BAD_RESPONSE",
       typeof answer.message === "string" && answer.message
-        ? `The Padlock service refused to start signing in: ${answer.message}`
-        : "The Padlock service refused to start signing in.",
+        ? t("pairing.refusedBecause", { reason: answer.message })
+        : t("pairing.refused"),
     );
   }
   // Open only a page of the service itself, whatever the answer says.
@@ -198,20 +199,20 @@ export async function waitForPairing(
       case "SUCCESS": {
         const { apiKey, apiSecret, email } = answer;
         if (typeof apiKey !== "string" || typeof apiSecret !== "string" || !apiKey || !apiSecret) {
-          throw new PairingError("BAD_RESPONSE", "The Padlock service sent an incomplete key.");
+          throw new PairingError("BAD_RESPONSE", t("pairing.incomplete"));
         }
         return { apiKey, apiSecret, email: typeof email === "string" ? email : "" };
       }
       case "DENIED":
-        throw new PairingError("DENIED", "Signing in was refused on the Padlock page.");
+        throw new PairingError("DENIED", t("pairing.denied"));
       case "EXPIRED":
-        throw new PairingError("EXPIRED", "The sign-in code expired. Start again.");
+        throw new PairingError("EXPIRED", t("pairing.expired"));
       default:
         throw new PairingError(
           "BAD_RESPONSE",
-          `The Padlock service answered ${String(answer.response)} while signing in.`,
+          t("pairing.unexpected", { answer: String(answer.response) }),
         );
     }
   }
-  throw new PairingError("EXPIRED", "The sign-in code expired. Start again.");
+  throw new PairingError("EXPIRED", t("pairing.expired"));
 }

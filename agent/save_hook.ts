@@ -5,11 +5,11 @@
  * @module
  */
 import type { ZafClient } from "../src/zaf.ts";
+import en from "./assets/locales/en.json" with { type: "json" };
+import { t } from "./strings.ts";
 
-/** What the agent reads when the save is refused. */
-export const BLOCKED_MESSAGE: string =
-  "This reply has files attached with Zendesk's paperclip, which are not encrypted. " +
-  "Remove them and send the files with the orange cloud button of the Padlock app.";
+/** What the agent reads when the save is refused, in English (`t("blocked")` in theirs). */
+export const BLOCKED_MESSAGE: string = en.blocked;
 
 /**
  * Decides one save: the refusal message when the reply being saved has Zendesk attachments,
@@ -23,7 +23,7 @@ export async function checkAttachments(zaf: ZafClient): Promise<true | string> {
   } catch {
     return true;
   }
-  return Array.isArray(attachments) && attachments.length > 0 ? BLOCKED_MESSAGE : true;
+  return Array.isArray(attachments) && attachments.length > 0 ? t("blocked") : true;
 }
 
 /** Registers the hook on `ticket.save`; returns a function that removes it. */

@@ -22,7 +22,7 @@ import {
 import type { ZafClient } from "../src/zaf.ts";
 import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, icon, replaceChildren } from "../ui/dom.ts";
-import { formatSize } from "../ui/format.ts";
+import { size, t } from "./strings.ts";
 import { CLOUD_UPLOAD } from "./icons.ts";
 import { describeServiceError, isAbort } from "./messages.ts";
 
@@ -72,6 +72,17 @@ export async function appendToReply(zaf: ZafClient, text: string): Promise<void>
   }
 }
 
+/**
+ * The text appended to a reply for a Secure Link: labelled as the Help Center widget labels the
+ * link it adds to a request, after a blank line when the reply already holds text (`current`, as
+ * `comment.text` gives it: plain text or the editor's HTML), without one when it is empty.
+ */
+export function replyAddition(current: string, link: string): string {
+  const text = current.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "");
+  const gap = text === "" ? "" : current.endsWith("\n") ? "\n" : "\n\n";
+  return `${gap}${t("send.replyLabel")} ${link}\n`;
+}
+
 /** The "Send files" section. */
 export class SendView {
   /** The section element, to insert into the page. */
@@ -88,6 +99,8 @@ export class SendView {
   readonly #actions: HTMLElement;
   #batch: Batch | undefined;
   #controller: AbortController | undefined;
+  /** The link the status reports as added to the reply, until that reply goes out. */
+  #delivered: string | undefined;
 
   /** Builds the section. */
   constructor(options: SendViewOptions) {
@@ -109,7 +122,7 @@ export class SendView {
       "button",
       { class: "cloud-button", attrs: { type: "button", "data-role": "send" } },
       icon(CLOUD_UPLOAD, "icon cloud"),
-      "Send files securely",
+      t("send.button"),
     );
     this.#button.addEventListener("click", () => this.#input.click());
     this.#requireAuth = h("input", {
@@ -122,19 +135,18 @@ export class SendView {
     this.element = h(
       "section",
       { class: "section send", attrs: { "aria-labelledby": "send-title" } },
-      h("h2", { attrs: { id: "send-title" } }, "Send files"),
+      h("h2", { attrs: { id: "send-title" } }, t("send.title")),
       h("div", { class: "send-row" }, this.#button, this.#input),
       h(
         "label",
         { class: "checkbox", attrs: { for: "require-auth" } },
         this.#requireAuth,
-        "Require authentication to access files",
+        t("send.requireAuth"),
       ),
       h(
         "p",
         { class: "note" },
-        "Don't attach files with Zendesk's paperclip: they are not encrypted. " +
-          "Use the cloud button instead.",
+        t("send.paperclip"),
       ),
       this.#uploads,
       this.#status,
@@ -153,7 +165,26 @@ export class SendView {
     this.#requireAuth.disabled = busy;
   }
 
+  /**
+   * The reply went out (Zendesk's `ticket.submit.done`): clears the report of the batch whose link
+   * it carried, and its file rows, so they are not taken for the next reply's.
+   */
+  replySent(): void {
+    if (this.#delivered === undefined) return;
+    this.#delivered = undefined;
+    this.#reset();
+  }
+
+  /**
+   * The ticket's comments now hold these links: when one is the link of the reported batch, its
+   * reply went out (for Zendesk setups that send no `ticket.submit.done`), so the report goes.
+   */
+  linksInTicket(urls: readonly string[]): void {
+    if (this.#delivered !== undefined && urls.includes(this.#delivered)) this.replySent();
+  }
+
   async #start(files: File[]): Promise<void> {
+    this.#delivered = undefined;
     const requireAuth = this.#requireAuth.checked;
     this.#batch = {
       requireAuth,
@@ -163,7 +194,7 @@ export class SendView {
           "li",
           { class: "upload" },
           h("span", { class: "file-name-text" }, file.name),
-          h("span", { class: "muted" }, formatSize(file.size)),
+          h("span", { class: "muted" }, size(file.size)),
           bar,
         );
         return { blob: file, name: file.name, done: false, row, bar };
@@ -183,18 +214,17 @@ export class SendView {
     const cancel = h("button", {
       class: "button",
       attrs: { type: "button", "data-role": "cancel-send" },
-    }, "Cancel");
+    }, t("send.cancel"));
     cancel.addEventListener("click", () => controller.abort());
     replaceChildren(this.#actions, cancel);
-    this.#setStatus("info", "Encrypting and uploading…");
+    this.#setStatus("info", t("send.uploading"));
     this.#onChange();
     try {
       if (batch.requireAuth && batch.recipient === undefined) {
         const requester = await this.#zaf.getValue("ticket.requester");
         if (!requester?.email) {
           throw new SendError(
-            "This ticket's requester has no email address, so they cannot verify themselves. " +
-              'Untick "Require authentication" to send a link anyone holding it can open.',
+            t("send.noEmail"),
           );
         }
         batch.recipient = requester.email;
@@ -215,14 +245,14 @@ export class SendView {
             onRetry: () => {
               if (reconnecting) return;
               reconnecting = true;
-              this.#setStatus("info", "Reconnecting…");
+              this.#setStatus("info", t("send.reconnecting"));
             },
             onProgress: (done, total) => {
               file.bar.max = Math.max(total, 1);
               file.bar.value = done;
               if (!reconnecting) return;
               reconnecting = false;
-              this.#setStatus("info", "Encrypting and uploading…");
+              this.#setStatus("info", t("send.uploading"));
             },
           });
           file.done = true;
@@ -252,7 +282,7 @@ export class SendView {
       await this.#deliver(batch.link);
     } catch (error) {
       if (isAbort(error)) {
-        this.#setStatus("info", "Sending was cancelled. Nothing was added to your reply.");
+        this.#setStatus("info", t("send.cancelled"));
         this.#discardPackage();
         replaceChildren(this.#actions);
       } else {
@@ -263,9 +293,13 @@ export class SendView {
         const retry = h("button", {
           class: "button",
           attrs: { type: "button", "data-role": "retry" },
-        }, "Retry");
+        }, t("send.retry"));
         retry.addEventListener("click", () => void this.#run());
-        const discard = h("button", { class: "button-link", attrs: { type: "button" } }, "Discard");
+        const discard = h(
+          "button",
+          { class: "button-link", attrs: { type: "button" } },
+          t("send.discard"),
+        );
         discard.addEventListener("click", () => this.#reset());
         replaceChildren(this.#actions, retry, discard);
       }
@@ -278,7 +312,11 @@ export class SendView {
 
   async #deliver(link: string): Promise<void> {
     try {
-      await appendToReply(this.#zaf, `\n${link}\n`);
+      const current = await this.#zaf.getValue("comment.text").then(
+        (value) => typeof value === "string" ? value : "",
+        () => "",
+      );
+      await appendToReply(this.#zaf, replyAddition(current, link));
     } catch {
       // Zendesk refused to edit the reply: let the agent copy the link instead of losing it.
       const field = h("input", {
@@ -286,28 +324,26 @@ export class SendView {
         attrs: {
           type: "text",
           readonly: "",
-          "aria-label": "Secure Link",
+          "aria-label": t("send.linkLabel"),
           "data-role": "link-field",
         },
       });
       field.value = link;
       this.#setStatus(
         "error",
-        "The files were sent, but the link could not be added to your reply. Copy it from here:",
+        t("send.notAdded"),
       );
       replaceChildren(this.#actions, field);
       this.#batch = undefined;
       return;
     }
     const count = this.#batch?.files.length ?? 0;
-    const approval = this.#batch?.needsApproval
-      ? " An approver must release them before they can be opened."
-      : "";
+    const sent = t("send.sent", { count });
     this.#setStatus(
       "success",
-      `${count === 1 ? "1 file was" : `${count} files were`} encrypted and the Secure Link ` +
-        `was added to your reply.${approval}`,
+      this.#batch?.needsApproval ? `${sent} ${t("send.approval")}` : sent,
     );
+    this.#delivered = link;
     this.#batch = undefined;
     replaceChildren(this.#actions);
   }

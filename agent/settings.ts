@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { t } from "./strings.ts";
 
 /** The parameters of `agent/manifest.json`, typed. */
 export interface AppSettings {
@@ -46,12 +47,12 @@ export function readSettings(settings: Record<string, unknown>): AppSettings {
     url = new URL(raw);
   } catch {
     throw new SettingsError(
-      "The Padlock service URL is not set. Ask your Zendesk admin to set it in the app's settings.",
+      t("settings.missingUrl"),
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new SettingsError(
-      "The Padlock service URL must start with https://. Ask your Zendesk admin to correct it.",
+      t("settings.badUrl"),
     );
   }
   const roles = typeof settings.allowed_roles === "string" ? settings.allowed_roles : "";

@@ -14,6 +14,7 @@ import {
   startPairing,
   waitForPairing,
 } from "./pairing.ts";
+import { t } from "./strings.ts";
 
 /** Options of {@linkcode SignInView}. */
 export interface SignInViewOptions {
@@ -47,12 +48,12 @@ export class SignInView {
     const activate = h(
       "button",
       { class: "button", attrs: { type: "button", "data-role": "activate" } },
-      "Activate a new account",
+      t("signin.activate"),
     );
     const login = h(
       "button",
       { class: "button button-primary", attrs: { type: "button", "data-role": "login" } },
-      "Log in",
+      t("signin.login"),
     );
     activate.addEventListener("click", () => this.#begin("signup"));
     login.addEventListener("click", () => this.#begin("login"));
@@ -61,12 +62,12 @@ export class SignInView {
     this.element = h(
       "section",
       { class: "section signin" },
-      h("h2", {}, "Sign in to Padlock"),
+      h("h2", {}, t("signin.title")),
       options.notice ? h("p", { class: "message error" }, options.notice) : null,
       h(
         "p",
         {},
-        "Sign in to see the encrypted files on this ticket and to send files securely.",
+        t("signin.intro"),
       ),
       h("div", { class: "button-row" }, login, activate),
       this.#panel,
@@ -91,7 +92,7 @@ export class SignInView {
   async #pair(purpose: Purpose, tab: Window | null, controller: AbortController): Promise<void> {
     const { serviceUrl, fetch } = this.#options;
     const signal = controller.signal;
-    replaceChildren(this.#panel, h("p", { class: "muted" }, "Starting…"));
+    replaceChildren(this.#panel, h("p", { class: "muted" }, t("signin.starting")));
     this.#options.onChange?.();
     let pairing: Pairing;
     try {
@@ -114,9 +115,13 @@ export class SignInView {
         class: "link",
         attrs: { href: url.href, target: "_blank", rel: "noopener noreferrer" },
       },
-      tab ? "Open the Padlock page again" : "Open the Padlock page",
+      t(tab ? "signin.openAgain" : "signin.open"),
     );
-    const cancel = h("button", { class: "button-link", attrs: { type: "button" } }, "Cancel");
+    const cancel = h(
+      "button",
+      { class: "button-link", attrs: { type: "button" } },
+      t("signin.cancel"),
+    );
     cancel.addEventListener("click", () => {
       controller.abort();
       replaceChildren(this.#panel);
@@ -127,12 +132,10 @@ export class SignInView {
       h(
         "p",
         {},
-        purpose === "signup"
-          ? "Create your account on the Padlock page, then allow this app. Check that it shows this code:"
-          : "Sign in on the Padlock page and allow this app. Check that it shows this code:",
+        t(purpose === "signup" ? "signin.signupSteps" : "signin.loginSteps"),
       ),
       h("p", { class: "user-code", attrs: { "data-role": "user-code" } }, pairing.userCode),
-      h("p", { class: "muted" }, "Waiting for you to allow access… ", again, " · ", cancel),
+      h("p", { class: "muted" }, `${t("signin.waiting")} `, again, " · ", cancel),
     );
     this.#options.onChange?.();
     try {
@@ -148,7 +151,7 @@ export class SignInView {
   #fail(error: unknown): void {
     const message = error instanceof PairingError
       ? error.message
-      : `Signing in failed: ${error instanceof Error ? error.message : String(error)}`;
+      : t("signin.failed", { reason: error instanceof Error ? error.message : String(error) });
     replaceChildren(
       this.#panel,
       h("p", { class: "message error", attrs: { "data-role": "signin-error" } }, message),

@@ -327,7 +327,7 @@ async function run(sizeMiB: number): Promise<RunResult> {
   const { accounts, close } = await openAccounts(dataDir);
   const user = await accounts.createUser({ email: "load@example.com", password: "load password" });
   const key = await accounts.createApiKey(user.id, "load");
-  close();
+  await close();
   const service = await Service.start(dataDir);
   const latencies = new Latencies();
   const cache = new CryptoCache();

@@ -15,6 +15,7 @@
 import type { ApiError, SendSafelyClient } from "../src/api.ts";
 import type { PackageHandle, UploadError } from "../src/upload.ts";
 import type * as TransferExports from "./transfer.ts";
+import { quotedList, t } from "./strings.ts";
 
 /** The encryption and upload code, as `transfer.ts` exports it. */
 export type Transfer = typeof TransferExports;
@@ -76,12 +77,11 @@ export class AttachmentsNotReadyError extends Error {
   failed: Attachment[];
   /** Creates the error naming the files that failed. */
   constructor(failed: Attachment[]) {
-    const names = failed.map((attachment) => `"${attachment.name}"`).join(", ");
+    const names = quotedList(failed.map((attachment) => attachment.name));
     super(
       failed.length === 1
-        ? `${names} could not be uploaded: ${failed[0].error ?? "unknown error"}. ` +
-          "Retry or remove it, then submit again."
-        : `${names} could not be uploaded. Retry or remove them, then submit again.`,
+        ? t("submit.notReadyOne", { name: names, reason: failed[0].error ?? t("error.unknown") })
+        : t("submit.notReadyMany", { names }),
     );
     this.name = "AttachmentsNotReadyError";
     this.failed = failed;
@@ -92,9 +92,7 @@ export class AttachmentsNotReadyError extends Error {
 export class FinalizeError extends Error {
   /** Creates the error from what went wrong. */
   constructor(cause: unknown) {
-    super(`Your attachments could not be secured: ${describeError(cause)}. Please try again.`, {
-      cause,
-    });
+    super(t("submit.failedReason", { reason: describeError(cause) }), { cause });
     this.name = "FinalizeError";
   }
 }
@@ -385,25 +383,24 @@ export function describeError(error: unknown): string {
   if (isApiError(cause)) {
     switch (cause.code) {
       case "NETWORK_ERROR":
-        return "the secure upload service could not be reached";
+        return t("error.unreachable");
       case "TIMEOUT":
-        return "the secure upload service did not answer in time";
+        return t("error.timeout");
       case "HTTP_ERROR":
-        return (cause.status ?? 0) >= 500
-          ? `the secure upload service is not answering (HTTP ${cause.status})`
-          : `the secure upload service refused it (HTTP ${cause.status})`;
+        // The status as written (`HTTP 503`), not as a localised number.
+        return t((cause.status ?? 0) >= 500 ? "error.down" : "error.refusedStatus", {
+          status: String(cause.status),
+        });
       case "LIMIT_EXCEEDED":
-        return "the file is larger than the service allows";
+        return t("error.tooLarge");
       case "INVALID_FILE_NAME":
       case "INVALID_FILE_EXTENSION":
-        return "the service does not accept this file name or type";
+        return t("error.fileName");
       default:
-        return `the secure upload service refused it (${cause.code})`;
+        return t("error.refusedCode", { code: cause.code });
     }
   }
-  if (cause instanceof TypeError) return "the secure upload service could not be reached";
-  if (cause instanceof Error && cause.name === "NotReadableError") {
-    return "the file could not be read";
-  }
-  return "the upload failed";
+  if (cause instanceof TypeError) return t("error.unreachable");
+  if (cause instanceof Error && cause.name === "NotReadableError") return t("error.unreadable");
+  return t("error.failed");
 }

@@ -7,9 +7,7 @@
  * @module
  */
 import { descriptionIsHtml, findEditor, type RichTextEditor } from "./request_form.ts";
-
-/** The words before the link in the description. */
-export const LINK_LABEL = "Secure attachments (Padlock):";
+import { t } from "./strings.ts";
 
 /** The form has neither a description textarea nor an editor to write the link into. */
 export class DescriptionError extends Error {
@@ -37,8 +35,8 @@ export function appendSecureLink(form: HTMLFormElement, link: string): void {
   if (textarea.value.includes(link) || textarea.value.includes(escapeHtml(link))) return;
   const own = textarea.value.replace(/\s+$/, "");
   const addition = descriptionIsHtml(form)
-    ? `<p>${escapeHtml(LINK_LABEL)} <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`
-    : `${LINK_LABEL} ${link}`;
+    ? `<p>${escapeHtml(t("link.label"))} <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`
+    : `${t("link.label")} ${link}`;
   setTextareaValue(textarea, own === "" ? addition : `${own}\n\n${addition}`);
 }
 
@@ -47,13 +45,13 @@ function appendThroughEditor(editor: RichTextEditor, link: string): void {
     const canLink = editor.model.schema.checkAttribute("$text", "linkHref");
     editor.model.change((writer) => {
       const paragraph = writer.createElement("paragraph");
-      writer.insertText(`${LINK_LABEL} `, paragraph, "end");
+      writer.insertText(`${t("link.label")} `, paragraph, "end");
       writer.insertText(link, canLink ? { linkHref: link } : {}, paragraph, "end");
       writer.append(paragraph, editor.model.document.getRoot());
     });
   } catch {
     // An editor without the model API the widget expects: fall back to its data API.
-    const html = `<p>${escapeHtml(LINK_LABEL)} <a href="${escapeHtml(link)}">${
+    const html = `<p>${escapeHtml(t("link.label"))} <a href="${escapeHtml(link)}">${
       escapeHtml(link)
     }</a></p>`;
     editor.setData(editor.getData() + html);

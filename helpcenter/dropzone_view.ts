@@ -8,11 +8,12 @@
  * @module
  */
 import type { Attachment } from "./attachments.ts";
-import { formatSize, percent } from "../ui/format.ts";
+import { percent } from "../ui/format.ts";
+import { size, t, widgetDir } from "./strings.ts";
 import { checkIcon, closeIcon, fileIcon, padlockIcon } from "./icons.ts";
 import type { FormGeneration } from "./request_form.ts";
 
-/** The words of the dropzone, taken from Zendesk's own when it has them (they are localised). */
+/** The words of the dropzone, in Zendesk's own wording. */
 export interface DropzoneWords {
   /** Legacy form: the link-styled words ("Add file"); v4: unused. */
   action?: string;
@@ -61,6 +62,7 @@ export class DropzoneView {
     const root = document.createElement("div");
     root.className = `padlock-attachments padlock-${options.generation}`;
     root.dataset.padlock = "attachments";
+    root.dir = widgetDir();
 
     const zone = document.createElement("div");
     zone.className = "padlock-dropzone";
@@ -90,13 +92,13 @@ export class DropzoneView {
 
     const hint = document.createElement("p");
     hint.className = "padlock-hint";
-    hint.textContent = "Files are encrypted in your browser before they are uploaded.";
+    hint.textContent = t("dropzone.hint");
     hint.id = `padlock-hint-${uniqueId()}`;
     zone.setAttribute("aria-describedby", hint.id);
 
     const list = document.createElement("ul");
     list.className = "padlock-files";
-    list.setAttribute("aria-label", "Attached files");
+    list.setAttribute("aria-label", t("files.label"));
 
     const status = document.createElement("div");
     status.className = "padlock-status";
@@ -191,18 +193,22 @@ export class DropzoneView {
     row.bar.style.width = `${value}%`;
     row.retry.hidden = attachment.status !== "failed";
     row.remove.disabled = this.#locked;
-    const action = attachment.status === "uploading" ? "Cancel upload of" : "Remove";
-    row.remove.setAttribute("aria-label", `${action} ${attachment.name}`);
-    row.remove.title = attachment.status === "uploading" ? "Cancel upload" : "Remove";
+    const uploading = attachment.status === "uploading";
+    const name = attachment.name;
+    row.remove.setAttribute(
+      "aria-label",
+      t(uploading ? "file.cancelName" : "file.removeName", { name }),
+    );
+    row.remove.title = t(uploading ? "file.cancel" : "file.remove");
     if (attachment.status === "uploading" && attachment.reconnecting) {
       // The upload waits for the network; it goes on from the parts already stored.
-      row.status.textContent = `Reconnecting… ${value}%`;
+      row.status.textContent = t("file.reconnecting", { percent: value });
     } else if (attachment.status === "uploading") {
-      row.status.textContent = `Encrypting and uploading… ${value}%`;
+      row.status.textContent = t("file.uploading", { percent: value });
     } else if (attachment.status === "uploaded") {
-      row.status.replaceChildren(checkIcon(12), "Encrypted and uploaded");
+      row.status.replaceChildren(checkIcon(12), t("file.uploaded"));
     } else {
-      row.status.textContent = `Upload failed: ${attachment.error ?? "unknown error"}.`;
+      row.status.textContent = t("file.failed", { reason: attachment.error ?? t("error.unknown") });
     }
   }
 
@@ -234,16 +240,16 @@ export class DropzoneView {
     name.className = "padlock-file-name";
     name.textContent = attachment.name;
     name.title = attachment.name;
-    const size = document.createElement("span");
-    size.className = "padlock-file-size";
-    size.textContent = formatSize(attachment.size);
+    const sizeLabel = document.createElement("span");
+    sizeLabel.className = "padlock-file-size";
+    sizeLabel.textContent = size(attachment.size);
     const actions = document.createElement("span");
     actions.className = "padlock-file-actions";
     const retry = document.createElement("button");
     retry.type = "button";
     retry.className = "padlock-button padlock-retry";
-    retry.textContent = "Retry";
-    retry.setAttribute("aria-label", `Retry upload of ${attachment.name}`);
+    retry.textContent = t("file.retry");
+    retry.setAttribute("aria-label", t("file.retryName", { name: attachment.name }));
     retry.addEventListener("click", () => this.#options.onRetry(attachment.id));
     const remove = document.createElement("button");
     remove.type = "button";
@@ -256,13 +262,13 @@ export class DropzoneView {
     progress.setAttribute("role", "progressbar");
     progress.setAttribute("aria-valuemin", "0");
     progress.setAttribute("aria-valuemax", "100");
-    progress.setAttribute("aria-label", `Upload of ${attachment.name}`);
+    progress.setAttribute("aria-label", t("file.progressName", { name: attachment.name }));
     const bar = document.createElement("div");
     bar.className = "padlock-progress-bar";
     progress.append(bar);
     const status = document.createElement("div");
     status.className = "padlock-file-status";
-    element.append(fileIcon(16), name, size, actions, progress, status);
+    element.append(fileIcon(16), name, sizeLabel, actions, progress, status);
     return { element, status, progress, bar, retry, remove };
   }
 

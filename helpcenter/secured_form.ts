@@ -17,6 +17,7 @@ import {
   submitButtons,
 } from "./request_form.ts";
 import type { UploaderGuard } from "./uploader_guard.ts";
+import { t } from "./strings.ts";
 
 /**
  * The attachments of one ticket form on this page. It outlives a form element that the page
@@ -38,10 +39,12 @@ export class AttachmentSlot {
   }
 }
 
-const DEFAULT_WORDS: Record<FormGeneration, DropzoneWords> = {
-  legacy: { action: "Add file", text: "or drop files here" },
-  v4: { text: "Choose a file or drag and drop here" },
-};
+/** The dropzone's words as Zendesk writes them in the widget's language. */
+function dropzoneWords(generation: FormGeneration): DropzoneWords {
+  return generation === "legacy"
+    ? { action: t("dropzone.legacy.action"), text: t("dropzone.legacy.text") }
+    : { text: t("dropzone.v4") };
+}
 
 /** The widget on one request form. */
 export class SecuredForm {
@@ -84,7 +87,7 @@ export class SecuredForm {
    */
   sync(): void {
     const parts = describeForm(this.form);
-    const view = this.#view ?? this.#createView(parts.generation, parts.attachmentArea);
+    const view = this.#view ?? this.#createView(parts.generation);
     for (const input of parts.fileInputs) this.#hold(input, () => this.#guard.disable(input));
     for (const list of parts.uploadLists) this.#hold(list, () => this.#guard.hide(list));
     const area = parts.attachmentArea;
@@ -151,7 +154,7 @@ export class SecuredForm {
     view?.setAlert("");
     view?.setLocked(true);
     this.#disableButtons();
-    view?.setStatus(session.busy ? "Finishing upload…" : "Securing attachments…");
+    view?.setStatus(t(session.busy ? "submit.finishing" : "submit.securing"));
     try {
       const link = await session.finalize({ unconfirmedSender: requesterEmail(this.form) });
       if (link) {
@@ -164,13 +167,11 @@ export class SecuredForm {
       view?.setStatus("");
       view?.setLocked(session.finalized);
       view?.setAlert(
-        error instanceof Error && error.name !== "Error"
-          ? error.message
-          : "Your attachments could not be secured. Please try again.",
+        error instanceof Error && error.name !== "Error" ? error.message : t("submit.failed"),
       );
       return;
     }
-    view?.setStatus("Submitting…");
+    view?.setStatus(t("submit.submitting"));
     this.#restoreButtons();
     this.#submitting = false;
     this.#submit(submitter);
@@ -195,11 +196,11 @@ export class SecuredForm {
     }
   }
 
-  #createView(generation: FormGeneration, area: HTMLElement | null): DropzoneView {
+  #createView(generation: FormGeneration): DropzoneView {
     const view = new DropzoneView({
       generation,
-      words: zendeskWords(generation, area),
-      label: fieldLabel(this.form, area),
+      words: dropzoneWords(generation),
+      label: t("dropzone.label"),
       onFiles: (files) => this.takeFiles(files),
       onRemove: (id) => void this.#slot.session.remove(id),
       onRetry: (id) => {
@@ -238,28 +239,4 @@ export class SecuredForm {
     }
     this.#buttons = [];
   }
-}
-
-/** Zendesk's own words of its dropzone (localised by Zendesk), else the English defaults. */
-function zendeskWords(generation: FormGeneration, area: HTMLElement | null): DropzoneWords {
-  const fallback = DEFAULT_WORDS[generation];
-  if (!area) return fallback;
-  if (generation === "legacy") {
-    const link = area.querySelector("a");
-    const span = link?.closest("span") ?? area.querySelector("span");
-    const action = link?.textContent?.trim();
-    const whole = span?.textContent?.replace(/\s+/g, " ").trim();
-    if (!action || !whole || !whole.startsWith(action)) return fallback;
-    const text = whole.slice(action.length).trim();
-    return text ? { action, text } : fallback;
-  }
-  const text = area.textContent?.replace(/\s+/g, " ").trim();
-  return text ? { text } : fallback;
-}
-
-/** The text of the attachments field's label, for the widget's accessible name. */
-function fieldLabel(form: HTMLFormElement, area: HTMLElement | null): string {
-  const label = form.querySelector('label[for="request-attachments"]') ??
-    area?.parentElement?.querySelector("label");
-  return label?.textContent?.replace(/\s+/g, " ").trim() || "Attachments";
 }

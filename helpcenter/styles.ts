@@ -12,7 +12,7 @@ const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", A
 /** The CSS of the widget. */
 export const STYLESHEET = `
 .padlock-attachments { all: initial; display: block; box-sizing: border-box; width: 100%;
-  font-family: ${FONT}; font-size: 14px; line-height: 20px; color: #2f3941; text-align: left; }
+  font-family: ${FONT}; font-size: 14px; line-height: 20px; color: #2f3941; text-align: start; }
 .padlock-attachments *, .padlock-attachments *::before, .padlock-attachments *::after {
   box-sizing: border-box; }
 .padlock-dropzone { display: flex; align-items: center; justify-content: center; gap: 8px;
@@ -49,7 +49,7 @@ export const STYLESHEET = `
 .padlock-file[data-status="uploaded"] .padlock-file-status { color: #038153; }
 .padlock-file[data-status="failed"] { border-color: #cc3340; }
 .padlock-file[data-status="failed"] .padlock-file-status { color: #cc3340; }
-.padlock-file .padlock-icon-check { vertical-align: -1px; margin-right: 4px; }
+.padlock-file .padlock-icon-check { vertical-align: -1px; margin-inline-end: 4px; }
 .padlock-progress { grid-column: 2 / 5; height: 4px; border-radius: 2px; background: #e9ebed;
   overflow: hidden; }
 .padlock-progress-bar { height: 100%; width: 0; border-radius: 2px; background: #038153;

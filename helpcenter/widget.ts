@@ -12,6 +12,7 @@ import { isSecured, type PadlockConfig } from "./config.ts";
 import { findRequestForms, ticketFormId } from "./request_form.ts";
 import { AttachmentSlot, SecuredForm } from "./secured_form.ts";
 import { installStyles } from "./styles.ts";
+import { pageLocale, useLocale } from "./strings.ts";
 import { UploaderGuard } from "./uploader_guard.ts";
 
 /** Options of {@linkcode Widget}. */
@@ -35,6 +36,8 @@ export class Widget {
   #forms = new Map<HTMLFormElement, SecuredForm>();
   #observer?: MutationObserver;
   #scheduled = false;
+  #speaking = false;
+  #loadingWords?: Promise<void>;
   #onSubmit = (event: Event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
@@ -52,7 +55,10 @@ export class Widget {
     });
   }
 
-  /** Starts watching the page and secures the forms already there. */
+  /**
+   * Starts watching the page and secures the forms already there, once the widget's words in
+   * the page's language are loaded (see `strings.ts`; only on a page with a form to secure).
+   */
   start(): void {
     const view = this.#document.defaultView;
     if (!view) throw new Error("Padlock: the document has no window");
@@ -86,6 +92,18 @@ export class Widget {
 
   /** Brings the page in line with the configuration (runs after every DOM change). */
   scan(): void {
+    if (!this.#speaking) {
+      const location = this.#document.location;
+      const wanted = findRequestForms(this.#document)
+        .some((form) => isSecured(this.config, ticketFormId(form, location)));
+      this.#loadingWords ??= wanted
+        ? useLocale(pageLocale(this.#document)).then(() => {
+          this.#speaking = true;
+          this.scan();
+        })
+        : undefined;
+      return;
+    }
     for (const [form, secured] of this.#forms) {
       if (!form.isConnected) {
         secured.detach();

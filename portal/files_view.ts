@@ -8,7 +8,7 @@
  */
 import type { FileInfo } from "../src/api.ts";
 import { h, replaceChildren } from "../ui/dom.ts";
-import { formatDate, formatSize } from "../ui/format.ts";
+import { date, size, t } from "./strings.ts";
 
 /**
  * Downloads, decrypts and saves one file; rejects with an AbortError when cancelled. Calls
@@ -55,18 +55,18 @@ function fileRow(file: FileInfo, download: FileDownloader): { element: HTMLLIEle
   const button = h(
     "button",
     { class: "button small", attrs: { type: "button", "data-role": "download" } },
-    "Download",
+    t("files.download"),
   );
   const cancel = h(
     "button",
     { class: "button small", attrs: { type: "button", "data-role": "cancel", hidden: "" } },
-    "Cancel",
+    t("files.cancel"),
   );
   const element = h(
     "li",
     { class: "file", attrs: { "data-role": "file" } },
     h("div", { class: "file-name", attrs: { "data-role": "file-name" } }, file.fileName),
-    h("div", { class: "file-meta" }, formatSize(file.fileSize)),
+    h("div", { class: "file-meta" }, size(file.fileSize)),
     h("div", { class: "file-actions" }, button, cancel),
     progress,
     status,
@@ -85,24 +85,26 @@ function fileRow(file: FileInfo, download: FileDownloader): { element: HTMLLIEle
       cancel.hidden = false;
       progress.hidden = false;
       bar.style.width = "0%";
-      setState("downloading", "Downloading and decrypting…");
+      setState("downloading", t("files.downloading"));
       try {
         await download(file, controller.signal, (done, total) => {
           const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 100;
           bar.style.width = `${percent}%`;
           progress.setAttribute("aria-valuenow", String(percent));
-          status.textContent = `Downloading and decrypting… ${percent}%`;
-        }, () => void (status.textContent = "Reconnecting…"));
-        setState("done", "Saved to your downloads.");
+          status.textContent = t("files.downloadingPercent", { percent });
+        }, () => void (status.textContent = t("files.reconnecting")));
+        setState("done", t("files.saved"));
         return true;
       } catch (error) {
-        if (isAbort(error)) setState("cancelled", "Cancelled.");
+        if (isAbort(error)) setState("cancelled", t("files.cancelled"));
         else setState("error", error instanceof Error ? error.message : String(error));
         return false;
       } finally {
         controller = undefined;
         button.hidden = false;
-        button.textContent = element.dataset.state === "done" ? "Download again" : "Download";
+        button.textContent = t(
+          element.dataset.state === "done" ? "files.downloadAgain" : "files.download",
+        );
         cancel.hidden = true;
         progress.hidden = true;
       }
@@ -130,7 +132,7 @@ export function showFiles(card: HTMLElement, options: FilesViewOptions): void {
   const all = h(
     "button",
     { class: "button primary", attrs: { type: "button", "data-role": "download-all" } },
-    "Download all",
+    t("files.downloadAll"),
   );
   all.addEventListener("click", async () => {
     if (all.dataset.running === "true") {
@@ -140,24 +142,24 @@ export function showFiles(card: HTMLElement, options: FilesViewOptions): void {
     }
     stopAll = false;
     all.dataset.running = "true";
-    all.textContent = "Cancel all";
+    all.textContent = t("files.cancelAll");
     for (const row of rows) {
       if (stopAll) break;
       await row.start();
     }
     all.dataset.running = "false";
-    all.textContent = "Download all";
+    all.textContent = t("files.downloadAll");
   });
-  const expiry = formatDate(options.expires);
+  const expiry = date(options.expires);
   const count = options.files.length;
   replaceChildren(
     card,
-    h("h1", {}, count === 1 ? "1 file was sent to you" : `${count} files were sent to you`),
+    h("h1", {}, t("files.count", { count })),
     h(
       "p",
       { class: "muted", attrs: { "data-role": "expiry" } },
-      expiry ? `Available until ${expiry}. ` : "",
-      "Files are decrypted in this browser; the server only ever holds them encrypted.",
+      expiry ? `${t("files.until", { date: expiry })} ` : "",
+      t("files.decrypted"),
     ),
     options.message
       ? h(
@@ -166,7 +168,7 @@ export function showFiles(card: HTMLElement, options: FilesViewOptions): void {
         options.message,
       )
       : null,
-    count === 0 ? h("p", {}, "This package holds no file.") : list,
+    count === 0 ? h("p", {}, t("files.empty")) : list,
     count > 1 ? h("div", { class: "actions" }, all) : null,
   );
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { t } from "./strings.ts";
 
 /** A portal call that did not succeed: `code` is the server's `response` or `NETWORK_ERROR`. */
 export class PortalApiError extends Error {
@@ -54,7 +55,7 @@ export class PortalApi {
     } catch (cause) {
       throw new PortalApiError(
         "NETWORK_ERROR",
-        "The service could not be reached. Check your connection and try again.",
+        t("api.unreachable"),
         { cause },
       );
     }
@@ -62,12 +63,12 @@ export class PortalApi {
     try {
       answer = await response.json();
     } catch (cause) {
-      throw new PortalApiError("BAD_RESPONSE", "The service gave an unreadable answer.", { cause });
+      throw new PortalApiError("BAD_RESPONSE", t("api.unreadable"), { cause });
     }
     if (answer.response !== "SUCCESS") {
       throw new PortalApiError(
         String(answer.response ?? "BAD_RESPONSE"),
-        typeof answer.message === "string" ? answer.message : "The service refused the request.",
+        typeof answer.message === "string" ? answer.message : t("api.refused"),
       );
     }
     return answer;

@@ -24,6 +24,7 @@ import { chooseFileSink, decryptionPool } from "./save.ts";
 import { showState } from "./state_view.ts";
 import { INTEGRITY_MESSAGE, isIntegrityError } from "../src/_pinned.ts";
 import { showEmailStep } from "./verify_view.ts";
+import { t } from "./strings.ts";
 
 /** Where the keyCode waits (this tab only) while an agent signs in; removed once back. */
 const PENDING_KEY_PREFIX = "padlock:pending-key:";
@@ -79,13 +80,12 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
     showState(card, {
       state: missing ? "missing-key" : "bad-link",
       error: true,
-      title: missing ? "The link is incomplete" : "This link is not valid",
+      title: t(missing ? "state.incomplete" : "state.invalid"),
       message: missing
-        ? "The key that decrypts the files is missing from the link: it is the part after " +
-          "#keyCode=. Copy the whole link from the message you received and open it again."
-        : error instanceof Error
+        ? t("state.missingKey")
+        : document.documentElement.lang === "en" && error instanceof Error
         ? error.message
-        : String(error),
+        : t("state.badLink"),
     });
     return;
   }
@@ -107,9 +107,8 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
       showState(card, {
         state: "gone",
         error: true,
-        title: "These files are no longer available",
-        message: "The package has expired or was deleted by its sender. Ask the sender to send " +
-          "the files again.",
+        title: t("state.gone"),
+        message: t("state.goneText"),
       });
     } else if (
       code === "WRONG_KEY" || (error instanceof DownloadError && error.code === "WRONG_KEY")
@@ -117,22 +116,21 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
       showState(card, {
         state: "wrong-key",
         error: true,
-        title: "The link does not open these files",
-        message: "The key in the link does not match the package: the link is incomplete or was " +
-          "changed. Copy the whole link from the message you received and open it again.",
+        title: t("state.wrongKey"),
+        message: t("state.wrongKeyText"),
       });
     } else {
       showState(card, {
         state: "error",
         error: true,
-        title: "Something went wrong",
+        title: t("state.error"),
         message: error instanceof Error ? error.message : String(error),
         actions: [
           h("button", {
             class: "button",
             attrs: { type: "button" },
             on: { click: () => void check() },
-          }, "Try again"),
+          }, t("state.tryAgain")),
         ],
       });
     }
@@ -201,30 +199,28 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
       case "signin":
         return showState(card, {
           state: "signin",
-          title: "Sign in to open these files",
-          message: "These files were sent through a Help Center form. Only agents allowed on " +
-            "that form can open them: sign in with your Padlock account.",
+          title: t("state.signin"),
+          message: t("state.signinText"),
           actions: [
             h("button", {
               class: "button primary",
               attrs: { type: "button", "data-role": "signin" },
               on: { click: () => goSignIn(link, false, api) },
-            }, "Sign in"),
+            }, t("state.signinButton")),
           ],
         });
       default:
         return showState(card, {
           state: "forbidden",
           error: true,
-          title: "You may not open these files",
-          message: `You are signed in as ${access.signedInAs ?? "an agent"}, who is not allowed ` +
-            "to open this package. Sign in as another agent, or ask the sender for access.",
+          title: t("state.forbidden"),
+          message: t("state.forbiddenText", { email: access.signedInAs ?? t("state.anAgent") }),
           actions: [
             h("button", {
               class: "button",
               attrs: { type: "button", "data-role": "switch-user" },
               on: { click: () => goSignIn(link, true, api) },
-            }, "Sign in as someone else"),
+            }, t("state.switchUser")),
           ],
         });
     }

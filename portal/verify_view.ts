@@ -7,6 +7,7 @@
  */
 import { h, replaceChildren } from "../ui/dom.ts";
 import { PortalApiError } from "./portal_api.ts";
+import { t } from "./strings.ts";
 
 /** What the verification view needs from the page. */
 export interface VerifyHandlers {
@@ -40,15 +41,19 @@ export function showEmailStep(card: HTMLElement, handlers: VerifyHandlers, email
   });
   input.value = email;
   const alert = alertBox();
-  const submit = h("button", { class: "button primary", attrs: { type: "submit" } }, "Send code");
+  const submit = h(
+    "button",
+    { class: "button primary", attrs: { type: "submit" } },
+    t("verify.sendCode"),
+  );
   const form = h(
     "form",
     { attrs: { "data-role": "email-form", novalidate: "" } },
     h(
       "div",
       { class: "field" },
-      h("label", { attrs: { for: "email" } }, "Email address"),
-      h("p", { class: "hint" }, "Use the address the files were sent to."),
+      h("label", { attrs: { for: "email" } }, t("verify.email")),
+      h("p", { class: "hint" }, t("verify.emailHint")),
       input,
     ),
     h("div", { class: "actions" }, submit),
@@ -58,7 +63,7 @@ export function showEmailStep(card: HTMLElement, handlers: VerifyHandlers, email
     alert.textContent = "";
     const address = input.value.trim();
     if (!address.includes("@")) {
-      alert.textContent = "Enter an email address.";
+      alert.textContent = t("verify.enterEmail");
       return;
     }
     busy(submit, true);
@@ -72,11 +77,11 @@ export function showEmailStep(card: HTMLElement, handlers: VerifyHandlers, email
   });
   replaceChildren(
     card,
-    h("h1", {}, "Verify your email address"),
+    h("h1", {}, t("verify.title")),
     h(
       "p",
       { class: "muted" },
-      "The sender asked recipients to confirm who they are. We email you a 6-digit code.",
+      t("verify.intro"),
     ),
     alert,
     form,
@@ -108,16 +113,20 @@ export function showCodeStep(
   const remember = h("input", { attrs: { id: "remember", name: "remember", type: "checkbox" } });
   const alert = alertBox();
   const notice = h("div", { class: "alert info", attrs: { "data-role": "notice" } }, message);
-  const submit = h("button", { class: "button primary", attrs: { type: "submit" } }, "Verify");
+  const submit = h(
+    "button",
+    { class: "button primary", attrs: { type: "submit" } },
+    t("verify.verify"),
+  );
   const resend = h(
     "button",
     { class: "link-button", attrs: { type: "button", "data-role": "resend" } },
-    "Send a new code",
+    t("verify.resend"),
   );
   const other = h(
     "button",
     { class: "link-button", attrs: { type: "button", "data-role": "other-email" } },
-    "Use another address",
+    t("verify.other"),
   );
   const form = h(
     "form",
@@ -125,14 +134,14 @@ export function showCodeStep(
     h(
       "div",
       { class: "field" },
-      h("label", { attrs: { for: "code" } }, "Verification code"),
+      h("label", { attrs: { for: "code" } }, t("verify.code")),
       input,
     ),
     h(
       "label",
       { class: "check" },
       remember,
-      "Remember this browser for 30 days",
+      t("verify.remember"),
     ),
     h("div", { class: "actions" }, submit, resend, other),
   );
@@ -141,7 +150,7 @@ export function showCodeStep(
     alert.textContent = "";
     const code = input.value.replace(/\s/g, "");
     if (!/^[0-9]{6}$/.test(code)) {
-      alert.textContent = "Enter the 6 digits from the mail.";
+      alert.textContent = t("verify.enterCode");
       return;
     }
     busy(submit, true);
@@ -170,7 +179,7 @@ export function showCodeStep(
   other.addEventListener("click", () => showEmailStep(card, handlers, email));
   replaceChildren(
     card,
-    h("h1", {}, "Enter your code"),
+    h("h1", {}, t("verify.codeTitle")),
     notice,
     alert,
     form,

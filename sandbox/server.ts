@@ -19,6 +19,7 @@ import {
   type WidgetTag,
 } from "./helpcenter/pages.ts";
 import { createTicketStore, TicketNotFoundError, type TicketStore } from "./tickets.ts";
+import { htmlToText } from "./helpcenter/html.ts";
 
 /** Options of {@linkcode startSandbox}. */
 export interface SandboxOptions {
@@ -126,23 +127,55 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (method === "GET" && path === "/") {
       return page(indexPage({ serviceUrl, agentUrl: agent ? "/agent/" : undefined }));
     }
-    if (method === "GET" && path === "/hc/en-us/requests/new") {
+    // Any Help Center language (`/hc/de/…`, `/hc/ar/…`): the page says it in `<html lang>`.
+    const newRequest = /^\/hc\/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\/requests\/new$/.exec(path);
+    if (method === "GET" && newRequest) {
+      const locale = newRequest[1];
       const asked = url.searchParams.get("ticket_form_id");
       const selected = TICKET_FORMS.find((form) => form.id === asked)?.id ?? TICKET_FORMS[0].id;
       const install = url.searchParams.get("install") === "init" ? "init" : "tag";
       const widget = { ...widgetTag, install } as const;
       if (url.searchParams.get("theme") === "legacy") {
         return page(
-          legacyRequestPage({ widget, forms: TICKET_FORMS, selected, authenticityToken }),
+          legacyRequestPage({ widget, forms: TICKET_FORMS, selected, authenticityToken, locale }),
         );
       }
       return page(v4RequestPage({
         widget,
         data: { forms: TICKET_FORMS, selected, action: "/hc/en-us/requests", authenticityToken },
+        locale,
       }));
     }
     if (method === "POST" && path === "/hc/en-us/requests") {
-      return await createRequest(request, tickets);
+      const created = await createRequest(request, tickets);
+      if (created instanceof Response) return created;
+      // Refused as Zendesk does: the form again, with the error and what was typed.
+      const widget = { ...widgetTag, install: "tag" } as const;
+      const selected = TICKET_FORMS.find((form) => form.id === created.formId)?.id ??
+        TICKET_FORMS[0].id;
+      const body = created.theme === "legacy"
+        ? legacyRequestPage({
+          widget,
+          forms: TICKET_FORMS,
+          selected,
+          authenticityToken,
+          error: created.error,
+        })
+        : v4RequestPage({
+          widget,
+          data: {
+            forms: TICKET_FORMS,
+            selected,
+            action: "/hc/en-us/requests",
+            authenticityToken,
+            error: created.error,
+            values: created.values,
+          },
+        });
+      return new Response(body, {
+        status: 422,
+        headers: { "content-type": "text/html; charset=utf-8", ...SECURITY_HEADERS },
+      });
     }
     if (method === "GET" && path === "/hc/en-us/requests") {
       return page(ticketsPage(await tickets.listTickets()));
@@ -204,19 +237,45 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   };
 }
 
-async function createRequest(request: Request, tickets: TicketStore): Promise<Response> {
+/** A request the sandbox refused, to show its form again. */
+interface RefusedRequest {
+  theme: "v4" | "legacy";
+  formId: string;
+  error: string;
+  values: { subject: string; email: string };
+}
+
+/**
+ * Creates the ticket of a submitted request form, or refuses it as Zendesk does: a description
+ * with no text (empty, blank, or an editor's empty paragraph) is "cannot be blank".
+ */
+async function createRequest(
+  request: Request,
+  tickets: TicketStore,
+): Promise<Response | RefusedRequest> {
   const form = await request.formData();
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";
   };
+  const html = text("request[description_mimetype]") === "text/html";
+  const description = text("request[description]");
+  if ((html ? htmlToText(description) : description).trim() === "") {
+    return {
+      theme: text("sandbox_theme") === "legacy" ? "legacy" : "v4",
+      formId: text("request[ticket_form_id]"),
+      error: "Description: cannot be blank",
+      values: {
+        subject: text("request[subject]"),
+        email: text("request[anonymous_requester_email]"),
+      },
+    };
+  }
   const email = text("request[anonymous_requester_email]").trim() || "anonymous@example.com";
   const ticket = await tickets.createTicket({
     subject: text("request[subject]"),
-    description: text("request[description]"),
-    descriptionMimetype: text("request[description_mimetype]") === "text/html"
-      ? "text/html"
-      : "text/plain",
+    description,
+    descriptionMimetype: html ? "text/html" : "text/plain",
     requester: { name: email.split("@")[0], email },
     formId: text("request[ticket_form_id]") || undefined,
   });

@@ -2,7 +2,8 @@
 /**
  * `deno task screenshots`: regenerates the screenshots of the Help Center widget in
  * `docs/screenshots/`, on the sandbox's v4 and legacy request forms, in each state a person
- * meets: idle, uploading, finishing upload on submit, done, and error. Runs the real service,
+ * meets: idle, uploading, finishing upload on submit, done, and error; and done and error in
+ * German and Arabic (`/hc/de/…`, `/hc/ar/…`, `-de`/`-ar` names). Runs the real service,
  * the sandbox and headless Chromium; part uploads are held back to catch the in-between states.
  *
  * @module
@@ -87,8 +88,10 @@ async function holdLargeParts(page: Page): Promise<() => void> {
 await Deno.mkdir(OUT, { recursive: true });
 const harness = await startHarness();
 const browser = await launchBrowser();
+// `-- --locales-only`: only the German and Arabic screenshots.
+const english = !Deno.args.includes("--locales-only");
 try {
-  for (const generation of ["v4", "legacy"] as Generation[]) {
+  for (const generation of (english ? ["v4", "legacy"] : []) as Generation[]) {
     const url = `${harness.sandbox.url}/hc/en-us/requests/new${
       generation === "legacy" ? "?theme=legacy" : ""
     }`;
@@ -138,6 +141,41 @@ try {
     await page.waitForSelector('.padlock-alert[role="alert"]:not(:empty)');
     await shoot(page, `helpcenter-${generation}-error`);
     await page.close();
+  }
+  for (const locale of ["de", "ar"]) {
+    for (const generation of ["v4", "legacy"] as Generation[]) {
+      const url = `${harness.sandbox.url}/hc/${locale}/requests/new${
+        generation === "legacy" ? "?theme=legacy" : ""
+      }`;
+      const open = async () => {
+        const page = await browser.newPage({ viewport: { width: 900, height: 1400 } });
+        await page.goto(url);
+        await page.waitForSelector(".padlock-dropzone");
+        if (generation === "v4") await page.waitForSelector(".ck-editor__editable");
+        await fill(page, generation);
+        return page;
+      };
+      const big = { ...BIG, buffer: randomBytes(2_500_000) };
+      const small = { ...SMALL, buffer: randomBytes(180_000) };
+      let page = await open();
+      await attach(page, [big, small]);
+      await page.waitForFunction(() =>
+        document.querySelectorAll('.padlock-file[data-status="uploaded"]').length === 2
+      );
+      await shoot(page, `helpcenter-${generation}-done-${locale}`);
+      await page.close();
+      page = await open();
+      await page.route(
+        (url) => url.href.startsWith(harness.serviceUrl),
+        (route) => route.abort("connectionrefused"),
+      );
+      await attach(page, [small]);
+      await page.waitForSelector('.padlock-file[data-status="failed"]');
+      await page.click('form [type="submit"]');
+      await page.waitForSelector('.padlock-alert[role="alert"]:not(:empty)');
+      await shoot(page, `helpcenter-${generation}-error-${locale}`);
+      await page.close();
+    }
   }
 } finally {
   await browser.close();

@@ -12,15 +12,22 @@
  * deno task admin key revoke --key <apiKey>
  * deno task admin dropzone add --owner agent@example.com --allow a@example.com,b@example.com
  * deno task admin dropzone list
+ * deno task admin backup --to /backups/padlock-2026-01-31     # online: the service may run
+ * deno task admin restore --from /backups/padlock-2026-01-31 --data-dir /var/lib/padlock-new
+ * deno task admin migrate --to-database-url postgres://… [--to-data-dir <dir>] [--to-secret-key <key>]
  * ```
- * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`), `--secret-key`
- * (env `PADLOCK_SECRET_KEY`).
+ * Options: `--data-dir` (env `PADLOCK_DATA_DIR`, default `.data`; `deno task start` keeps its
+ * service's data in `.data/service`), `--secret-key` (env `PADLOCK_SECRET_KEY`), `--create` (start
+ * a new database where there is none; without it a directory without one is refused), `--database-url` (env `PADLOCK_DATABASE_URL`, PostgreSQL), `--help`.
  *
  * @module
  */
 import { parseArgs } from "node:util";
-import { AccountError, type Accounts, openAccounts } from "./mod.ts";
+import { join } from "node:path";
+import { AccountError, type Accounts, DATA_LAYOUT, openAccounts } from "./mod.ts";
 import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
+import { backupDataDir, BackupError, restoreDataDir } from "./backup.ts";
+import { DatabaseUnavailableError, SchemaError } from "./db/database.ts";
 
 /** Thrown for a command line the admin tool does not understand. */
 export class UsageError extends Error {
@@ -37,7 +44,18 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   key revoke --key <apiKey>
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
-Options: --data-dir <dir> (env PADLOCK_DATA_DIR, default .data), --secret-key (env PADLOCK_SECRET_KEY)`;
+  backup --to <dir>          (online snapshot of the database and the parts into a new folder)
+  restore --from <dir>       (fills an empty --data-dir from a backup)
+  migrate --to-database-url <postgres://…> [--to-data-dir <dir>] [--to-secret-key <key>]
+    (copies this SQLite data directory's metadata into an empty PostgreSQL database and its
+    parts into the part store of --to-data-dir; the target key defaults to this one)
+Options:
+  --data-dir <dir>    the service's data directory (env PADLOCK_DATA_DIR, default .data;
+                      \`deno task start\` keeps its service's data in .data/service)
+  --secret-key <key>  (env PADLOCK_SECRET_KEY)
+  --database-url <url> (env PADLOCK_DATABASE_URL, PostgreSQL)
+  --create            start a new database in a directory that has none
+  --help              this text`;
 
 function required(values: Record<string, string | undefined>, name: string): string {
   const value = values[name];
@@ -45,8 +63,8 @@ function required(values: Record<string, string | undefined>, name: string): str
   return value;
 }
 
-function userByEmail(accounts: Accounts, email: string) {
-  const user = accounts.findUserByEmail(email);
+async function userByEmail(accounts: Accounts, email: string) {
+  const user = await accounts.findUserByEmail(email);
   if (!user) throw new AccountError(`No user has email ${email}.`);
   return user;
 }
@@ -57,9 +75,29 @@ async function readStdin(): Promise<string> {
 }
 
 /**
+ * Refuses a directory without a database unless `create`: a mistyped or default `--data-dir`
+ * would otherwise get a new, empty database and answer "No user has email …".
+ *
+ * @throws {UsageError} when there is no database and `create` is false.
+ */
+async function requireDatabase(dataDir: string, create: boolean): Promise<void> {
+  if (create) return;
+  const path = join(dataDir, DATA_LAYOUT.database);
+  const found = await Deno.stat(path).then((info) => info.isFile, () => false);
+  if (!found) {
+    throw new UsageError(
+      `No Padlock database in ${dataDir} (${path} does not exist). Give the service's data ` +
+        "directory with --data-dir or PADLOCK_DATA_DIR (`deno task start` keeps it in " +
+        ".data/service), or add --create to start a new database there.",
+    );
+  }
+}
+
+/**
  * Runs one admin command and returns the lines to print.
  *
- * @throws {UsageError} for an unknown command or a missing option.
+ * @throws {UsageError} for an unknown command or a missing option, or a data directory without a
+ *   database (unless `--create`). `--help` returns the usage.
  * @throws {AccountError} when the account store refuses (duplicate email, unknown user…).
  */
 export async function runAdmin(
@@ -76,6 +114,7 @@ export async function runAdmin(
       options: {
         "data-dir": { type: "string" },
         "secret-key": { type: "string" },
+        "database-url": { type: "string" },
         email: { type: "string" },
         password: { type: "string" },
         name: { type: "string" },
@@ -84,11 +123,19 @@ export async function runAdmin(
         owner: { type: "string" },
         allow: { type: "string" },
         "public-url": { type: "string" },
+        create: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        to: { type: "string" },
+        from: { type: "string" },
+        "to-database-url": { type: "string" },
+        "to-data-dir": { type: "string" },
+        "to-secret-key": { type: "string" },
       },
     });
   } catch (cause) {
     throw new UsageError(`${(cause as Error).message}\n${ADMIN_USAGE}`, { cause });
   }
+  if (parsed.values.help) return ADMIN_USAGE.split("\n");
   const values = parsed.values as Record<string, string | undefined>;
   const command = parsed.positionals.join(" ");
   const known = [
@@ -100,13 +147,66 @@ export async function runAdmin(
     "key revoke",
     "dropzone add",
     "dropzone list",
+    "backup",
+    "restore",
+    "migrate",
   ];
   if (!known.includes(command)) throw new UsageError(ADMIN_USAGE);
   const dataDir = values["data-dir"] ?? env("PADLOCK_DATA_DIR") ?? ".data";
+  if (command === "backup" || command === "restore") {
+    // A restore fills a directory that has no database yet; a backup needs one.
+    if (command === "backup") await requireDatabase(dataDir, false);
+    const manifest = command === "backup"
+      ? await backupDataDir(dataDir, required(values, "to"))
+      : await restoreDataDir(required(values, "from"), dataDir);
+    return [
+      `${
+        command === "backup" ? "backed up" : "restored"
+      }: ${manifest.packages} packages, ${manifest.parts} parts, ${manifest.bytes} bytes`,
+      `snapshot: ${manifest.createdAt} (schema ${manifest.schemaVersion})`,
+      ...(manifest.droppedPackages > 0
+        ? [`left out: ${manifest.droppedPackages} packages deleted while the backup ran`]
+        : []),
+    ];
+  }
+  const databaseUrl = values["database-url"] ?? env("PADLOCK_DATABASE_URL");
+  if (command === "migrate") {
+    await requireDatabase(dataDir, false);
+    const sourceKey = values["secret-key"] ?? env("PADLOCK_SECRET_KEY");
+    // The instances on PostgreSQL must share a configured key; by default the one of this
+    // directory (its key file when none is configured), so nothing needs sealing anew.
+    const targetKey = values["to-secret-key"] ?? sourceKey ??
+      (await Deno.readTextFile(join(dataDir, "secret.key")).catch(() => "")).trim();
+    if (!targetKey) throw new UsageError(`--to-secret-key is required.\n${ADMIN_USAGE}`);
+    const lines: string[] = [];
+    // Loaded here: the PostgreSQL driver is needed by this command only.
+    const { moveUp } = await import("./db/move_up.ts");
+    const result = await moveUp({
+      from: { dataDir, secretKey: sourceKey },
+      to: {
+        databaseUrl: required(values, "to-database-url"),
+        dataDir: values["to-data-dir"] ?? dataDir,
+        secretKey: targetKey,
+      },
+      progress: (line) => lines.push(line),
+    });
+    lines.push(`copied: ${result.parts} parts, ${result.rows.packages} packages`);
+    if (!values["to-secret-key"] && !sourceKey) {
+      lines.push(
+        `Start every instance with PADLOCK_SECRET_KEY set to the key in ${
+          join(dataDir, "secret.key")
+        }.`,
+      );
+    }
+    return lines;
+  }
+  // With PostgreSQL the data directory holds no database file.
+  if (databaseUrl === undefined) await requireDatabase(dataDir, parsed.values.create === true);
   if (command === "user invite") {
     const invited = await inviteFromDataDir({
       dataDir,
       secretKey: values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
+      databaseUrl,
       email: required(values, "email"),
       name: values.name,
       publicUrl: values["public-url"] ?? env("PADLOCK_PUBLIC_URL") ?? "http://127.0.0.1:8080",
@@ -120,6 +220,7 @@ export async function runAdmin(
   const { accounts, close } = await openAccounts(
     dataDir,
     values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
+    databaseUrl,
   );
   try {
     switch (command) {
@@ -130,33 +231,40 @@ export async function runAdmin(
         return [`userId: ${user.id}`, `email: ${user.email}`];
       }
       case "user list":
-        return accounts.listUsers().map((user) => `${user.id}\t${user.email}\t${user.name}`);
+        return (await accounts.listUsers()).map((user) =>
+          `${user.id}\t${user.email}\t${user.name}`
+        );
       case "key add": {
-        const user = userByEmail(accounts, required(values, "email"));
+        const user = await userByEmail(accounts, required(values, "email"));
         const key = await accounts.createApiKey(user.id, values.description ?? "");
         return [`apiKey: ${key.apiKey}`, `apiSecret: ${key.apiSecret}`];
       }
       case "key list": {
-        const user = userByEmail(accounts, required(values, "email"));
-        return accounts.listApiKeys(user.id).map((key) =>
+        const user = await userByEmail(accounts, required(values, "email"));
+        return (await accounts.listApiKeys(user.id)).map((key) =>
           `${key.apiKey}\t${key.revokedAt === undefined ? "active" : "revoked"}\t${key.description}`
         );
       }
       case "key revoke": {
         const apiKey = required(values, "key");
-        if (!accounts.revokeApiKey(apiKey)) throw new AccountError(`No active API key ${apiKey}.`);
+        if (!(await accounts.revokeApiKey(apiKey))) {
+          throw new AccountError(`No active API key ${apiKey}.`);
+        }
         return [`revoked: ${apiKey}`];
       }
       case "dropzone add": {
-        const owner = userByEmail(accounts, required(values, "owner"));
-        const allowed = (values.allow ?? "").split(",").map((email) => email.trim()).filter(Boolean)
-          .map((email) => userByEmail(accounts, email).id);
+        const owner = await userByEmail(accounts, required(values, "owner"));
+        const allowed = [];
+        for (const email of (values.allow ?? "").split(",").map((email) => email.trim())) {
+          if (email) allowed.push((await userByEmail(accounts, email)).id);
+        }
         const { dropzoneId } = await accounts.createDropzone(owner.id, { allowedUserIds: allowed });
         return [`dropzoneId: ${dropzoneId}`];
       }
       default: {
-        const emailOf = (id: string) => accounts.getUser(id)?.email ?? id;
-        return accounts.listDropzones().map((dropzone) =>
+        const emails = new Map((await accounts.listUsers()).map((user) => [user.id, user.email]));
+        const emailOf = (id: string) => emails.get(id) ?? id;
+        return (await accounts.listDropzones()).map((dropzone) =>
           `${dropzone.dropzoneId}\towner=${emailOf(dropzone.ownerId)}\tallowed=${
             dropzone.allowedUserIds.map(emailOf).join(",")
           }`
@@ -164,19 +272,30 @@ export async function runAdmin(
       }
     }
   } finally {
-    close();
+    await close();
   }
 }
 
-if (import.meta.main) {
+/** Runs one admin command from the command line: prints its lines, exits 2 on a usage error, 1 on a refusal. */
+export async function adminMain(args: string[]): Promise<void> {
   try {
-    const lines = await runAdmin(Deno.args, (name) => Deno.env.get(name));
+    const lines = await runAdmin(args, (name) => Deno.env.get(name));
     for (const line of lines) console.log(line);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AccountError) {
-      console.error(error.message);
+    // Refusals the operator can act on: one line, no stack.
+    const expected = error instanceof UsageError || error instanceof AccountError ||
+      error instanceof DatabaseUnavailableError || error instanceof SchemaError ||
+      (error instanceof Error && error.name === "MoveError");
+    if (expected) {
+      console.error((error as Error).message);
       Deno.exit(error instanceof UsageError ? 2 : 1);
+    }
+    if (error instanceof BackupError) {
+      console.error(error.message);
+      Deno.exit(1);
     }
     throw error;
   }
 }
+
+if (import.meta.main) await adminMain(Deno.args);

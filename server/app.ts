@@ -16,16 +16,21 @@ import {
   preflightResponse,
   readBodyLimited,
   ServiceError,
+  unavailableResponse,
   withBodyDeadline,
 } from "./http.ts";
+import { DatabaseUnavailableError } from "./db/database.ts";
 import { randomToken, SAFE_ID_PATTERN } from "./ids.ts";
 import { linkRoutes } from "./links/routes.ts";
 import { type LogEntry, stackFrames } from "./log.ts";
 import { packageRoutes } from "./packages/routes.ts";
 import { handlePartRequest, PART_PATH, partRoutes } from "./parts/routes.ts";
+import { stoppingResponse } from "./in_flight.ts";
+import { OPS_PATHS, serveOps } from "./ops_routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { Router } from "./router.ts";
 import { withSecurityHeaders } from "./security_headers.ts";
+import { StorageUnavailableError } from "./storage/part_store.ts";
 import { DEFAULT_WIDGET_DIR, serveWidget, WIDGET_PATH } from "./widget.ts";
 
 /** Every API route, literal paths before captures where they overlap. */
@@ -128,12 +133,12 @@ export function createHandler(
       form = parsed.form;
       // The proxy upload signs the requestData field, not the multipart body (spec 1.4).
       signedBody = new TextEncoder().encode(parsed.requestData);
-      const caller = authenticate(services, prefix, req, pathname, signedBody);
+      const caller = await authenticate(services, prefix, req, pathname, signedBody);
       describeCaller(entry, caller);
       body = parseJsonBody(signedBody);
       return await dispatch(req, route, match.params, caller, body, form, entry);
     }
-    const caller = authenticate(services, prefix, req, pathname, signedBody);
+    const caller = await authenticate(services, prefix, req, pathname, signedBody);
     describeCaller(entry, caller);
     body = parseJsonBody(raw);
     return await dispatch(req, route, match.params, caller, body, form, entry);
@@ -191,9 +196,13 @@ export function createHandler(
         (incoming.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/"));
     const { bodyTimeoutMs, partTimeoutMs } = services.config;
     const req = withBodyDeadline(incoming, carriesPart ? partTimeoutMs : bodyTimeoutMs);
+    const ended = services.inFlight?.begin(carriesPart);
     let response: Response;
     try {
-      if (req.method === "OPTIONS" && (prefix || isPart)) {
+      if (services.inFlight?.stopping && !OPS_PATHS.has(url.pathname)) {
+        entry.route = "[stopping]";
+        response = stoppingResponse();
+      } else if (req.method === "OPTIONS" && (prefix || isPart)) {
         entry.route = prefix ? `${prefix}/*` : `${PART_PATH}:token`;
         response = preflightResponse();
       } else if (prefix) {
@@ -205,6 +214,9 @@ export function createHandler(
           url.pathname.slice(PART_PATH.length),
           entry,
         );
+      } else if (OPS_PATHS.has(url.pathname)) {
+        entry.route = url.pathname;
+        response = await serveOps(req, services, url.pathname, false);
       } else if (url.pathname.startsWith(WIDGET_PATH)) {
         entry.route = `${WIDGET_PATH}:file`;
         response = (await serveWidget(req, services.config.widgetDir ?? DEFAULT_WIDGET_DIR))!;
@@ -219,6 +231,24 @@ export function createHandler(
         response = prefix
           ? jsonResponse(errorBody(error))
           : jsonResponse(errorBody(error), error.status);
+      } else if (error instanceof DatabaseUnavailableError) {
+        // A passing outage, not a bug: 503 + Retry-After, which clients wait out and retry.
+        entry.response = "SERVICE_UNAVAILABLE";
+        response = unavailableResponse(
+          "The service cannot reach its database at the moment. Try again in a few seconds.",
+        );
+      } else if (error instanceof StorageUnavailableError) {
+        entry.response = "SERVICE_UNAVAILABLE";
+        log({
+          time: entry.time,
+          event: "error",
+          requestId: entry.requestId,
+          errorName: error.name,
+          detail: { storage: error.detail },
+        });
+        response = unavailableResponse(
+          `The service's storage is unavailable; try again shortly (reference ${entry.requestId}).`,
+        );
       } else {
         entry.response = "SERVER_ERROR";
         log({
@@ -243,6 +273,17 @@ export function createHandler(
     entry.status = response.status;
     entry.durationMs = Math.round(performance.now() - started);
     log(entry);
+    services.metrics?.observeRequest({
+      entry,
+      pathname: url.pathname,
+      bytesIn: Number(incoming.headers.get("content-length")) || 0,
+      bytesOut: Number(response.headers.get("content-length")) || 0,
+    });
+    // A part download is in flight until its last byte left (a graceful stop waits for it).
+    if (ended && isPart && req.method === "GET") {
+      return services.inFlight!.untilSent(response, ended);
+    }
+    ended?.();
     return response;
   };
 }

@@ -25,17 +25,17 @@ function authenticationFailed(message: string): ServiceError {
  * @throws {ServiceError} `AUTHENTICATION_FAILED` for an unknown or revoked key, a missing or
  *   malformed timestamp, a timestamp outside the allowed clock skew, or a wrong signature.
  */
-export function authenticate(
+export async function authenticate(
   services: Services,
   prefix: ApiPrefix,
   req: Request,
   path: string,
   signedBody: Uint8Array,
-): Caller {
+): Promise<Caller> {
   const apiKey = req.headers.get("ss-api-key");
   if (prefix === "/drop-zone/v2.0") {
     const dropzone = apiKey && SAFE_ID_PATTERN.test(apiKey)
-      ? services.accounts.findDropzone(apiKey)
+      ? await services.accounts.findDropzone(apiKey)
       : undefined;
     if (!dropzone) throw authenticationFailed("Unknown dropzone id in ss-api-key.");
     return { kind: "dropzone", dropzone };
@@ -53,7 +53,9 @@ export function authenticate(
       "ss-request-timestamp is too far from the service's clock; check the client's clock.",
     );
   }
-  const key = SAFE_ID_PATTERN.test(apiKey) ? services.accounts.findActiveApiKey(apiKey) : undefined;
+  const key = SAFE_ID_PATTERN.test(apiKey)
+    ? await services.accounts.findActiveApiKey(apiKey)
+    : undefined;
   if (!key || !signatureMatches(signature, key.apiSecret, apiKey, path, timestamp, signedBody)) {
     // One message for both: which API keys exist is not disclosed.
     throw authenticationFailed("The API key is unknown or revoked, or the signature is wrong.");

@@ -71,6 +71,11 @@ export interface ServerConfig {
    * `secret.key` is created in `dataDir` (keep it out of database backups).
    */
   secretKey?: string;
+  /**
+   * `postgres://user:password@host:port/database` puts the metadata on PostgreSQL instead of
+   * `<dataDir>/padlock.db`, so several instances can share it. Needs `secretKey`.
+   */
+  databaseUrl?: string;
   /** Extra handlers (portal pages, sandbox) tried before answering 404 outside the API. */
   extraRoutes?: (
     req: Request,
@@ -102,10 +107,33 @@ export interface ServerConfig {
    * @default {() => false}
    */
   authorizeSession?: (req: Request, packageId: string) => boolean | Promise<boolean>;
+  /** S3-compatible endpoint (origin) for the parts; with the other `s3*` options, parts go to a bucket. */
+  s3Endpoint?: string;
+  /** The bucket for the parts (it must exist). */
+  s3Bucket?: string;
+  /** The region signed for. @default {"us-east-1"} */
+  s3Region?: string;
+  /** The access key id of the bucket's user. */
+  s3AccessKeyId?: string;
+  /** The secret access key of the bucket's user. */
+  s3SecretAccessKey?: string;
+  /** Put before every object key, e.g. `padlock/`. @default {""} */
+  s3Prefix?: string;
+  /** Part URLs are pre-signed bucket URLs: part bytes never pass through the service. @default {false} */
+  s3DirectParts?: boolean;
   /** Receives one structured entry per request; defaults to one JSON line on stdout. */
   log?: (entry: LogEntry) => void;
   /** The clock, in milliseconds since the epoch (tests move it forward). @default {Date.now} */
   now?: () => number;
+  /** Bearer token that `GET /metrics` on the service's address asks for; without it (and without `metricsAddress`) metrics are not served. */
+  metricsToken?: string;
+  /** `host:port` of a separate listener serving `/metrics`, `/healthz`, `/readyz` without a token (a private interface). */
+  metricsAddress?: string;
+  /**
+   * On stop, how long requests in flight (part transfers) may take to finish before the service
+   * closes anyway, in seconds. @default {30} from the command line, 0 through `startServer`
+   */
+  shutdownGraceSeconds?: number;
 }
 
 /** The defaults of every option that has one. */
@@ -172,6 +200,12 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
       throw new ConfigError(`${key} must be a non-negative integer: current value is ${value}`);
     }
   }
+  const grace = merged.shutdownGraceSeconds;
+  if (grace !== undefined && (!Number.isSafeInteger(grace) || grace < 0)) {
+    throw new ConfigError(
+      `shutdownGraceSeconds must be a non-negative integer: current value is ${grace}`,
+    );
+  }
   if (merged.maxPackageLifeDays > 0 && merged.defaultPackageLifeDays > merged.maxPackageLifeDays) {
     throw new ConfigError(
       `defaultPackageLifeDays (${merged.defaultPackageLifeDays}) exceeds maxPackageLifeDays (${merged.maxPackageLifeDays})`,
@@ -192,6 +226,18 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
       );
     }
     merged.publicUrl = parsed.origin;
+  }
+  if (merged.databaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//i.test(merged.databaseUrl)) {
+      throw new ConfigError("databaseUrl must be a postgres:// URL.");
+    }
+    if (!merged.secretKey) {
+      // Every instance must open the API secrets sealed by the others and agree on the CSRF key.
+      throw new ConfigError(
+        "With a database URL, set the shared secret key (--secret-key or PADLOCK_SECRET_KEY): " +
+          "every instance must use the same one.",
+      );
+    }
   }
   return {
     ...merged,
@@ -224,6 +270,7 @@ const EXTERNAL_OPTIONS = [
   ["allow-undisclosed-recipients", "PADLOCK_ALLOW_UNDISCLOSED_RECIPIENTS", "boolean"],
   ["system-name", "PADLOCK_SYSTEM_NAME", "string"],
   ["secret-key", "PADLOCK_SECRET_KEY", "string"],
+  ["database-url", "PADLOCK_DATABASE_URL", "string"],
   ["smtp-host", "PADLOCK_SMTP_HOST", "string"],
   ["smtp-port", "PADLOCK_SMTP_PORT", "number"],
   ["smtp-user", "PADLOCK_SMTP_USER", "string"],
@@ -233,6 +280,16 @@ const EXTERNAL_OPTIONS = [
   ["dev-outbox", "PADLOCK_DEV_OUTBOX", "boolean"],
   ["trust-proxy", "PADLOCK_TRUST_PROXY", "boolean"],
   ["widget-dir", "PADLOCK_WIDGET_DIR", "string"],
+  ["metrics-token", "PADLOCK_METRICS_TOKEN", "string"],
+  ["metrics-address", "PADLOCK_METRICS_ADDRESS", "string"],
+  ["shutdown-grace-seconds", "PADLOCK_SHUTDOWN_GRACE_SECONDS", "number"],
+  ["s3-endpoint", "PADLOCK_S3_ENDPOINT", "string"],
+  ["s3-bucket", "PADLOCK_S3_BUCKET", "string"],
+  ["s3-region", "PADLOCK_S3_REGION", "string"],
+  ["s3-access-key-id", "PADLOCK_S3_ACCESS_KEY_ID", "string"],
+  ["s3-secret-access-key", "PADLOCK_S3_SECRET_ACCESS_KEY", "string"],
+  ["s3-prefix", "PADLOCK_S3_PREFIX", "string"],
+  ["s3-direct-parts", "PADLOCK_S3_DIRECT_PARTS", "boolean"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Accounts, User } from "./accounts/accounts.ts";
+import type { SecretBox } from "./accounts/secret_box.ts";
 import type { ResolvedConfig } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import type { Dropzone } from "./dropzones/repository.ts";
@@ -14,6 +15,8 @@ import type { LogEntry } from "./log.ts";
 import type { PackageRepository } from "./packages/repository.ts";
 import type { PartRepository } from "./parts/repository.ts";
 import type { RecipientRepository } from "./recipients/repository.ts";
+import type { InFlight } from "./in_flight.ts";
+import type { ServiceMetrics } from "./metrics.ts";
 import type { PartStore } from "./storage/part_store.ts";
 
 /** Everything the handlers share. */
@@ -24,6 +27,8 @@ export interface Services {
   db: Database;
   /** Users, API keys, dropzones. */
   accounts: Accounts;
+  /** Seals secrets kept in the database (API secrets, queued mail). */
+  secrets: SecretBox;
   /** Package queries. */
   packages: PackageRepository;
   /** Recipient queries. */
@@ -38,6 +43,10 @@ export interface Services {
   store: PartStore;
   /** The origin clients reach the service at, known once it listens. */
   publicUrl: string;
+  /** The Prometheus metrics the request handler feeds (absent in handlers built without them). */
+  metrics?: ServiceMetrics;
+  /** The requests in flight, and whether the service is stopping (`/readyz` then answers 503). */
+  inFlight?: InFlight;
 }
 
 /** Who sent a request. */

@@ -72,6 +72,22 @@ export function jsonResponse(body: Record<string, unknown>, status = 200): Respo
   });
 }
 
+/** Seconds a client is asked to wait when the database or the bucket cannot be reached. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/**
+ * Answers "try again later" (the database or the bucket cannot be reached): HTTP 503 with
+ * `Retry-After` and an error envelope on every endpoint, the API's included, which the clients
+ * treat as a passing outage: they wait and resume, and nothing was half stored.
+ *
+ * @param message what is unavailable, for the person reading the error.
+ */
+export function unavailableResponse(message: string): Response {
+  const response = jsonResponse({ response: "SERVICE_UNAVAILABLE", message }, 503);
+  response.headers.set("Retry-After", String(UNAVAILABLE_RETRY_SECONDS));
+  return response;
+}
+
 /** Builds the error envelope for a `ServiceError`. */
 export function errorBody(error: ServiceError): Record<string, unknown> {
   return { response: error.code, message: error.message };

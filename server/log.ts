@@ -12,7 +12,7 @@ export interface LogEntry {
   /** ISO time the entry was written. */
   time: string;
   /** `"request"` for each request, `"error"` for an unexpected failure, `"sweep"`, `"start"`. */
-  event: "request" | "error" | "sweep" | "start";
+  event: "request" | "error" | "sweep" | "start" | "stop";
   /** Random id that ties an error entry to its request entry. */
   requestId?: string;
   /** HTTP method. */
@@ -39,7 +39,7 @@ export interface LogEntry {
   errorName?: string;
   /** Stack frames of an unexpected error, without its message. */
   stack?: string;
-  /** What a sweep or the start did. */
+  /** What a sweep, the start or the stop did. */
   detail?: Record<string, unknown>;
 }
 

@@ -16,13 +16,13 @@ export interface SweepResult {
 /** Runs one sweep now. */
 export async function sweepExpired(services: Services): Promise<SweepResult> {
   const now = services.config.now();
-  const expired = services.packages.listExpired(now);
+  const expired = await services.packages.listExpired(now);
   for (const packageId of expired) {
     // Parts first: if the sweep stops half-way, the package is still listed as expired
     // and the next sweep finishes the job.
     await services.store.deletePackage(packageId);
-    services.packages.delete(packageId);
+    await services.packages.delete(packageId);
   }
-  const partUrls = services.parts.deleteExpiredUrls(now);
+  const partUrls = await services.parts.deleteExpiredUrls(now);
   return { packages: expired.length, partUrls };
 }

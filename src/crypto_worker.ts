@@ -14,7 +14,7 @@
  * @module
  */
 import { release } from "./_buffers.ts";
-import { decryptPart, encryptPart } from "./pgp.ts";
+import { DecryptError, decryptPart, encryptPart } from "./pgp.ts";
 import type { CryptoReply, CryptoRequest, WorkerErrorData } from "./worker_pool.ts";
 import { pinWorker } from "./pins_worker.ts";
 
@@ -33,7 +33,8 @@ const scope = globalThis as unknown as WorkerScope;
 function describe(error: unknown): WorkerErrorData {
   if (!(error instanceof Error)) return { name: "Error", message: String(error) };
   const cause = error.cause instanceof Error ? error.cause.message : undefined;
-  return { name: error.name, message: error.message, cause };
+  const failure = error instanceof DecryptError ? error.failure : undefined;
+  return { name: error.name, message: error.message, cause, failure };
 }
 
 async function handle(request: CryptoRequest): Promise<void> {

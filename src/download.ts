@@ -292,9 +292,12 @@ export async function downloadFile(
       return plain;
     } catch (error) {
       if (!(error instanceof DecryptError)) throw toDownloadError(error, file, part);
-      // The same key opened another part, so this one was altered; otherwise openpgp's
-      // "session key" failure means the password (the key) is wrong.
-      const wrongKey = !decryptedOne && /session key/i.test(describeCause(error));
+      // Decided by the check that failed (pgp.ts), never by the wording of an error. The same
+      // key opened another part, so this one was altered whatever failed; otherwise a failed key
+      // check means a wrong key, and so does a failure that could not be pinned on either (no
+      // separate key check for its cipher): checking the link is then the first thing to do.
+      const wrongKey = !decryptedOne &&
+        (error.failure === "key" || error.failure === "unknown");
       if (wrongKey) {
         throw new DownloadError(`Cannot decrypt "${file.fileName}": ${WRONG_KEY_HINT}`, {
           code: "WRONG_KEY",
@@ -365,7 +368,8 @@ function describeCause(error: unknown): string {
  * endings normalised to `\n`.
  *
  * @returns the message, or `undefined` when the package has none.
- * @throws {DownloadError} `WRONG_KEY` when the link's key does not decrypt it.
+ * @throws {DownloadError} `WRONG_KEY` when the link's key does not decrypt it, `TAMPERED` when it
+ *   failed its integrity check.
  * @throws {ApiError} when the service refuses or cannot be reached.
  */
 export async function readMessage(
@@ -380,6 +384,12 @@ export async function readMessage(
     return text.replaceAll("\r\n", "\n");
   } catch (error) {
     if (!(error instanceof DecryptError)) throw error;
+    if (error.failure === "integrity") {
+      throw new DownloadError(
+        "The package message failed its integrity check: it was modified or damaged on the server",
+        { code: "TAMPERED", cause: error },
+      );
+    }
     throw new DownloadError(`Cannot decrypt the package message: ${WRONG_KEY_HINT}`, {
       code: "WRONG_KEY",
       cause: error,

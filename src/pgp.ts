@@ -11,12 +11,13 @@
  *
  * @module
  */
-import { createMessage, decrypt, encrypt, enums, readMessage } from "openpgp";
-import type { PartialConfig } from "openpgp";
+import { createMessage, decrypt, decryptSessionKeys, encrypt, enums, readMessage } from "openpgp";
+import type { PartialConfig, SessionKey } from "openpgp";
 import { decodeBase64, encodeBase64 } from "./_base64.ts";
 import { DecryptError } from "./_decrypt_error.ts";
+import { findEncryptedData, sessionKeyFits } from "./_key_check.ts";
 
-export { DecryptError, type DecryptErrorOptions } from "./_decrypt_error.ts";
+export { DecryptError, type DecryptErrorOptions, type DecryptFailure } from "./_decrypt_error.ts";
 
 /**
  * Largest plaintext a compressed message may expand to when decrypting. Padlock parts hold
@@ -84,6 +85,14 @@ export async function encryptPart(plain: Uint8Array, passphrase: string): Promis
   });
 }
 
+const WRONG_KEY_MESSAGE = "Cannot decrypt: the key is wrong";
+
+/**
+ * Decrypts in two steps so that a failure names the check that made it (see `DecryptFailure`):
+ * first the session key, checked by its packet and by the data's own key check
+ * (`_key_check.ts`), then the data with that key, checked for integrity. Neither step depends on
+ * the wording of openpgp's errors.
+ */
 async function decryptBytes(cipher: Uint8Array, passphrase: string): Promise<Uint8Array> {
   checkPassphrase(passphrase);
   let message;
@@ -93,21 +102,54 @@ async function decryptBytes(cipher: Uint8Array, passphrase: string): Promise<Uin
     throw new DecryptError(
       "Cannot decrypt: the data is not a complete OpenPGP message (it is truncated, corrupted " +
         "or was never encrypted)",
-      { cause },
+      { cause, failure: "format" },
     );
   }
+  const data = findEncryptedData(cipher);
+  if (data?.tag === 9) {
+    throw new DecryptError(
+      "Cannot decrypt: the data is not integrity-protected, so it could have been modified",
+      { failure: "integrity" },
+    );
+  }
+  let candidates;
   try {
-    const { data } = await decrypt({
+    candidates = await decryptSessionKeys({
       message,
       passwords: [passphrase],
+      config: DECRYPT_CONFIG,
+    });
+  } catch (cause) {
+    // No session-key packet accepted the passphrase (AEAD-sealed packets check it for certain).
+    throw new DecryptError(WRONG_KEY_MESSAGE, { cause, failure: "key" });
+  }
+  const checks = await Promise.all(
+    candidates.map(({ data: key, algorithm }) =>
+      data ? sessionKeyFits(data, key, algorithm) : undefined
+    ),
+  );
+  // An `algorithm` of null (v6 packets) is allowed: SEIPD v2 names its own cipher.
+  const sessionKeys = candidates.filter((_, i) => checks[i] !== false) as SessionKey[];
+  if (sessionKeys.length === 0) throw new DecryptError(WRONG_KEY_MESSAGE, { failure: "key" });
+  // The key counts as checked when the data's key check passed, or when every session-key
+  // packet is AEAD-sealed (v5, v6), whose tag verified the passphrase.
+  const sealed = data?.sessionKeyPacketVersions ?? [];
+  const keyChecked = checks.includes(true) ||
+    (sealed.length > 0 && sealed.every((version) => version >= 5));
+  try {
+    const { data: plain } = await decrypt({
+      message,
+      sessionKeys,
       format: "binary",
       config: DECRYPT_CONFIG,
     });
-    return data;
+    return plain;
   } catch (cause) {
     throw new DecryptError(
-      "Cannot decrypt: the key is wrong, or the data was modified or damaged in transit",
-      { cause },
+      keyChecked
+        ? "Cannot decrypt: the data failed its integrity check (it was modified or damaged)"
+        : "Cannot decrypt: the key is wrong, or the data was modified or damaged in transit",
+      { cause, failure: keyChecked ? "integrity" : "unknown" },
     );
   }
 }

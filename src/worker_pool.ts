@@ -30,7 +30,7 @@
  *
  * @module
  */
-import { DecryptError } from "./_decrypt_error.ts";
+import { DecryptError, type DecryptFailure } from "./_decrypt_error.ts";
 import { checkWorkerScript, pinRegistry } from "./_pinned.ts";
 
 /** Most workers a pool starts by default, whatever the number of cores. */
@@ -59,6 +59,8 @@ export interface WorkerErrorData {
   message: string;
   /** Its cause's message, when it had one. */
   cause?: string;
+  /** A `DecryptError`'s `failure`: which check refused the data. */
+  failure?: DecryptFailure;
 }
 
 /** The crypto worker's answer to one {@linkcode CryptoRequest}. */
@@ -160,7 +162,7 @@ function rebuildError(data: WorkerErrorData): Error {
   const options = data.cause === undefined ? undefined : { cause: new Error(data.cause) };
   switch (data.name) {
     case "DecryptError":
-      return new DecryptError(data.message, options);
+      return new DecryptError(data.message, { ...options, failure: data.failure });
     case "TypeError":
       return new TypeError(data.message, options);
     case "RangeError":

@@ -5,6 +5,7 @@
  * loads the app in the sidebar iframe (another origin) with `?origin=…&app_guid=…`, answers its
  * handshake with `zaf.app.registered`, serves `get`/`set`/`invoke`, keeps its event
  * subscriptions, sends `ticket.updated` / `ticket.comments.changed` when the ticket changes,
+ * `ticket.submit.*` around a reply and `app.activated` when the apps pane is shown again,
  * proxies `request:<n>` to the sandbox's Zendesk API stand-in, and runs the `ticket.save` hook
  * when the agent submits a reply. Every message is checked for the app's origin and window.
  *
@@ -31,6 +32,8 @@ const attachmentNames = /** @type {HTMLElement} */ (document.getElementById("att
 const internalNote = /** @type {HTMLInputElement} */ (document.getElementById("internal-note"));
 const replyError = /** @type {HTMLElement} */ (document.getElementById("reply-error"));
 const submitButton = /** @type {HTMLButtonElement} */ (document.getElementById("submit-reply"));
+const appsToggle = /** @type {HTMLButtonElement} */ (document.getElementById("toggle-apps"));
+const appsPane = /** @type {HTMLElement} */ (document.getElementById("apps-pane"));
 
 /** @type {any} */
 let ticket = null;
@@ -99,6 +102,21 @@ function appendSanitised(parent, html) {
   walk(doc.body, parent);
 }
 
+/**
+ * A comment's time as the conversation shows it; the app's sidebar uses the same format
+ * (`formatDateTime` of `ui/format.ts`), so an agent can match a link to its comment.
+ * @param {string} value
+ */
+function formatDateTime(value) {
+  return new Date(value).toLocaleString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
 function renderConversation() {
   conversation.replaceChildren();
   for (const comment of ticket.comments) {
@@ -108,7 +126,7 @@ function renderConversation() {
     const meta = document.createElement("p");
     meta.className = "meta";
     meta.textContent = `${comment.author.name} (${comment.role}) · ${
-      new Date(comment.createdAt).toLocaleString()
+      formatDateTime(comment.createdAt)
     }${comment.public ? "" : " · internal note"}`;
     const content = document.createElement("div");
     content.className = "content";
@@ -194,7 +212,7 @@ const paths = {
     name: agent.name,
     email: agent.email,
     role: agent.role,
-    locale: "en-US",
+    locale: agent.locale ?? "en-US",
     groups: [{ id: 1, name: "Support" }],
   }),
   "comment.text": () => replyText.value,
@@ -399,12 +417,16 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   submitButton.disabled = true;
+  let outcome = "";
   try {
     const refusal = await runSaveHook();
     if (refusal) {
       showError(refusal);
       return;
     }
+    // Zendesk's submit events: start once the hooks let the save go, then done or fail, always.
+    emit("ticket.submit.start", {});
+    outcome = "fail";
     const response = await fetch(`/agent/tickets/${ticketId}/comments`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -415,13 +437,26 @@ form.addEventListener("submit", async (event) => {
       showError(`The reply was not saved: ${problem.error ?? response.status}`);
       return;
     }
+    outcome = "done";
     replyText.value = "";
     attachmentsInput.value = "";
     attachmentNames.textContent = "";
     await refresh(true);
   } finally {
+    if (outcome) {
+      emit(`ticket.submit.${outcome}`, { id: ticketId });
+      emit("ticket.submit.always", { id: ticketId });
+    }
     submitButton.disabled = false;
   }
+});
+
+// Zendesk sends `app.activated` when an app's pane is shown again (the app rescans then).
+appsToggle.addEventListener("click", () => {
+  const show = appsPane.hidden;
+  appsPane.hidden = !show;
+  appsToggle.setAttribute("aria-expanded", String(show));
+  if (show) emit("app.activated", { firstLoad: false });
 });
 
 attachmentsInput.addEventListener("change", () => {

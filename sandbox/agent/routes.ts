@@ -8,6 +8,8 @@
  * @module
  */
 import { escapeHtml, textToHtml, type Ticket, type TicketStore } from "../tickets.ts";
+import { htmlToText } from "../helpcenter/html.ts";
+import { FAVICON_HREF } from "../../server/portal/page.ts";
 
 /** The agent the sandbox pretends is signed in to Zendesk. */
 export interface SandboxAgent {
@@ -149,6 +151,7 @@ function page(title: string, body: string, bodyAttributes = "", frameOrigin = "'
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Sandbox Zendesk</title>
+<link rel="icon" href="${escapeHtml(FAVICON_HREF)}">
 <link rel="stylesheet" href="/agent/assets/host.css">
 </head>
 <body${bodyAttributes}>
@@ -223,8 +226,9 @@ function ticketPage(ticket: Ticket, config: Record<string, unknown>, appOrigin: 
   </form>
 </main>
 <aside class="apps">
-  <h2>Apps</h2>
-  <iframe id="app-frame" title="Padlock app"></iframe>
+  <h2><button id="toggle-apps" type="button" aria-expanded="true"
+    aria-controls="apps-pane">Apps</button></h2>
+  <div id="apps-pane"><iframe id="app-frame" title="Padlock app"></iframe></div>
 </aside>
 </div>
 <script type="module" src="/agent/assets/host.js"></script>`;
@@ -237,14 +241,62 @@ function settingFromQuery(value: string): unknown {
   return value;
 }
 
-/** The ticket in the shape Zendesk's REST API gives (for the request proxy). */
+/** The requester's Zendesk user id in the sandbox (one end-user per ticket). */
+function requesterId(ticket: Ticket): number {
+  return 1000 + ticket.id;
+}
+
+/** A user in the shape of Zendesk's REST API. */
+function apiUser(
+  user: { id: number; name: string; email: string; role: string },
+): Record<string, unknown> {
+  return {
+    id: user.id,
+    url: `/api/v2/users/${user.id}.json`,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    locale: "en-US",
+    time_zone: "UTC",
+    active: true,
+    verified: true,
+  };
+}
+
+function apiRequester(ticket: Ticket): Record<string, unknown> {
+  return apiUser({ ...ticket.requester, id: requesterId(ticket), role: "end-user" });
+}
+
+/** The ticket in the shape of Zendesk's REST API (`description` is plain text there). */
+function apiTicket(ticket: Ticket, agent: SandboxAgent): Record<string, unknown> {
+  const description = ticket.descriptionMimetype === "text/html"
+    ? htmlToText(ticket.description)
+    : ticket.description;
+  return {
+    id: ticket.id,
+    url: `/api/v2/tickets/${ticket.id}.json`,
+    subject: ticket.subject,
+    raw_subject: ticket.subject,
+    description,
+    status: "open",
+    requester_id: requesterId(ticket),
+    submitter_id: requesterId(ticket),
+    assignee_id: agent.id,
+    ticket_form_id: ticket.formId === undefined ? null : Number(ticket.formId),
+    created_at: ticket.createdAt,
+    updated_at: ticket.comments.at(-1)?.createdAt ?? ticket.createdAt,
+  };
+}
+
+/** The ticket's comments in the shape of Zendesk's REST API (for the request proxy). */
 function apiComments(ticket: Ticket) {
   return {
     comments: ticket.comments.map((comment) => ({
       id: comment.id,
       type: "Comment",
-      author_id: comment.role === "agent" ? DEMO_AGENT.id : 1000 + ticket.id,
-      body: comment.html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim(),
+      author_id: comment.role === "agent" ? DEMO_AGENT.id : requesterId(ticket),
+      // Zendesk's `body` is plain text (entities decoded, blocks as line breaks).
+      body: htmlToText(comment.html),
       html_body: comment.html,
       public: comment.public,
       created_at: comment.createdAt,
@@ -281,6 +333,13 @@ export function agentRoutes(
     }
   };
 
+  // The agent, or the requester of the ticket whose requester id it is.
+  const findUser = async (id: number): Promise<Record<string, unknown> | undefined> => {
+    if (id === agent.id) return apiUser(agent);
+    const ticket = id > 1000 ? await findTicket(String(id - 1000)) : undefined;
+    return ticket ? apiRequester(ticket) : undefined;
+  };
+
   return async (request) => {
     const url = new URL(request.url);
     const path = url.pathname;
@@ -308,11 +367,13 @@ export function agentRoutes(
           if (value !== null) merged[name] = settingFromQuery(value);
         }
         const role = url.searchParams.get("role");
+        // The agent's Zendesk language (`?locale=ja`), as ZAF's `currentUser.locale` gives it.
+        const locale = url.searchParams.get("locale");
         return ticketPage(ticket, {
           "ticket-id": String(ticket.id),
           "app-url": appUrl,
           settings: merged,
-          agent: role ? { ...agent, role } : agent,
+          agent: { ...agent, ...(role ? { role } : {}), ...(locale ? { locale } : {}) },
         }, new URL(appUrl).origin);
       }
       match = path.match(/^\/agent\/tickets\/(\d+)\.json$/);
@@ -328,17 +389,30 @@ export function agentRoutes(
       match = path.match(/^\/agent\/api\/v2\/tickets\/(\d+)\.json$/);
       if (match) {
         const ticket = await findTicket(match[1]);
-        return ticket
-          ? json({
-            ticket: {
-              id: ticket.id,
-              subject: ticket.subject,
-              description: ticket.description,
-              requester_id: 1000 + ticket.id,
-              created_at: ticket.createdAt,
-            },
-          })
-          : json({ error: "RecordNotFound" }, 404);
+        if (!ticket) return json({ error: "RecordNotFound", description: "Not found" }, 404);
+        // `?include=users` sideloads the people of the ticket, as Zendesk does.
+        const include = (url.searchParams.get("include") ?? "").split(",");
+        return json({
+          ticket: apiTicket(ticket, agent),
+          ...(include.includes("users") ? { users: [apiRequester(ticket), apiUser(agent)] } : {}),
+        });
+      }
+      if (path === "/agent/api/v2/users/me.json") return json({ user: apiUser(agent) });
+      if (path === "/agent/api/v2/users/show_many.json") {
+        const ids = (url.searchParams.get("ids") ?? "").split(",").map(Number);
+        const users = [];
+        for (const id of ids) {
+          const user = await findUser(id);
+          if (user) users.push(user);
+        }
+        return json({ users });
+      }
+      match = path.match(/^\/agent\/api\/v2\/users\/(\d+)\.json$/);
+      if (match) {
+        const user = await findUser(Number(match[1]));
+        return user
+          ? json({ user })
+          : json({ error: "RecordNotFound", description: "Not found" }, 404);
       }
       return undefined;
     }

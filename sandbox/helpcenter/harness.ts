@@ -9,7 +9,7 @@
 import * as esbuild from "esbuild";
 import { build } from "../../build.ts";
 import { subresourceIntegrity } from "../../scripts/bundle_facts.ts";
-import { type RunningServer, startServer } from "../../server/mod.ts";
+import { type RunningServer, type ServerConfig, startServer } from "../../server/mod.ts";
 import { type RunningSandbox, startSandbox } from "../server.ts";
 
 /** Options of {@linkcode startHarness}. */
@@ -23,6 +23,8 @@ export interface HarnessOptions {
    * @default {"theme"}
    */
   widgetHost?: "theme" | "service" | { integrity: string };
+  /** More service options (e.g. a bucket for the parts). */
+  service?: Partial<ServerConfig>;
 }
 
 /** The running stack. */
@@ -59,6 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     widgetDir: `${dist}/helpcenter`,
     log: quiet,
     sweepIntervalMs: 0,
+    ...options.service,
   };
   let service = await startServer({ port: 0, ...serviceOptions });
   const port = service.port;

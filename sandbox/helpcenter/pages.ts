@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { FAVICON_HREF } from "../../server/portal/page.ts";
 import type { Ticket } from "../tickets.ts";
 import { type Html, html, htmlToText, raw } from "./html.ts";
 
@@ -66,15 +67,21 @@ export function widgetScriptTag(tag: WidgetTag): Html {
   `;
 }
 
-function layout(options: { title: string; head?: Html; body: Html; crumbs?: string[] }): string {
+function layout(
+  options: { title: string; head?: Html; body: Html; crumbs?: string[]; locale?: string },
+): string {
   const crumbs = options.crumbs ?? [];
+  // As Zendesk renders a Help Center page in one of its languages (`/hc/<locale>/…`).
+  const locale = options.locale ?? "en-US";
+  const dir = /^(ar|he|fa)\b/i.test(locale) ? "rtl" : "ltr";
   return html`
     <!DOCTYPE html>
-    <html lang="en-US" dir="ltr">
+    <html lang="${locale}" dir="${dir}">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>${options.title} – Padlock Demo</title>
+      <link rel="icon" href="${FAVICON_HREF}">
       <link rel="stylesheet" href="/sandbox/assets/theme.css">
       ${options.head}
       </head>
@@ -104,12 +111,19 @@ export interface V4FormData {
   selected: string;
   action: string;
   authenticityToken: string;
+  /** Why the last submission was refused, shown above the form. */
+  error?: string;
+  /** What the refused submission held, put back into the form. */
+  values?: { subject: string; email: string };
 }
 
 /** The v4-style request page: the form is rendered by `/sandbox/assets/v4-form.js` after load. */
-export function v4RequestPage(options: { widget: WidgetTag; data: V4FormData }): string {
+export function v4RequestPage(
+  options: { widget: WidgetTag; data: V4FormData; locale?: string },
+): string {
   const json = JSON.stringify(options.data).replace(/</g, "\\u003c");
   return layout({
+    locale: options.locale,
     title: "Submit a request",
     crumbs: ["Submit a request"],
     head: html`${widgetScriptTag(options.widget)}
@@ -130,10 +144,19 @@ export function v4RequestPage(options: { widget: WidgetTag; data: V4FormData }):
 
 /** The legacy (templating API v1–v3) request page, server-rendered. */
 export function legacyRequestPage(
-  options: { widget: WidgetTag; forms: TicketForm[]; selected: string; authenticityToken: string },
+  options: {
+    widget: WidgetTag;
+    forms: TicketForm[];
+    selected: string;
+    authenticityToken: string;
+    /** Why the last submission was refused, shown above the form. */
+    error?: string;
+    locale?: string;
+  },
 ): string {
   const { forms, selected } = options;
   return layout({
+    locale: options.locale,
     title: "Submit a request",
     crumbs: ["Submit a request"],
     head: widgetScriptTag(options.widget),
@@ -142,6 +165,9 @@ export function legacyRequestPage(
       <p class="sandbox-note">Sandbox: legacy (server-rendered) form. Ticket form "Technical support"
             is secured by Padlock; "Feedback" is not in the configured list.
             <a href="/hc/en-us/requests/new">v4 form</a></p>
+      ${options.error
+        ? html`<div class="notification notification-error" role="alert">${options.error}</div>`
+        : ""}
       <div class="form">
         <form id="new_request" class="request-form" action="/hc/en-us/requests" method="post"
           data-form-type="request" accept-charset="UTF-8">

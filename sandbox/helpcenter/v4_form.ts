@@ -21,6 +21,9 @@ interface FormData {
   selected: string;
   action: string;
   authenticityToken: string;
+  /** Why the server refused the last submission (Zendesk shows it above the form). */
+  error?: string;
+  values?: { subject: string; email: string };
 }
 
 const mount = document.getElementById("new-request-form")!;
@@ -142,6 +145,30 @@ function buildForm(formId: string): { form: HTMLFormElement; textarea: HTMLTextA
     class: "garden-button",
     "data-garden-id": "buttons.button",
   }, "Submit");
+  const email = element("input", {
+    type: "email",
+    name: "request[anonymous_requester_email]",
+    class: "garden-input",
+    required: "",
+    "data-garden-id": "forms.input",
+  });
+  const subject = element("input", {
+    type: "text",
+    name: "request[subject]",
+    class: "garden-input",
+    required: "",
+    maxlength: "150",
+    "data-garden-id": "forms.input",
+  });
+  email.value = data.values?.email ?? "";
+  subject.value = data.values?.subject ?? "";
+  if (data.error) {
+    form.append(element("div", {
+      class: "garden-alert",
+      role: "alert",
+      "data-garden-id": "notifications.alert",
+    }, data.error));
+  }
   form.append(
     element("input", { type: "hidden", name: "authenticity_token", value: data.authenticityToken }),
     element("input", { type: "hidden", name: "request[ticket_form_id]", value: selected.id }),
@@ -152,27 +179,8 @@ function buildForm(formId: string): { form: HTMLFormElement; textarea: HTMLTextA
         void render(choice.id);
       }),
     ),
-    field(
-      "Your email address",
-      element("input", {
-        type: "email",
-        name: "request[anonymous_requester_email]",
-        class: "garden-input",
-        required: "",
-        "data-garden-id": "forms.input",
-      }),
-    ),
-    field(
-      "Subject",
-      element("input", {
-        type: "text",
-        name: "request[subject]",
-        class: "garden-input",
-        required: "",
-        maxlength: "150",
-        "data-garden-id": "forms.input",
-      }),
-    ),
+    field("Your email address", email),
+    field("Subject", subject),
     field(
       "Description",
       textarea,

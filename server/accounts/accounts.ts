@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Database } from "../db/database.ts";
+import type { Queryable } from "../db/database.ts";
 import { type Dropzone, DropzoneRepository } from "../dropzones/repository.ts";
 import { newUuid, randomToken } from "../ids.ts";
 import { isEmail, normaliseEmail } from "./emails.ts";
@@ -67,13 +67,13 @@ function toUser(row: UserRow): User {
 
 /** Users, API keys and dropzones. */
 export class Accounts {
-  readonly #db: Database;
+  readonly #db: Queryable;
   readonly #secrets: SecretBox;
   readonly #dropzones: DropzoneRepository;
   readonly #now: () => number;
 
   /** Works on `db`, sealing API secrets with `secrets`. */
-  constructor(db: Database, secrets: SecretBox, now: () => number = Date.now) {
+  constructor(db: Queryable, secrets: SecretBox, now: () => number = Date.now) {
     this.#db = db;
     this.#secrets = secrets;
     this.#dropzones = new DropzoneRepository(db);
@@ -95,13 +95,16 @@ export class Accounts {
       throw new AccountError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
     }
     const email = normaliseEmail(options.email);
-    if (this.findUserByEmail(email)) throw new AccountError(`A user with email ${email} exists.`);
+    if (await this.findUserByEmail(email)) {
+      throw new AccountError(`A user with email ${email} exists.`);
+    }
     const passwordHash = await hashPassword(options.password);
     const id = newUuid();
     try {
-      this.#db.prepare(
+      await this.#db.run(
         "INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-      ).run(id, email, options.name ?? "", passwordHash, this.#now());
+        [id, email, options.name ?? "", passwordHash, this.#now()],
+      );
     } catch (cause) {
       throw new AccountError(`A user with email ${email} exists.`, { cause });
     }
@@ -109,32 +112,37 @@ export class Accounts {
   }
 
   /** Finds a user by id. */
-  getUser(id: string): User | undefined {
-    const row = this.#db.prepare("SELECT id, email, name, created_at FROM users WHERE id = ?")
-      .get(id) as UserRow | undefined;
+  async getUser(id: string): Promise<User | undefined> {
+    const row = await this.#db.get<UserRow>(
+      "SELECT id, email, name, created_at FROM users WHERE id = ?",
+      [id],
+    );
     return row && toUser(row);
   }
 
   /** Finds a user by email (case-insensitive). */
-  findUserByEmail(email: string): User | undefined {
-    const row = this.#db.prepare("SELECT id, email, name, created_at FROM users WHERE email = ?")
-      .get(normaliseEmail(email)) as UserRow | undefined;
+  async findUserByEmail(email: string): Promise<User | undefined> {
+    const row = await this.#db.get<UserRow>(
+      "SELECT id, email, name, created_at FROM users WHERE email = ?",
+      [normaliseEmail(email)],
+    );
     return row && toUser(row);
   }
 
   /** Lists every user, oldest first. */
-  listUsers(): User[] {
-    const rows = this.#db.prepare(
+  async listUsers(): Promise<User[]> {
+    const rows = await this.#db.all<UserRow>(
       "SELECT id, email, name, created_at FROM users ORDER BY created_at, email",
-    ).all() as unknown as UserRow[];
+    );
     return rows.map(toUser);
   }
 
   /** Returns the user when the email and password match, else `undefined` (constant-time compare). */
   async verifyPassword(email: string, password: string): Promise<User | undefined> {
-    const row = this.#db.prepare(
+    const row = await this.#db.get<UserRow & { password_hash: string }>(
       "SELECT id, email, name, created_at, password_hash FROM users WHERE email = ?",
-    ).get(normaliseEmail(email)) as (UserRow & { password_hash: string }) | undefined;
+      [normaliseEmail(email)],
+    );
     if (!row) return undefined;
     return await verifyPassword(password, row.password_hash) ? toUser(row) : undefined;
   }
@@ -144,29 +152,31 @@ export class Accounts {
    *
    * @throws {AccountError} when the user does not exist.
    */
-  createApiKey(userId: string, description: string): Promise<NewApiKey> {
-    if (!this.getUser(userId)) throw new AccountError(`No user has id ${userId}.`);
+  async createApiKey(userId: string, description: string): Promise<NewApiKey> {
+    if (!(await this.getUser(userId))) throw new AccountError(`No user has id ${userId}.`);
     const apiKey = randomToken(16);
     const apiSecret = randomToken(32);
-    this.#db.prepare(
+    await this.#db.run(
       `INSERT INTO api_keys (api_key, user_id, secret_sealed, description, created_at)
        VALUES (?, ?, ?, ?, ?)`,
-    ).run(apiKey, userId, this.#secrets.seal(apiSecret), description ?? "", this.#now());
-    return Promise.resolve({ apiKey, apiSecret });
+      [apiKey, userId, this.#secrets.seal(apiSecret), description ?? "", this.#now()],
+    );
+    return { apiKey, apiSecret };
   }
 
   /** Lists a user's keys, revoked ones included, oldest first. */
-  listApiKeys(userId: string): ApiKeyInfo[] {
-    const rows = this.#db.prepare(
-      `SELECT api_key, user_id, description, created_at, revoked_at FROM api_keys
-       WHERE user_id = ? ORDER BY created_at, rowid`,
-    ).all(userId) as {
+  async listApiKeys(userId: string): Promise<ApiKeyInfo[]> {
+    const rows = await this.#db.all<{
       api_key: string;
       user_id: string;
       description: string;
       created_at: number;
       revoked_at: number | null;
-    }[];
+    }>(
+      `SELECT api_key, user_id, description, created_at, revoked_at FROM api_keys
+       WHERE user_id = ? ORDER BY created_at, rowid`,
+      [userId],
+    );
     return rows.map((row) => ({
       apiKey: row.api_key,
       userId: row.user_id,
@@ -177,10 +187,11 @@ export class Accounts {
   }
 
   /** Revokes a key; returns false when no active key has this id. */
-  revokeApiKey(apiKey: string): boolean {
-    const result = this.#db.prepare(
+  async revokeApiKey(apiKey: string): Promise<boolean> {
+    const result = await this.#db.run(
       "UPDATE api_keys SET revoked_at = ? WHERE api_key = ? AND revoked_at IS NULL",
-    ).run(this.#now(), apiKey);
+      [this.#now(), apiKey],
+    );
     return result.changes > 0;
   }
 
@@ -189,12 +200,13 @@ export class Accounts {
    *
    * @throws {import("./secret_box.ts").SecretBoxError} when the secret was sealed with another key.
    */
-  findActiveApiKey(apiKey: string): { user: User; apiSecret: string } | undefined {
-    const row = this.#db.prepare(
+  async findActiveApiKey(apiKey: string): Promise<{ user: User; apiSecret: string } | undefined> {
+    const row = await this.#db.get<UserRow & { secret_sealed: string }>(
       `SELECT users.id, users.email, users.name, users.created_at, api_keys.secret_sealed
        FROM api_keys JOIN users ON users.id = api_keys.user_id
        WHERE api_keys.api_key = ? AND api_keys.revoked_at IS NULL`,
-    ).get(apiKey) as (UserRow & { secret_sealed: string }) | undefined;
+      [apiKey],
+    );
     if (!row) return undefined;
     return { user: toUser(row), apiSecret: this.#secrets.open(row.secret_sealed) };
   }
@@ -204,29 +216,33 @@ export class Accounts {
    *
    * @throws {AccountError} when the owner or an allowed user does not exist.
    */
-  createDropzone(
+  async createDropzone(
     ownerId: string,
     options: { allowedUserIds?: string[] } = {},
   ): Promise<{ dropzoneId: string }> {
     for (const id of [ownerId, ...(options.allowedUserIds ?? [])]) {
-      if (!this.getUser(id)) throw new AccountError(`No user has id ${id}.`);
+      if (!(await this.getUser(id))) throw new AccountError(`No user has id ${id}.`);
     }
-    const dropzone = this.#dropzones.create(ownerId, options.allowedUserIds ?? [], this.#now());
-    return Promise.resolve({ dropzoneId: dropzone.dropzoneId });
+    const dropzone = await this.#dropzones.create(
+      ownerId,
+      options.allowedUserIds ?? [],
+      this.#now(),
+    );
+    return { dropzoneId: dropzone.dropzoneId };
   }
 
   /** Finds a dropzone by its public id. */
-  findDropzone(dropzoneId: string): Dropzone | undefined {
+  findDropzone(dropzoneId: string): Promise<Dropzone | undefined> {
     return this.#dropzones.find(dropzoneId);
   }
 
   /** Lists every dropzone. */
-  listDropzones(): Dropzone[] {
+  listDropzones(): Promise<Dropzone[]> {
     return this.#dropzones.list();
   }
 
   /** Tells whether a user owns a dropzone or is allowed to read its packages. */
-  mayReadDropzone(dropzoneId: string, userId: string): boolean {
+  mayReadDropzone(dropzoneId: string, userId: string): Promise<boolean> {
     return this.#dropzones.mayRead(dropzoneId, userId);
   }
 }

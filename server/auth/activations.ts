@@ -7,8 +7,7 @@
  */
 import { type Accounts, MIN_PASSWORD_LENGTH, type User } from "../accounts/accounts.ts";
 import { hashPassword } from "../accounts/passwords.ts";
-import type { Database } from "../db/database.ts";
-import { transaction } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { randomToken, sha256Hex } from "../ids.ts";
 
 /** How long an activation link works, in milliseconds. */
@@ -48,21 +47,22 @@ export class Activations {
    *
    * @returns the token, to put in a link. Never log it.
    */
-  create(userId: string, nextPath = ""): string {
+  async create(userId: string, nextPath = ""): Promise<string> {
     const token = randomToken(32);
     const now = this.#now();
-    this.#db.prepare(
+    await this.#db.run(
       `INSERT INTO portal_activations (token_hash, user_id, next_path, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?)`,
-    ).run(sha256Hex(token), userId, nextPath, now, now + ACTIVATION_TTL_MS);
+      [sha256Hex(token), userId, nextPath, now, now + ACTIVATION_TTL_MS],
+    );
     return token;
   }
 
   /** Returns the agent a token would activate, when it is unused and unexpired. */
-  peek(token: string): User | undefined {
-    const row = this.#row(token);
+  async peek(token: string): Promise<User | undefined> {
+    const row = await this.#row(this.#db, token);
     if (!row || row.used_at !== null || row.expires_at <= this.#now()) return undefined;
-    return this.#accounts.getUser(row.user_id);
+    return await this.#accounts.getUser(row.user_id);
   }
 
   /**
@@ -80,31 +80,30 @@ export class Activations {
     if (password.length > MAX_PASSWORD_LENGTH) {
       throw new ActivationError(`Choose a password of at most ${MAX_PASSWORD_LENGTH} characters.`);
     }
-    const user = this.peek(token);
+    const user = await this.peek(token);
     if (!user) throw expired();
     const passwordHash = await hashPassword(password);
-    const nextPath = transaction(this.#db, () => {
-      const row = this.#row(token);
+    const nextPath = await this.#db.transaction(async (tx) => {
+      const row = await this.#row(tx, token);
       // Checked again inside the transaction: two tabs racing must not both succeed.
       if (!row || row.used_at !== null || row.expires_at <= this.#now()) throw expired();
       const now = this.#now();
-      this.#db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(
-        passwordHash,
-        user.id,
-      );
-      this.#db.prepare(
+      await tx.run("UPDATE users SET password_hash = ? WHERE id = ?", [passwordHash, user.id]);
+      await tx.run(
         "UPDATE portal_activations SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
-      ).run(now, user.id);
-      this.#db.prepare("DELETE FROM portal_sessions WHERE user_id = ?").run(user.id);
+        [now, user.id],
+      );
+      await tx.run("DELETE FROM portal_sessions WHERE user_id = ?", [user.id]);
       return row.next_path;
     });
     return { user, nextPath };
   }
 
-  #row(token: string): ActivationRow | undefined {
-    return this.#db.prepare(
+  #row(db: Queryable, token: string): Promise<ActivationRow | undefined> {
+    return db.get<ActivationRow>(
       "SELECT user_id, next_path, expires_at, used_at FROM portal_activations WHERE token_hash = ?",
-    ).get(sha256Hex(token)) as ActivationRow | undefined;
+      [sha256Hex(token)],
+    );
   }
 }
 
@@ -125,7 +124,7 @@ export async function inviteAgent(
   activations: Activations,
   options: { email: string; name?: string },
 ): Promise<{ user: User; token: string; created: boolean }> {
-  let user = accounts.findUserByEmail(options.email);
+  let user = await accounts.findUserByEmail(options.email);
   let created = false;
   if (!user) {
     const { id } = await accounts.createUser({
@@ -133,8 +132,8 @@ export async function inviteAgent(
       name: options.name,
       password: randomToken(32),
     });
-    user = accounts.getUser(id)!;
+    user = (await accounts.getUser(id))!;
     created = true;
   }
-  return { user, token: activations.create(user.id), created };
+  return { user, token: await activations.create(user.id), created };
 }

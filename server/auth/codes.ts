@@ -6,8 +6,7 @@
  *
  * @module
  */
-import type { Database } from "../db/database.ts";
-import { transaction } from "../db/database.ts";
+import type { Queryable } from "../db/database.ts";
 import { newUuid, secretsEqual, sha256Hex } from "../ids.ts";
 
 /** How long a code is valid, in milliseconds. */
@@ -58,11 +57,11 @@ interface CodeRow {
 
 /** Issues and checks verification codes. */
 export class VerificationCodes {
-  readonly #db: Database;
+  readonly #db: Queryable;
   readonly #now: () => number;
 
   /** Works on `db` with the clock `now`. */
-  constructor(db: Database, now: () => number = Date.now) {
+  constructor(db: Queryable, now: () => number = Date.now) {
     this.#db = db;
     this.#now = now;
   }
@@ -73,50 +72,53 @@ export class VerificationCodes {
    * @param deliverable whether the address is a recipient (only then is a code made).
    * @returns the code to mail, or `undefined` when the address is not a recipient.
    */
-  issue(packageId: string, email: string, deliverable: boolean): string | undefined {
+  async issue(packageId: string, email: string, deliverable: boolean): Promise<string | undefined> {
     const id = newUuid();
     const code = deliverable ? randomDigits() : undefined;
     const now = this.#now();
-    transaction(this.#db, () => {
-      this.#db.prepare("DELETE FROM portal_codes WHERE package_id = ? AND email = ?")
-        .run(packageId, email);
-      this.#db.prepare(
+    await this.#db.transaction(async (tx) => {
+      await tx.run("DELETE FROM portal_codes WHERE package_id = ? AND email = ?", [
+        packageId,
+        email,
+      ]);
+      await tx.run(
         `INSERT INTO portal_codes (id, package_id, email, code_hash, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(id, packageId, email, code ? hashCode(id, code) : null, now, now + CODE_TTL_MS);
+        [id, packageId, email, code ? hashCode(id, code) : null, now, now + CODE_TTL_MS],
+      );
     });
     return code;
   }
 
   /** Checks a code typed for (package, address), counting a wrong try. */
-  check(packageId: string, email: string, code: string): CodeCheck {
-    return transaction(this.#db, () => {
-      const row = this.#db.prepare(
+  check(packageId: string, email: string, code: string): Promise<CodeCheck> {
+    return this.#db.transaction(async (tx): Promise<CodeCheck> => {
+      const row = await tx.get<CodeRow>(
         `SELECT id, code_hash, expires_at, failed_attempts, used_at FROM portal_codes
          WHERE package_id = ? AND email = ?`,
-      ).get(packageId, email) as CodeRow | undefined;
+        [packageId, email],
+      );
       if (!row || row.used_at !== null) return "missing";
       if (row.expires_at <= this.#now()) return "expired";
       if (row.failed_attempts >= CODE_MAX_ATTEMPTS) return "void";
       // Hash the candidate either way, so a row without a code takes as long as one with a code.
       const candidate = hashCode(row.id, /^[0-9]{6}$/.test(code) ? code : "-");
       if (row.code_hash !== null && secretsEqual(candidate, row.code_hash)) {
-        this.#db.prepare("UPDATE portal_codes SET used_at = ? WHERE id = ?").run(
-          this.#now(),
-          row.id,
-        );
+        await tx.run("UPDATE portal_codes SET used_at = ? WHERE id = ?", [this.#now(), row.id]);
         return "ok";
       }
-      this.#db.prepare("UPDATE portal_codes SET failed_attempts = failed_attempts + 1 WHERE id = ?")
-        .run(row.id);
+      await tx.run(
+        "UPDATE portal_codes SET failed_attempts = failed_attempts + 1 WHERE id = ?",
+        [row.id],
+      );
       return row.failed_attempts + 1 >= CODE_MAX_ATTEMPTS ? "void" : "wrong";
     });
   }
 
   /** Deletes codes that expired more than a day ago. */
-  sweep(): void {
-    this.#db.prepare("DELETE FROM portal_codes WHERE expires_at <= ?").run(
+  async sweep(): Promise<void> {
+    await this.#db.run("DELETE FROM portal_codes WHERE expires_at <= ?", [
       this.#now() - 86_400_000,
-    );
+    ]);
   }
 }

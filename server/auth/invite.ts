@@ -5,10 +5,9 @@
  *
  * @module
  */
-import { join } from "node:path";
 import { Accounts } from "../accounts/accounts.ts";
 import { SecretBox } from "../accounts/secret_box.ts";
-import { openDatabase } from "../db/database.ts";
+import { openDatabase } from "../db/open.ts";
 import { createMailer, type MailSettings } from "../mail/mod.ts";
 import { activationMail } from "../mail/templates.ts";
 import { Activations, inviteAgent } from "./activations.ts";
@@ -19,6 +18,8 @@ export interface InviteOptions {
   dataDir: string;
   /** The key that seals API secrets, when not in `<dataDir>/secret.key`. */
   secretKey?: string;
+  /** The PostgreSQL database, when the metadata is not in `<dataDir>/padlock.db`. */
+  databaseUrl?: string;
   /** The agent's address. */
   email: string;
   /** The agent's name, for a new account. */
@@ -43,7 +44,7 @@ export async function inviteFromDataDir(
 ): Promise<{ link: string; created: boolean; delivery: string }> {
   const { dataDir, email, name, publicUrl, systemName = "Padlock" } = options;
   await Deno.mkdir(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, "padlock.db"));
+  const db = await openDatabase({ dataDir, databaseUrl: options.databaseUrl });
   const mailer = createMailer(options.mail, dataDir);
   try {
     const accounts = new Accounts(db, await SecretBox.open(dataDir, options.secretKey));
@@ -54,7 +55,7 @@ export async function inviteFromDataDir(
     return { link, created, delivery: mailer.description };
   } finally {
     await mailer.close();
-    db.close();
+    await db.close();
   }
 }
 

@@ -9,7 +9,7 @@
  * @module
  */
 import type { Accounts } from "../accounts/accounts.ts";
-import type { Database } from "../db/database.ts";
+import { isUniqueViolation, type Queryable } from "../db/database.ts";
 import { randomToken, sha256Hex } from "../ids.ts";
 
 /** How long a pairing may wait for the agent, in milliseconds. */
@@ -97,29 +97,30 @@ interface PairingRow {
 
 /** Starts, decides and polls pairings. */
 export class Pairings {
-  readonly #db: Database;
+  readonly #db: Queryable;
   readonly #accounts: Accounts;
   readonly #now: () => number;
 
   /** Works on `db`, creating keys through `accounts`, with the clock `now`. */
-  constructor(db: Database, accounts: Accounts, now: () => number = Date.now) {
+  constructor(db: Queryable, accounts: Accounts, now: () => number = Date.now) {
     this.#db = db;
     this.#accounts = accounts;
     this.#now = now;
   }
 
   /** Starts a pairing for an app that calls itself `description`. */
-  start(description: string): StartedPairing {
-    this.sweep();
+  async start(description: string): Promise<StartedPairing> {
+    await this.sweep();
     const now = this.#now();
     const deviceCode = randomToken(32);
     for (let attempt = 0;; attempt++) {
       const userCode = randomUserCode();
       try {
-        this.#db.prepare(
+        await this.#db.run(
           `INSERT INTO portal_pairings (device_code_hash, user_code, description, created_at,
              expires_at, state) VALUES (?, ?, ?, ?, ?, 'pending')`,
-        ).run(sha256Hex(deviceCode), userCode, description, now, now + PAIRING_TTL_MS);
+          [sha256Hex(deviceCode), userCode, description, now, now + PAIRING_TTL_MS],
+        );
         return {
           deviceCode,
           userCode,
@@ -128,29 +129,29 @@ export class Pairings {
         };
       } catch (error) {
         // A user code that is already waiting: draw another (vanishingly rare).
-        if (attempt >= 5) throw error;
+        if (attempt >= 5 || !isUniqueViolation(error)) throw error;
       }
     }
   }
 
   /** Finds a pairing still waiting for a decision. */
-  findPending(userCode: string): PendingPairing | undefined {
-    const row = this.#db.prepare(
+  async findPending(userCode: string): Promise<PendingPairing | undefined> {
+    const row = await this.#db.get<{ user_code: string; description: string; expires_at: number }>(
       `SELECT user_code, description, expires_at FROM portal_pairings
        WHERE user_code = ? AND state = 'pending' AND expires_at > ?`,
-    ).get(userCode, this.#now()) as
-      | { user_code: string; description: string; expires_at: number }
-      | undefined;
+      [userCode, this.#now()],
+    );
     return row &&
       { userCode: row.user_code, description: row.description, expiresAt: row.expires_at };
   }
 
   /** Records the agent's decision; false when no pairing with this code is waiting. */
-  decide(userCode: string, userId: string, allow: boolean): boolean {
-    const result = this.#db.prepare(
+  async decide(userCode: string, userId: string, allow: boolean): Promise<boolean> {
+    const result = await this.#db.run(
       `UPDATE portal_pairings SET state = ?, user_id = ?, decided_at = ?
        WHERE user_code = ? AND state = 'pending' AND expires_at > ?`,
-    ).run(allow ? "allowed" : "denied", userId, this.#now(), userCode, this.#now());
+      [allow ? "allowed" : "denied", userId, this.#now(), userCode, this.#now()],
+    );
     return result.changes === 1;
   }
 
@@ -161,10 +162,11 @@ export class Pairings {
   async poll(deviceCode: string): Promise<PollResult> {
     const hash = sha256Hex(deviceCode);
     const now = this.#now();
-    const row = this.#db.prepare(
+    const row = await this.#db.get<PairingRow>(
       `SELECT device_code_hash, user_code, description, expires_at, state, user_id, last_polled_at
        FROM portal_pairings WHERE device_code_hash = ?`,
-    ).get(hash) as PairingRow | undefined;
+      [hash],
+    );
     if (!row || row.state === "delivered") return { response: "EXPIRED" };
     if (
       row.last_polled_at !== null && now - row.last_polled_at < POLL_INTERVAL_SECONDS * 500 &&
@@ -172,31 +174,34 @@ export class Pairings {
     ) {
       return { response: "PENDING" };
     }
-    this.#db.prepare("UPDATE portal_pairings SET last_polled_at = ? WHERE device_code_hash = ?")
-      .run(now, hash);
+    await this.#db.run("UPDATE portal_pairings SET last_polled_at = ? WHERE device_code_hash = ?", [
+      now,
+      hash,
+    ]);
     if (row.state === "denied") {
-      this.#db.prepare("DELETE FROM portal_pairings WHERE device_code_hash = ?").run(hash);
+      await this.#db.run("DELETE FROM portal_pairings WHERE device_code_hash = ?", [hash]);
       return { response: "DENIED" };
     }
     if (row.expires_at <= now) {
-      this.#db.prepare("DELETE FROM portal_pairings WHERE device_code_hash = ?").run(hash);
+      await this.#db.run("DELETE FROM portal_pairings WHERE device_code_hash = ?", [hash]);
       return { response: "EXPIRED" };
     }
     if (row.state === "pending") return { response: "PENDING" };
     // Allowed: claim the delivery atomically, so two polls racing cannot both get a key.
-    const claimed = this.#db.prepare(
+    const claimed = await this.#db.run(
       "UPDATE portal_pairings SET state = 'delivered' WHERE device_code_hash = ? AND state = 'allowed'",
-    ).run(hash);
-    const user = row.user_id ? this.#accounts.getUser(row.user_id) : undefined;
+      [hash],
+    );
+    const user = row.user_id ? await this.#accounts.getUser(row.user_id) : undefined;
     if (claimed.changes !== 1 || !user) return { response: "EXPIRED" };
     const key = await this.#accounts.createApiKey(user.id, row.description);
     return { response: "SUCCESS", apiKey: key.apiKey, apiSecret: key.apiSecret, email: user.email };
   }
 
   /** Deletes pairings that expired (a delivered one is kept until then, to answer EXPIRED). */
-  sweep(): void {
-    this.#db.prepare("DELETE FROM portal_pairings WHERE expires_at <= ?").run(
+  async sweep(): Promise<void> {
+    await this.#db.run("DELETE FROM portal_pairings WHERE expires_at <= ?", [
       this.#now() - PAIRING_TTL_MS,
-    );
+    ]);
   }
 }

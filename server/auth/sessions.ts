@@ -8,8 +8,7 @@
  *
  * @module
  */
-import type { Database } from "../db/database.ts";
-import { transaction } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { randomToken, sha256Hex } from "../ids.ts";
 
 /** How long a sign-in lasts, in milliseconds. */
@@ -64,11 +63,12 @@ export class SessionStore {
   }
 
   /** Finds the live session of a cookie value. */
-  find(id: string | undefined): Session | undefined {
+  async find(id: string | undefined): Promise<Session | undefined> {
     if (!id) return undefined;
-    const row = this.#db.prepare(
+    const row = await this.#db.get<SessionRow>(
       "SELECT id_hash, user_id, user_until, expires_at, persistent FROM portal_sessions WHERE id_hash = ?",
-    ).get(sha256Hex(id)) as SessionRow | undefined;
+      [sha256Hex(id)],
+    );
     if (!row || row.expires_at <= this.#now()) return undefined;
     const signedIn = row.user_id !== null && (row.user_until ?? 0) > this.#now();
     return {
@@ -80,20 +80,24 @@ export class SessionStore {
   }
 
   /** Returns the address a live grant of this session to this package was given for. */
-  grantOf(id: string | undefined, packageId: string): string | undefined {
-    const session = this.find(id);
+  async grantOf(id: string | undefined, packageId: string): Promise<string | undefined> {
+    const session = await this.find(id);
     if (!session) return undefined;
-    const row = this.#db.prepare(
+    const row = await this.#db.get<{ email: string }>(
       "SELECT email FROM portal_grants WHERE session_hash = ? AND package_id = ? AND expires_at > ?",
-    ).get(session.idHash, packageId, this.#now()) as { email: string } | undefined;
+      [session.idHash, packageId, this.#now()],
+    );
     return row?.email;
   }
 
   /** Signs a session in as `userId`, under a new id. */
-  signIn(currentId: string | undefined, userId: string): IssuedSession {
-    return this.#elevate(currentId, (idHash, now) => {
-      this.#db.prepare("UPDATE portal_sessions SET user_id = ?, user_until = ? WHERE id_hash = ?")
-        .run(userId, now + SIGN_IN_MS, idHash);
+  signIn(currentId: string | undefined, userId: string): Promise<IssuedSession> {
+    return this.#elevate(currentId, async (tx, idHash, now) => {
+      await tx.run("UPDATE portal_sessions SET user_id = ?, user_until = ? WHERE id_hash = ?", [
+        userId,
+        now + SIGN_IN_MS,
+        idHash,
+      ]);
     }, false);
   }
 
@@ -103,66 +107,82 @@ export class SessionStore {
     packageId: string,
     email: string,
     remember: boolean,
-  ): IssuedSession {
-    return this.#elevate(currentId, (idHash, now) => {
-      this.#db.prepare(
+  ): Promise<IssuedSession> {
+    return this.#elevate(currentId, async (tx, idHash, now) => {
+      // A grant never shortens: the later of the two expiries stays (CASE: SQLite's MAX(a, b)
+      // is PostgreSQL's GREATEST).
+      await tx.run(
         `INSERT INTO portal_grants (session_hash, package_id, email, granted_at, expires_at)
          VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (session_hash, package_id) DO UPDATE SET email = excluded.email,
-           granted_at = excluded.granted_at, expires_at = MAX(expires_at, excluded.expires_at)`,
-      ).run(idHash, packageId, email, now, now + (remember ? REMEMBER_MS : GRANT_MS));
+           granted_at = excluded.granted_at,
+           expires_at = CASE WHEN portal_grants.expires_at > excluded.expires_at
+             THEN portal_grants.expires_at ELSE excluded.expires_at END`,
+        [idHash, packageId, email, now, now + (remember ? REMEMBER_MS : GRANT_MS)],
+      );
     }, remember);
   }
 
   /** Ends a session: its row and grants are deleted. */
-  destroy(id: string | undefined): void {
+  async destroy(id: string | undefined): Promise<void> {
     if (!id) return;
-    this.#db.prepare("DELETE FROM portal_sessions WHERE id_hash = ?").run(sha256Hex(id));
+    await this.#db.run("DELETE FROM portal_sessions WHERE id_hash = ?", [sha256Hex(id)]);
   }
 
   /** Ends every session signed in as `userId` (after a password change). */
-  destroyForUser(userId: string): void {
-    this.#db.prepare("DELETE FROM portal_sessions WHERE user_id = ?").run(userId);
+  async destroyForUser(userId: string): Promise<void> {
+    await this.#db.run("DELETE FROM portal_sessions WHERE user_id = ?", [userId]);
   }
 
   /** Deletes expired sessions and grants. */
-  sweep(): void {
+  async sweep(): Promise<void> {
     const now = this.#now();
-    this.#db.prepare("DELETE FROM portal_grants WHERE expires_at <= ?").run(now);
-    this.#db.prepare("DELETE FROM portal_sessions WHERE expires_at <= ?").run(now);
+    await this.#db.run("DELETE FROM portal_grants WHERE expires_at <= ?", [now]);
+    await this.#db.run("DELETE FROM portal_sessions WHERE expires_at <= ?", [now]);
   }
 
-  #elevate(
+  async #elevate(
     currentId: string | undefined,
-    change: (idHash: string, now: number) => void,
+    change: (tx: Queryable, idHash: string, now: number) => Promise<void>,
     persistent: boolean,
-  ): IssuedSession {
+  ): Promise<IssuedSession> {
     const now = this.#now();
     const id = randomToken(32);
     const idHash = sha256Hex(id);
-    const current = this.find(currentId);
-    const row = transaction(this.#db, () => {
+    const current = await this.find(currentId);
+    const row = await this.#db.transaction(async (tx) => {
       if (current) {
         // The grants follow the new id (ON UPDATE CASCADE).
-        this.#db.prepare("UPDATE portal_sessions SET id_hash = ? WHERE id_hash = ?")
-          .run(idHash, current.idHash);
+        await tx.run("UPDATE portal_sessions SET id_hash = ? WHERE id_hash = ?", [
+          idHash,
+          current.idHash,
+        ]);
       } else {
-        this.#db.prepare(
+        await tx.run(
           "INSERT INTO portal_sessions (id_hash, created_at, expires_at) VALUES (?, ?, ?)",
-        ).run(idHash, now, now);
+          [idHash, now, now],
+        );
       }
-      change(idHash, now);
-      const until = this.#db.prepare(
-        `SELECT MAX(COALESCE((SELECT user_until FROM portal_sessions WHERE id_hash = ?), 0),
-                COALESCE((SELECT MAX(expires_at) FROM portal_grants WHERE session_hash = ?), 0))
-           AS until`,
-      ).get(idHash, idHash) as { until: number };
-      this.#db.prepare(
-        "UPDATE portal_sessions SET expires_at = ?, persistent = MAX(persistent, ?) WHERE id_hash = ?",
-      ).run(until.until, persistent ? 1 : 0, idHash);
-      return this.#db.prepare(
+      await change(tx, idHash, now);
+      // The session lives as long as its sign-in or its longest grant.
+      const session = await tx.get<{ user_until: number | null }>(
+        "SELECT user_until FROM portal_sessions WHERE id_hash = ?",
+        [idHash],
+      );
+      const grants = await tx.get<{ until: number | null }>(
+        "SELECT MAX(expires_at) AS until FROM portal_grants WHERE session_hash = ?",
+        [idHash],
+      );
+      const until = Math.max(session?.user_until ?? 0, grants?.until ?? 0);
+      await tx.run(
+        `UPDATE portal_sessions SET expires_at = ?,
+           persistent = CASE WHEN persistent = 1 OR ? = 1 THEN 1 ELSE 0 END WHERE id_hash = ?`,
+        [until, persistent ? 1 : 0, idHash],
+      );
+      return (await tx.get<SessionRow>(
         "SELECT id_hash, user_id, user_until, expires_at, persistent FROM portal_sessions WHERE id_hash = ?",
-      ).get(idHash) as unknown as SessionRow;
+        [idHash],
+      ))!;
     });
     return row.persistent === 1 ? { id, maxAge: Math.ceil((row.expires_at - now) / 1000) } : { id };
   }

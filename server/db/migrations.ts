@@ -1,10 +1,13 @@
 /**
- * The numbered schema migrations. Never edit a migration that has shipped: add
- * the next number instead. Each runs once, inside a transaction, in order.
+ * The schema migrations: one numbered list per dialect (`migrations/sqlite.ts`,
+ * `migrations/postgres.ts`), the same version numbers in both, each step creating the same tables
+ * and columns. Never edit a step that has shipped: add the next number to both lists.
  *
  * @module
  */
-import { PORTAL_SCHEMA_DESCRIPTION, PORTAL_SCHEMA_SQL } from "../auth/schema.ts";
+import type { Dialect } from "./database.ts";
+import { POSTGRES_MIGRATIONS } from "./migrations/postgres.ts";
+import { SQLITE_MIGRATIONS } from "./migrations/sqlite.ts";
 
 /** One schema step. */
 export interface Migration {
@@ -12,108 +15,14 @@ export interface Migration {
   version: number;
   /** What it changes, for people reading `schema_migrations`. */
   description: string;
-  /** The SQL run for it. */
+  /** The SQL run for it: statements separated by semicolons, none inside a literal. */
   sql: string;
 }
 
-/** Every migration, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    description: "accounts, dropzones, packages, recipients, files, parts, part URLs, key links",
-    sql: `
-      CREATE TABLE users (
-        id TEXT PRIMARY KEY,
-        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        name TEXT NOT NULL DEFAULT '',
-        password_hash TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      -- The secret is stored encrypted (AES-256-GCM, key outside the database): HMAC
-      -- verification needs it back, so it cannot be hashed.
-      CREATE TABLE api_keys (
-        api_key TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        secret_sealed TEXT NOT NULL,
-        description TEXT NOT NULL DEFAULT '',
-        created_at INTEGER NOT NULL,
-        revoked_at INTEGER
-      );
-      CREATE INDEX api_keys_user ON api_keys(user_id);
-      CREATE TABLE dropzones (
-        id TEXT PRIMARY KEY,
-        owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE dropzone_users (
-        dropzone_id TEXT NOT NULL REFERENCES dropzones(id) ON DELETE CASCADE,
-        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        PRIMARY KEY (dropzone_id, user_id)
-      );
-      CREATE TABLE packages (
-        id TEXT PRIMARY KEY,
-        code TEXT NOT NULL UNIQUE,
-        server_secret TEXT NOT NULL,
-        sender_id TEXT REFERENCES users(id) ON DELETE SET NULL,
-        dropzone_id TEXT REFERENCES dropzones(id) ON DELETE SET NULL,
-        life_days INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        finalized_at INTEGER,
-        expires_at INTEGER,
-        checksum TEXT,
-        undisclosed INTEGER NOT NULL DEFAULT 0,
-        message TEXT,
-        unconfirmed_sender TEXT
-      );
-      CREATE INDEX packages_sender ON packages(sender_id, created_at);
-      CREATE INDEX packages_expiry ON packages(expires_at);
-      CREATE TABLE recipients (
-        id TEXT PRIMARY KEY,
-        package_id TEXT NOT NULL REFERENCES packages(id) ON DELETE CASCADE,
-        email TEXT NOT NULL COLLATE NOCASE,
-        created_at INTEGER NOT NULL,
-        UNIQUE (package_id, email)
-      );
-      CREATE INDEX recipients_email ON recipients(email);
-      CREATE TABLE files (
-        id TEXT PRIMARY KEY,
-        package_id TEXT NOT NULL REFERENCES packages(id) ON DELETE CASCADE,
-        name TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        parts INTEGER NOT NULL,
-        upload_type TEXT NOT NULL DEFAULT '',
-        created_by_email TEXT NOT NULL DEFAULT '',
-        created_at INTEGER NOT NULL,
-        completed_at INTEGER
-      );
-      CREATE INDEX files_package ON files(package_id, created_at);
-      CREATE TABLE parts (
-        file_id TEXT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-        part INTEGER NOT NULL,
-        size INTEGER NOT NULL,
-        stored_at INTEGER NOT NULL,
-        PRIMARY KEY (file_id, part)
-      );
-      -- Part URLs: only the SHA-256 of the token is kept, so the database cannot be
-      -- used to build a working URL.
-      CREATE TABLE part_urls (
-        token_hash TEXT PRIMARY KEY,
-        direction TEXT NOT NULL CHECK (direction IN ('upload', 'download')),
-        package_id TEXT NOT NULL REFERENCES packages(id) ON DELETE CASCADE,
-        file_id TEXT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-        part INTEGER NOT NULL,
-        expires_at INTEGER NOT NULL
-      );
-      CREATE INDEX part_urls_expiry ON part_urls(expires_at);
-      -- keyCodes encrypted to a public key (spec 2.6); opaque armored PGP messages.
-      CREATE TABLE key_links (
-        package_id TEXT NOT NULL REFERENCES packages(id) ON DELETE CASCADE,
-        public_key_id TEXT NOT NULL,
-        keycode_armored TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        PRIMARY KEY (package_id, public_key_id)
-      );
-    `,
-  },
-  { version: 2, description: PORTAL_SCHEMA_DESCRIPTION, sql: PORTAL_SCHEMA_SQL },
-];
+/** The SQLite migrations (the embedded default), oldest first. */
+export const MIGRATIONS: readonly Migration[] = SQLITE_MIGRATIONS;
+
+/** Returns the migrations of a dialect, oldest first. */
+export function migrationsFor(dialect: Dialect): readonly Migration[] {
+  return dialect === "sqlite" ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS;
+}

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import type { Database } from "../db/database.ts";
-import { transaction } from "../db/database.ts";
+import type { Queryable } from "../db/database.ts";
 import { randomToken } from "../ids.ts";
 
 /** A dropzone as stored. */
@@ -22,62 +21,79 @@ export interface Dropzone {
 
 /** Queries on the `dropzones` and `dropzone_users` tables. */
 export class DropzoneRepository {
-  readonly #db: Database;
+  readonly #db: Queryable;
 
   /** Works on `db`. */
-  constructor(db: Database) {
+  constructor(db: Queryable) {
     this.#db = db;
   }
 
   /** Creates a dropzone with a new random id. */
-  create(ownerId: string, allowedUserIds: string[], now: number): Dropzone {
+  async create(ownerId: string, allowedUserIds: string[], now: number): Promise<Dropzone> {
     const dropzoneId = randomToken(24);
     const unique = [...new Set(allowedUserIds)];
-    transaction(this.#db, () => {
-      this.#db.prepare("INSERT INTO dropzones (id, owner_id, created_at) VALUES (?, ?, ?)")
-        .run(dropzoneId, ownerId, now);
-      const insert = this.#db.prepare(
-        "INSERT INTO dropzone_users (dropzone_id, user_id) VALUES (?, ?)",
-      );
-      for (const userId of unique) insert.run(dropzoneId, userId);
+    await this.#db.transaction(async (tx) => {
+      await tx.run("INSERT INTO dropzones (id, owner_id, created_at) VALUES (?, ?, ?)", [
+        dropzoneId,
+        ownerId,
+        now,
+      ]);
+      for (const userId of unique) {
+        await tx.run("INSERT INTO dropzone_users (dropzone_id, user_id) VALUES (?, ?)", [
+          dropzoneId,
+          userId,
+        ]);
+      }
     });
     return { dropzoneId, ownerId, allowedUserIds: unique, createdAt: now };
   }
 
   /** Finds a dropzone by its public id. */
-  find(dropzoneId: string): Dropzone | undefined {
-    const row = this.#db.prepare("SELECT id, owner_id, created_at FROM dropzones WHERE id = ?")
-      .get(dropzoneId) as { id: string; owner_id: string; created_at: number } | undefined;
+  async find(dropzoneId: string): Promise<Dropzone | undefined> {
+    const row = await this.#db.get<DropzoneRow>(
+      "SELECT id, owner_id, created_at FROM dropzones WHERE id = ?",
+      [dropzoneId],
+    );
     if (!row) return undefined;
-    return this.#toDropzone(row);
+    return await toDropzone(this.#db, row);
   }
 
   /** Lists every dropzone, oldest first. */
-  list(): Dropzone[] {
-    const rows = this.#db.prepare(
+  async list(): Promise<Dropzone[]> {
+    const rows = await this.#db.all<DropzoneRow>(
       "SELECT id, owner_id, created_at FROM dropzones ORDER BY created_at, rowid",
-    ).all() as { id: string; owner_id: string; created_at: number }[];
-    return rows.map((row) => this.#toDropzone(row));
+    );
+    const dropzones: Dropzone[] = [];
+    for (const row of rows) dropzones.push(await toDropzone(this.#db, row));
+    return dropzones;
   }
 
   /** Tells whether `userId` owns the dropzone or is allowed to read its packages. */
-  mayRead(dropzoneId: string, userId: string): boolean {
-    const row = this.#db.prepare(
-      `SELECT 1 FROM dropzones WHERE id = ? AND owner_id = ?
-       UNION SELECT 1 FROM dropzone_users WHERE dropzone_id = ? AND user_id = ?`,
-    ).get(dropzoneId, userId, dropzoneId, userId);
+  async mayRead(dropzoneId: string, userId: string): Promise<boolean> {
+    const row = await this.#db.get(
+      `SELECT 1 AS found FROM dropzones WHERE id = ? AND owner_id = ?
+       UNION SELECT 1 AS found FROM dropzone_users WHERE dropzone_id = ? AND user_id = ?`,
+      [dropzoneId, userId, dropzoneId, userId],
+    );
     return row !== undefined;
   }
+}
 
-  #toDropzone(row: { id: string; owner_id: string; created_at: number }): Dropzone {
-    const users = this.#db.prepare(
-      "SELECT user_id FROM dropzone_users WHERE dropzone_id = ? ORDER BY user_id",
-    ).all(row.id) as { user_id: string }[];
-    return {
-      dropzoneId: row.id,
-      ownerId: row.owner_id,
-      allowedUserIds: users.map((user) => user.user_id),
-      createdAt: row.created_at,
-    };
-  }
+interface DropzoneRow {
+  id: string;
+  owner_id: string;
+  created_at: number;
+}
+
+async function toDropzone(db: Queryable, row: DropzoneRow): Promise<Dropzone> {
+  const users = await db.all<{ user_id: string }>(
+    "SELECT user_id FROM dropzone_users WHERE dropzone_id = ? ORDER BY user_id",
+    [row.id],
+  );
+  return {
+    dropzoneId: row.id,
+    ownerId: row.owner_id,
+    allowedUserIds: users.map((user) => user.user_id),
+    createdAt: row.created_at,
+  };
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Database } from "../db/database.ts";
+import type { Queryable } from "../db/database.ts";
 import { newUuid } from "../ids.ts";
 
 /** A file of a package. */
@@ -57,62 +57,70 @@ function toRecord(row: FileRow): FileRecord {
 
 /** Queries on files. */
 export class FileRepository {
-  readonly #db: Database;
+  readonly #db: Queryable;
 
   /** Works on `db`. */
-  constructor(db: Database) {
+  constructor(db: Queryable) {
     this.#db = db;
   }
 
   /** Creates a file record. */
-  create(fields: Omit<FileRecord, "id" | "completedAt">): FileRecord {
+  async create(fields: Omit<FileRecord, "id" | "completedAt">): Promise<FileRecord> {
     const id = newUuid();
-    this.#db.prepare(
+    await this.#db.run(
       `INSERT INTO files (id, package_id, name, size, parts, upload_type, created_by_email, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      fields.packageId,
-      fields.name,
-      fields.size,
-      fields.parts,
-      fields.uploadType,
-      fields.createdByEmail,
-      fields.createdAt,
+      [
+        id,
+        fields.packageId,
+        fields.name,
+        fields.size,
+        fields.parts,
+        fields.uploadType,
+        fields.createdByEmail,
+        fields.createdAt,
+      ],
     );
     return { ...fields, id };
   }
 
   /** Finds a file of a package. */
-  find(packageId: string, fileId: string): FileRecord | undefined {
-    const row = this.#db.prepare("SELECT * FROM files WHERE package_id = ? AND id = ?")
-      .get(packageId, fileId) as FileRow | undefined;
+  async find(packageId: string, fileId: string): Promise<FileRecord | undefined> {
+    const row = await this.#db.get<FileRow>("SELECT * FROM files WHERE package_id = ? AND id = ?", [
+      packageId,
+      fileId,
+    ]);
     return row && toRecord(row);
   }
 
   /** Lists a package's files in upload order. */
-  list(packageId: string): FileRecord[] {
-    const rows = this.#db.prepare(
+  async list(packageId: string): Promise<FileRecord[]> {
+    const rows = await this.#db.all<FileRow>(
       "SELECT * FROM files WHERE package_id = ? ORDER BY created_at, rowid",
-    ).all(packageId) as unknown as FileRow[];
+      [packageId],
+    );
     return rows.map(toRecord);
   }
 
   /** Counts a package's files. */
-  count(packageId: string): number {
-    const row = this.#db.prepare("SELECT COUNT(*) AS n FROM files WHERE package_id = ?")
-      .get(packageId) as { n: number };
-    return row.n;
+  async count(packageId: string): Promise<number> {
+    const row = await this.#db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM files WHERE package_id = ?",
+      [packageId],
+    );
+    return row!.n;
   }
 
   /** Records that every part is stored. */
-  markComplete(fileId: string, now: number): void {
-    this.#db.prepare("UPDATE files SET completed_at = ? WHERE id = ? AND completed_at IS NULL")
-      .run(now, fileId);
+  async markComplete(fileId: string, now: number): Promise<void> {
+    await this.#db.run(
+      "UPDATE files SET completed_at = ? WHERE id = ? AND completed_at IS NULL",
+      [now, fileId],
+    );
   }
 
   /** Deletes a file record (its parts rows and URLs go with it). */
-  delete(fileId: string): void {
-    this.#db.prepare("DELETE FROM files WHERE id = ?").run(fileId);
+  async delete(fileId: string): Promise<void> {
+    await this.#db.run("DELETE FROM files WHERE id = ?", [fileId]);
   }
 }

@@ -15,16 +15,17 @@ import {
 } from "../packages/access.ts";
 import type { PackageRecord } from "../packages/repository.ts";
 import { fileView } from "../packages/views.ts";
+import { recordDirectParts } from "../parts/direct.ts";
 import { decodeFileName } from "./file_names.ts";
 import type { FileRecord } from "./repository.ts";
 
 /** The smallest part a SendSafely client makes (the legacy first part, spec 3.4). */
 const SMALLEST_PART = 655_360;
 
-function createFile(context: ApiContext): Record<string, unknown> {
+async function createFile(context: ApiContext): Promise<Record<string, unknown>> {
   const { services, body, caller } = context;
   const { config } = services;
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   requireUnfinalized(record);
   if (stringField(body, "directoryId", { maxLength: 200, fallback: "" }) !== "") {
@@ -53,13 +54,13 @@ function createFile(context: ApiContext): Record<string, unknown> {
       `A file of ${size} bytes may have at most ${mostParts} parts: ${parts} were declared.`,
     );
   }
-  if (services.files.count(record.id) >= config.maxFilesPerPackage) {
+  if (await services.files.count(record.id) >= config.maxFilesPerPackage) {
     throw new ServiceError(
       "LIMIT_EXCEEDED",
       `A package may hold at most ${config.maxFilesPerPackage} files.`,
     );
   }
-  const file = services.files.create({
+  const file = await services.files.create({
     packageId: record.id,
     name,
     size,
@@ -77,29 +78,33 @@ function createFile(context: ApiContext): Record<string, unknown> {
  *
  * @throws {ServiceError} `UNKNOWN_FILE` when the package has no such file.
  */
-export function loadFile(context: ApiContext, record: PackageRecord, fileId: string): FileRecord {
-  const file = context.services.files.find(record.id, fileId);
+export async function loadFile(
+  context: ApiContext,
+  record: PackageRecord,
+  fileId: string,
+): Promise<FileRecord> {
+  const file = await context.services.files.find(record.id, fileId);
   if (!file) throw new ServiceError("UNKNOWN_FILE", "This package has no file with this id.");
   context.log.fileId = file.id;
   return file;
 }
 
 async function getFile(context: ApiContext): Promise<Record<string, unknown>> {
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   await requireReader(context, record, false);
-  return { file: fileView(loadFile(context, record, context.params.fileId)) };
+  return { file: fileView(await loadFile(context, record, context.params.fileId)) };
 }
 
 async function deleteFile(context: ApiContext): Promise<Record<string, unknown>> {
   const { services } = context;
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   requireUnfinalized(record);
-  const file = loadFile(context, record, context.params.fileId);
-  for (const part of services.parts.stored(file.id)) {
+  const file = await loadFile(context, record, context.params.fileId);
+  for (const part of await services.parts.stored(file.id)) {
     await services.store.delete({ packageId: record.id, fileId: file.id, part });
   }
-  services.files.delete(file.id);
+  await services.files.delete(file.id);
   return { message: "File deleted" };
 }
 
@@ -108,18 +113,21 @@ async function deleteFile(context: ApiContext): Promise<Record<string, unknown>>
  *
  * @returns whether it is complete.
  */
-export function completeIfWhole(context: ApiContext, file: FileRecord): boolean {
-  const whole = context.services.parts.storedCount(file.id) === file.parts;
-  if (whole) context.services.files.markComplete(file.id, now(context));
+export async function completeIfWhole(context: ApiContext, file: FileRecord): Promise<boolean> {
+  const whole = await context.services.parts.storedCount(file.id) === file.parts;
+  if (whole) await context.services.files.markComplete(file.id, now(context));
   return whole;
 }
 
-function uploadComplete(context: ApiContext): Record<string, unknown> {
-  const record = loadPackage(context, context.params.packageId);
+async function uploadComplete(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
-  const file = loadFile(context, record, context.params.fileId);
+  const file = await loadFile(context, record, context.params.fileId);
+  if (record.finalizedAt === undefined) {
+    await recordDirectParts(context.services, file, now(context));
+  }
   // The SDK compares with the string "true" (spec 2.4.2).
-  return { message: completeIfWhole(context, file) ? "true" : "false" };
+  return { message: await completeIfWhole(context, file) ? "true" : "false" };
 }
 
 /** The file routes. */

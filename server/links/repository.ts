@@ -4,31 +4,33 @@
  *
  * @module
  */
-import type { Database } from "../db/database.ts";
+import type { Queryable } from "../db/database.ts";
 
 /** Queries on key links. */
 export class KeyLinkRepository {
-  readonly #db: Database;
+  readonly #db: Queryable;
 
   /** Works on `db`. */
-  constructor(db: Database) {
+  constructor(db: Queryable) {
     this.#db = db;
   }
 
   /** Stores (or replaces) the encrypted keyCode for a public key. */
-  put(packageId: string, publicKeyId: string, armored: string, now: number): void {
-    this.#db.prepare(
+  async put(packageId: string, publicKeyId: string, armored: string, now: number): Promise<void> {
+    await this.#db.run(
       `INSERT INTO key_links (package_id, public_key_id, keycode_armored, created_at)
        VALUES (?, ?, ?, ?) ON CONFLICT (package_id, public_key_id)
        DO UPDATE SET keycode_armored = excluded.keycode_armored, created_at = excluded.created_at`,
-    ).run(packageId, publicKeyId, armored, now);
+      [packageId, publicKeyId, armored, now],
+    );
   }
 
   /** Reads the encrypted keyCode for a public key. */
-  get(packageId: string, publicKeyId: string): string | undefined {
-    const row = this.#db.prepare(
+  async get(packageId: string, publicKeyId: string): Promise<string | undefined> {
+    const row = await this.#db.get<{ keycode_armored: string }>(
       "SELECT keycode_armored FROM key_links WHERE package_id = ? AND public_key_id = ?",
-    ).get(packageId, publicKeyId) as { keycode_armored: string } | undefined;
+      [packageId, publicKeyId],
+    );
     return row?.keycode_armored;
   }
 }

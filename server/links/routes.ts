@@ -10,26 +10,26 @@ import { ServiceError } from "../http.ts";
 import { stringField } from "../input.ts";
 import { loadPackage, requireBuilder, requireReader } from "../packages/access.ts";
 
-function publicKeys(context: ApiContext): Record<string, unknown> {
-  requireBuilder(context, loadPackage(context, context.params.packageId));
+async function publicKeys(context: ApiContext): Promise<Record<string, unknown>> {
+  requireBuilder(context, await loadPackage(context, context.params.packageId));
   return { publicKeys: [] };
 }
 
-function putLink(context: ApiContext): Record<string, unknown> {
-  const record = loadPackage(context, context.params.packageId);
+async function putLink(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   const armored = stringField(context.body, "keycode", { maxLength: 65_536 });
   if (!armored.startsWith("-----BEGIN PGP MESSAGE-----")) {
     throw new ServiceError("INVALID_INPUT", "The keycode must be an armored OpenPGP message.");
   }
-  context.services.keyLinks.put(record.id, context.params.publicKeyId, armored, now(context));
+  await context.services.keyLinks.put(record.id, context.params.publicKeyId, armored, now(context));
   return { message: "Keycode saved" };
 }
 
 async function getLink(context: ApiContext): Promise<Record<string, unknown>> {
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   await requireReader(context, record, false);
-  const armored = context.services.keyLinks.get(record.id, context.params.publicKeyId);
+  const armored = await context.services.keyLinks.get(record.id, context.params.publicKeyId);
   if (armored === undefined) {
     throw new ServiceError("INVALID_INPUT", "No keycode is stored for this public key.");
   }

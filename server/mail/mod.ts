@@ -1,11 +1,11 @@
 /**
- * Mail for the portal: SMTP when a host is configured, else the outbox on disk; and a queue
- * that sends in the background, so that an answer takes as long whether a mail was sent or not
- * (the code request must not reveal who is a recipient).
+ * Mail for the portal: SMTP when a host is configured, else the outbox on disk; and a queue in
+ * the database (`queue.ts`) that sends in the background, so that an answer takes as long whether
+ * a mail was sent or not (the code request must not reveal who is a recipient).
  *
  * @module
  */
-import { type Mailer, type MailMessage } from "./message.ts";
+import type { Mailer } from "./message.ts";
 import { OutboxMailer } from "./outbox.ts";
 import { SmtpMailer, type SmtpTls } from "./smtp.ts";
 
@@ -18,6 +18,7 @@ export {
   readOutbox,
 } from "./outbox.ts";
 export { SmtpMailer, type SmtpOptions, type SmtpTls } from "./smtp.ts";
+export { MailQueue, type MailQueueOptions } from "./queue.ts";
 
 /** Mail settings as the service configuration holds them. */
 export interface MailSettings {
@@ -58,40 +59,4 @@ export function createMailer(
     tls: settings.smtpTls,
     from,
   });
-}
-
-/** Sends mail in the background, one at a time, reporting failures to `onError`. */
-export class MailQueue {
-  readonly #mailer: Mailer;
-  readonly #onError: (error: unknown, message: MailMessage) => void;
-  #tail: Promise<void> = Promise.resolve();
-
-  /** Queues onto `mailer`; `onError` hears of each mail that could not be delivered. */
-  constructor(mailer: Mailer, onError: (error: unknown, message: MailMessage) => void) {
-    this.#mailer = mailer;
-    this.#onError = onError;
-  }
-
-  /** The mailer behind the queue. */
-  get mailer(): Mailer {
-    return this.#mailer;
-  }
-
-  /** Queues a message and returns at once. */
-  enqueue(message: MailMessage): void {
-    this.#tail = this.#tail.then(() => this.#mailer.send(message)).catch((error) =>
-      this.#onError(error, message)
-    );
-  }
-
-  /** Resolves once every queued message was sent or failed. */
-  drain(): Promise<void> {
-    return this.#tail;
-  }
-
-  /** Drains the queue, then closes the mailer. */
-  async close(): Promise<void> {
-    await this.drain();
-    await this.#mailer.close();
-  }
 }

@@ -38,8 +38,11 @@ function live(context: ApiContext, record: PackageRecord | undefined): PackageRe
  *
  * @throws {ServiceError} `UNKNOWN_PACKAGE` when absent or expired.
  */
-export function loadPackage(context: ApiContext, packageId: string): PackageRecord {
-  return live(context, context.services.packages.findById(packageId));
+export async function loadPackage(
+  context: ApiContext,
+  packageId: string,
+): Promise<PackageRecord> {
+  return live(context, await context.services.packages.findById(packageId));
 }
 
 /**
@@ -47,14 +50,15 @@ export function loadPackage(context: ApiContext, packageId: string): PackageReco
  *
  * @throws {ServiceError} `UNKNOWN_PACKAGE` when absent or expired.
  */
-export function loadPackageByIdOrCode(
+export async function loadPackageByIdOrCode(
   context: ApiContext,
   idOrCode: string,
-): { record: PackageRecord; byCode: boolean } {
+): Promise<{ record: PackageRecord; byCode: boolean }> {
   if (PACKAGE_ID_PATTERN.test(idOrCode)) {
-    return { record: loadPackage(context, idOrCode), byCode: false };
+    return { record: await loadPackage(context, idOrCode), byCode: false };
   }
-  return { record: live(context, context.services.packages.findByCode(idOrCode)), byCode: true };
+  const record = live(context, await context.services.packages.findByCode(idOrCode));
+  return { record, byCode: true };
 }
 
 /** Tells whether the caller created the package and may still change it. */
@@ -110,9 +114,9 @@ export async function mayRead(
   if (caller.kind === "user") {
     const { user } = caller;
     return record.senderId === user.id || openToLinkHolders ||
-      services.recipients.isRecipient(record.id, user.email) ||
+      await services.recipients.isRecipient(record.id, user.email) ||
       (record.dropzoneId !== undefined &&
-        services.accounts.mayReadDropzone(record.dropzoneId, user.id));
+        await services.accounts.mayReadDropzone(record.dropzoneId, user.id));
   }
   if (caller.kind === "dropzone") return isBuilder(context, record);
   if (openToLinkHolders) return true;

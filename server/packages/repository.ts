@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Database } from "../db/database.ts";
+import { isUniqueViolation, type Queryable } from "../db/database.ts";
 import { newPackageId, randomToken } from "../ids.ts";
 
 const DAY_MS = 86_400_000;
@@ -84,92 +84,104 @@ export function expiryOf(since: number, lifeDays: number): number | null {
 
 /** Queries on packages. */
 export class PackageRepository {
-  readonly #db: Database;
+  readonly #db: Queryable;
 
   /** Works on `db`. */
-  constructor(db: Database) {
+  constructor(db: Queryable) {
     this.#db = db;
   }
 
   /** Creates a package with new random id, code and server secret. */
-  create(
+  async create(
     owner: { senderId?: string; dropzoneId?: string },
     lifeDays: number,
     now: number,
-  ): PackageRecord {
+  ): Promise<PackageRecord> {
     for (let attempt = 0;; attempt++) {
       const id = newPackageId();
       try {
-        this.#db.prepare(
+        await this.#db.run(
           `INSERT INTO packages (id, code, server_secret, sender_id, dropzone_id, life_days,
              created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          id,
-          randomToken(),
-          randomToken(),
-          owner.senderId ?? null,
-          owner.dropzoneId ?? null,
-          lifeDays,
-          now,
-          expiryOf(now, lifeDays),
+          [
+            id,
+            randomToken(),
+            randomToken(),
+            owner.senderId ?? null,
+            owner.dropzoneId ?? null,
+            lifeDays,
+            now,
+            expiryOf(now, lifeDays),
+          ],
         );
-        return this.findById(id)!;
+        return (await this.findById(id))!;
       } catch (error) {
         // A clash of random ids is rare but possible; try another id.
-        if (attempt >= 5 || !String(error).includes("UNIQUE")) throw error;
+        if (attempt >= 5 || !isUniqueViolation(error)) throw error;
       }
     }
   }
 
   /** Finds a package by id. */
-  findById(id: string): PackageRecord | undefined {
-    const row = this.#db.prepare("SELECT * FROM packages WHERE id = ?").get(id) as
-      | PackageRow
-      | undefined;
+  async findById(id: string): Promise<PackageRecord | undefined> {
+    const row = await this.#db.get<PackageRow>("SELECT * FROM packages WHERE id = ?", [id]);
     return row && toRecord(row);
   }
 
   /** Finds a package by the code in its link. */
-  findByCode(code: string): PackageRecord | undefined {
-    const row = this.#db.prepare("SELECT * FROM packages WHERE code = ?").get(code) as
-      | PackageRow
-      | undefined;
+  async findByCode(code: string): Promise<PackageRecord | undefined> {
+    const row = await this.#db.get<PackageRow>("SELECT * FROM packages WHERE code = ?", [code]);
     return row && toRecord(row);
   }
 
   /** Lists the packages a user sent, newest first, that have not expired. */
-  listBySender(userId: string, now: number, offset: number, limit: number): PackageRecord[] {
-    const rows = this.#db.prepare(
+  async listBySender(
+    userId: string,
+    now: number,
+    offset: number,
+    limit: number,
+  ): Promise<PackageRecord[]> {
+    const rows = await this.#db.all<PackageRow>(
       `SELECT * FROM packages WHERE sender_id = ? AND (expires_at IS NULL OR expires_at > ?)
        ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`,
-    ).all(userId, now, limit, offset) as unknown as PackageRow[];
+      [userId, now, limit, offset],
+    );
     return rows.map(toRecord);
   }
 
   /** Lists finalized packages naming `email` as a recipient, newest first, not expired. */
-  listReceived(email: string, now: number, offset: number, limit: number): PackageRecord[] {
-    const rows = this.#db.prepare(
+  async listReceived(
+    email: string,
+    now: number,
+    offset: number,
+    limit: number,
+  ): Promise<PackageRecord[]> {
+    const rows = await this.#db.all<PackageRow>(
       `SELECT packages.* FROM packages JOIN recipients ON recipients.package_id = packages.id
        WHERE recipients.email = ? AND packages.finalized_at IS NOT NULL
          AND (packages.expires_at IS NULL OR packages.expires_at > ?)
        ORDER BY packages.finalized_at DESC, packages.rowid DESC LIMIT ? OFFSET ?`,
-    ).all(email, now, limit, offset) as unknown as PackageRow[];
+      [email, now, limit, offset],
+    );
     return rows.map(toRecord);
   }
 
   /** Sets a package's life and the expiry that follows from it. */
-  updateLife(id: string, lifeDays: number, expiresAt: number | null): void {
-    this.#db.prepare("UPDATE packages SET life_days = ?, expires_at = ? WHERE id = ?")
-      .run(lifeDays, expiresAt, id);
+  async updateLife(id: string, lifeDays: number, expiresAt: number | null): Promise<void> {
+    await this.#db.run("UPDATE packages SET life_days = ?, expires_at = ? WHERE id = ?", [
+      lifeDays,
+      expiresAt,
+      id,
+    ]);
   }
 
   /** Stores the encrypted message. */
-  setMessage(id: string, message: string): void {
-    this.#db.prepare("UPDATE packages SET message = ? WHERE id = ?").run(message, id);
+  async setMessage(id: string, message: string): Promise<void> {
+    await this.#db.run("UPDATE packages SET message = ? WHERE id = ?", [message, id]);
   }
 
   /** Marks a package finalized with its checksum; returns false when it already was. */
-  finalize(
+  async finalize(
     id: string,
     fields: {
       checksum: string;
@@ -178,31 +190,33 @@ export class PackageRepository {
       finalizedAt: number;
       expiresAt: number | null;
     },
-  ): boolean {
-    const result = this.#db.prepare(
+  ): Promise<boolean> {
+    const result = await this.#db.run(
       `UPDATE packages SET checksum = ?, undisclosed = ?, unconfirmed_sender = ?, finalized_at = ?,
          expires_at = ? WHERE id = ? AND finalized_at IS NULL`,
-    ).run(
-      fields.checksum,
-      fields.undisclosed ? 1 : 0,
-      fields.unconfirmedSender ?? null,
-      fields.finalizedAt,
-      fields.expiresAt,
-      id,
+      [
+        fields.checksum,
+        fields.undisclosed ? 1 : 0,
+        fields.unconfirmedSender ?? null,
+        fields.finalizedAt,
+        fields.expiresAt,
+        id,
+      ],
     );
     return result.changes > 0;
   }
 
   /** Deletes a package's metadata (files, parts, recipients and URLs go with it). */
-  delete(id: string): void {
-    this.#db.prepare("DELETE FROM packages WHERE id = ?").run(id);
+  async delete(id: string): Promise<void> {
+    await this.#db.run("DELETE FROM packages WHERE id = ?", [id]);
   }
 
   /** Lists the ids of packages whose expiry has passed. */
-  listExpired(now: number): string[] {
-    const rows = this.#db.prepare(
+  async listExpired(now: number): Promise<string[]> {
+    const rows = await this.#db.all<{ id: string }>(
       "SELECT id FROM packages WHERE expires_at IS NOT NULL AND expires_at <= ?",
-    ).all(now) as { id: string }[];
+      [now],
+    );
     return rows.map((row) => row.id);
   }
 }

@@ -16,6 +16,7 @@ import {
   requireReader,
   requireUnfinalized,
 } from "./access.ts";
+import { recordDirectParts } from "../parts/direct.ts";
 import { expiryOf, type PackageRecord } from "./repository.ts";
 import { packageSummaryView, packageView, recipientView, secureLink } from "./views.ts";
 
@@ -28,7 +29,7 @@ function lifeBounds(context: ApiContext): { min: number; max: number } {
   return maxPackageLifeDays === 0 ? { min: 0, max: 3650 } : { min: 1, max: maxPackageLifeDays };
 }
 
-function createPackage(context: ApiContext): Record<string, unknown> {
+async function createPackage(context: ApiContext): Promise<Record<string, unknown>> {
   const vdr = context.body.vdr;
   if (vdr === true || vdr === "true") {
     throw new ServiceError("INVALID_INPUT", "Workspaces (vdr) are not supported by this service.");
@@ -39,7 +40,7 @@ function createPackage(context: ApiContext): Record<string, unknown> {
     : caller.kind === "dropzone"
     ? { dropzoneId: caller.dropzone.dropzoneId }
     : {};
-  const record = services.packages.create(
+  const record = await services.packages.create(
     owner,
     services.config.defaultPackageLifeDays,
     now(context),
@@ -54,7 +55,7 @@ function createPackage(context: ApiContext): Record<string, unknown> {
 }
 
 async function getPackage(context: ApiContext): Promise<Record<string, unknown>> {
-  const { record, byCode } = loadPackageByIdOrCode(context, context.params.packageIdOrCode);
+  const { record, byCode } = await loadPackageByIdOrCode(context, context.params.packageIdOrCode);
   if (context.caller.kind === "session" && !byCode) {
     throw new ServiceError(
       "AUTHENTICATION_FAILED",
@@ -65,11 +66,11 @@ async function getPackage(context: ApiContext): Promise<Record<string, unknown>>
   // so agents (who hold an API key) may name an undisclosed package by id; anonymous callers
   // must name it by the packageCode of its link.
   await requireReader(context, record, byCode || context.caller.kind === "user");
-  return packageView(context.services, record);
+  return await packageView(context.services, record);
 }
 
 function listPackages(kind: "sent" | "received") {
-  return (context: ApiContext): Record<string, unknown> => {
+  return async (context: ApiContext): Promise<Record<string, unknown>> => {
     const { caller, services } = context;
     if (caller.kind !== "user") {
       throw new ServiceError("PERMISSION_DENIED", "Sign in to list packages.");
@@ -80,39 +81,48 @@ function listPackages(kind: "sent" | "received") {
       { min: 0, max: 1_000_000, fallback: 0 },
     );
     const records = kind === "sent"
-      ? services.packages.listBySender(caller.user.id, now(context), rowIndex, PAGE_SIZE + 1)
-      : services.packages.listReceived(caller.user.email, now(context), rowIndex, PAGE_SIZE + 1);
+      ? await services.packages.listBySender(caller.user.id, now(context), rowIndex, PAGE_SIZE + 1)
+      : await services.packages.listReceived(
+        caller.user.email,
+        now(context),
+        rowIndex,
+        PAGE_SIZE + 1,
+      );
+    const packages = [];
+    for (const record of records.slice(0, PAGE_SIZE)) {
+      packages.push(await packageSummaryView(services, record));
+    }
     return {
-      packages: records.slice(0, PAGE_SIZE).map((record) => packageSummaryView(services, record)),
+      packages,
       rowIndex,
       capped: records.length > PAGE_SIZE,
     };
   };
 }
 
-function updatePackage(context: ApiContext): Record<string, unknown> {
-  const record = loadPackage(context, context.params.packageId);
+async function updatePackage(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   const life = integerField(context.body, "life", {
     ...lifeBounds(context),
     fallback: record.lifeDays,
   });
   const since = record.finalizedAt ?? record.createdAt;
-  context.services.packages.updateLife(record.id, life, expiryOf(since, life));
+  await context.services.packages.updateLife(record.id, life, expiryOf(since, life));
   return { message: "Package updated", life };
 }
 
 async function deletePackage(context: ApiContext): Promise<Record<string, unknown>> {
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   // Parts first: if this stops half-way the metadata still points at what remains.
   await context.services.store.deletePackage(record.id);
-  context.services.packages.delete(record.id);
+  await context.services.packages.delete(record.id);
   return { message: "Package deleted" };
 }
 
-function putMessage(context: ApiContext): Record<string, unknown> {
-  const record = loadPackage(context, context.params.packageId);
+async function putMessage(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   requireUnfinalized(record);
   const message = stringField(context.body, "message", {
@@ -124,21 +134,24 @@ function putMessage(context: ApiContext): Record<string, unknown> {
       "The message must be base64 (an encrypted OpenPGP message).",
     );
   }
-  context.services.packages.setMessage(record.id, message);
+  await context.services.packages.setMessage(record.id, message);
   return { message: "Message saved" };
 }
 
 async function getMessage(context: ApiContext): Promise<Record<string, unknown>> {
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   requireChecksum(record, context.params.checksum);
   await requireReader(context, record, true);
   return { message: record.message ?? "" };
 }
 
-function finalizeResponse(context: ApiContext, record: PackageRecord): Record<string, unknown> {
+async function finalizeResponse(
+  context: ApiContext,
+  record: PackageRecord,
+): Promise<Record<string, unknown>> {
   return {
     message: secureLink(context.services, record),
-    recipients: context.services.recipients.list(record.id).map(recipientView),
+    recipients: (await context.services.recipients.list(record.id)).map(recipientView),
     approvers: [],
     needsLink: true,
   };
@@ -146,7 +159,7 @@ function finalizeResponse(context: ApiContext, record: PackageRecord): Record<st
 
 async function finalizePackage(context: ApiContext): Promise<Record<string, unknown>> {
   const { services, body } = context;
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   const checksum = stringField(body, "checksum", { maxLength: 64 }).toLowerCase();
   if (!CHECKSUM_PATTERN.test(checksum)) {
     throw new ServiceError("INVALID_INPUT", "The checksum must be 64 hexadecimal characters.");
@@ -158,7 +171,7 @@ async function finalizePackage(context: ApiContext): Promise<Record<string, unkn
     // A retried finalize (the first answer was lost) gets the same answer; a different
     // checksum is refused.
     requireChecksum(record, checksum);
-    return finalizeResponse(context, record);
+    return await finalizeResponse(context, record);
   }
   requireBuilder(context, record);
   requireUnfinalized(record);
@@ -174,7 +187,8 @@ async function finalizePackage(context: ApiContext): Promise<Record<string, unkn
     );
   }
   if (
-    !undisclosed && record.dropzoneId === undefined && services.recipients.count(record.id) === 0
+    !undisclosed && record.dropzoneId === undefined &&
+    await services.recipients.count(record.id) === 0
   ) {
     throw new ServiceError(
       "INVALID_INPUT",
@@ -190,29 +204,30 @@ async function finalizePackage(context: ApiContext): Promise<Record<string, unkn
   }
   // Files whose upload never finished (cancelled by the person) are dropped, not sent half.
   let completeFiles = 0;
-  for (const file of services.files.list(record.id)) {
-    if (services.parts.storedCount(file.id) === file.parts) {
-      services.files.markComplete(file.id, now(context));
+  for (const file of await services.files.list(record.id)) {
+    await recordDirectParts(services, file, now(context));
+    if (await services.parts.storedCount(file.id) === file.parts) {
+      await services.files.markComplete(file.id, now(context));
       completeFiles++;
     } else {
-      for (const part of services.parts.stored(file.id)) {
+      for (const part of await services.parts.stored(file.id)) {
         await services.store.delete({ packageId: record.id, fileId: file.id, part });
       }
-      services.files.delete(file.id);
+      await services.files.delete(file.id);
     }
   }
   if (completeFiles === 0 && !record.message) {
     throw new ServiceError("INVALID_INPUT", "The package has no complete file and no message.");
   }
   const finalizedAt = now(context);
-  services.packages.finalize(record.id, {
+  await services.packages.finalize(record.id, {
     checksum,
     undisclosed,
     unconfirmedSender,
     finalizedAt,
     expiresAt: expiryOf(finalizedAt, record.lifeDays),
   });
-  return finalizeResponse(context, services.packages.findById(record.id)!);
+  return await finalizeResponse(context, (await services.packages.findById(record.id))!);
 }
 
 /** The package routes, literal paths before captures. */

@@ -47,15 +47,18 @@ export function fileView(file: FileRecord): Record<string, unknown> {
 }
 
 /** A package as in package info. */
-export function packageView(services: Services, record: PackageRecord): Record<string, unknown> {
-  const sender = record.senderId ? services.accounts.getUser(record.senderId) : undefined;
+export async function packageView(
+  services: Services,
+  record: PackageRecord,
+): Promise<Record<string, unknown>> {
+  const sender = record.senderId ? await services.accounts.getUser(record.senderId) : undefined;
   return {
     packageId: record.id,
     packageCode: record.code,
     serverSecret: record.serverSecret,
     rootDirectoryId: "",
-    recipients: services.recipients.list(record.id).map(recipientView),
-    files: services.files.list(record.id).map(fileView),
+    recipients: (await services.recipients.list(record.id)).map(recipientView),
+    files: (await services.files.list(record.id)).map(fileView),
     directories: [],
     approverList: [],
     needsApproval: false,
@@ -75,10 +78,10 @@ export function packageView(services: Services, record: PackageRecord): Record<s
 }
 
 /** A package as in package lists (no serverSecret: lists are for browsing). */
-export function packageSummaryView(
+export async function packageSummaryView(
   services: Services,
   record: PackageRecord,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   return {
     packageId: record.id,
     packageCode: record.code,
@@ -87,7 +90,7 @@ export function packageSummaryView(
       : "PACKAGE_STATE_FINALIZED",
     life: record.lifeDays,
     packageTimestamp: new Date(record.createdAt).toISOString(),
-    recipients: services.recipients.list(record.id).map((recipient) => recipient.email),
-    filenames: services.files.list(record.id).map((file) => file.name),
+    recipients: (await services.recipients.list(record.id)).map((recipient) => recipient.email),
+    filenames: (await services.files.list(record.id)).map((file) => file.name),
   };
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Database } from "../db/database.ts";
+import type { Queryable } from "../db/database.ts";
 import { randomToken, sha256Hex } from "../ids.ts";
 
 /** What an upload or download URL token grants. */
@@ -21,47 +21,56 @@ export interface PartGrant {
 
 /** Queries on parts and part URLs. */
 export class PartRepository {
-  readonly #db: Database;
+  readonly #db: Queryable;
 
   /** Works on `db`. */
-  constructor(db: Database) {
+  constructor(db: Queryable) {
     this.#db = db;
   }
 
   /** Records a stored part (replacing the record of an earlier copy). */
-  record(fileId: string, part: number, size: number, now: number): void {
-    this.#db.prepare(
+  async record(fileId: string, part: number, size: number, now: number): Promise<void> {
+    await this.#db.run(
       `INSERT INTO parts (file_id, part, size, stored_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (file_id, part) DO UPDATE SET size = excluded.size, stored_at = excluded.stored_at`,
-    ).run(fileId, part, size, now);
+      [fileId, part, size, now],
+    );
   }
 
   /** Lists the numbers of a file's stored parts, ascending. */
-  stored(fileId: string): number[] {
-    const rows = this.#db.prepare("SELECT part FROM parts WHERE file_id = ? ORDER BY part")
-      .all(fileId) as { part: number }[];
+  async stored(fileId: string): Promise<number[]> {
+    const rows = await this.#db.all<{ part: number }>(
+      "SELECT part FROM parts WHERE file_id = ? ORDER BY part",
+      [fileId],
+    );
     return rows.map((row) => row.part);
   }
 
   /** Counts a file's stored parts. */
-  storedCount(fileId: string): number {
-    const row = this.#db.prepare("SELECT COUNT(*) AS n FROM parts WHERE file_id = ?")
-      .get(fileId) as { n: number };
-    return row.n;
+  async storedCount(fileId: string): Promise<number> {
+    const row = await this.#db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM parts WHERE file_id = ?",
+      [fileId],
+    );
+    return row!.n;
   }
 
   /** Sums the sizes of a file's stored parts other than `exceptPart`. */
-  storedBytes(fileId: string, exceptPart: number): number {
-    const row = this.#db.prepare(
+  async storedBytes(fileId: string, exceptPart: number): Promise<number> {
+    const row = await this.#db.get<{ n: number }>(
       "SELECT COALESCE(SUM(size), 0) AS n FROM parts WHERE file_id = ? AND part <> ?",
-    ).get(fileId, exceptPart) as { n: number };
-    return row.n;
+      [fileId, exceptPart],
+    );
+    return row!.n;
   }
 
   /** Tells whether a part is recorded as stored. */
-  has(fileId: string, part: number): boolean {
-    return this.#db.prepare("SELECT 1 FROM parts WHERE file_id = ? AND part = ?")
-      .get(fileId, part) !== undefined;
+  async has(fileId: string, part: number): Promise<boolean> {
+    const row = await this.#db.get("SELECT 1 AS found FROM parts WHERE file_id = ? AND part = ?", [
+      fileId,
+      part,
+    ]);
+    return row !== undefined;
   }
 
   /**
@@ -69,23 +78,25 @@ export class PartRepository {
    *
    * @returns the token (32 random bytes, base64url).
    */
-  issueUrl(grant: PartGrant, expiresAt: number): string {
+  async issueUrl(grant: PartGrant, expiresAt: number): Promise<string> {
     const token = randomToken();
-    this.#db.prepare(
+    await this.#db.run(
       `INSERT INTO part_urls (token_hash, direction, package_id, file_id, part, expires_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(sha256Hex(token), grant.direction, grant.packageId, grant.fileId, grant.part, expiresAt);
+      [sha256Hex(token), grant.direction, grant.packageId, grant.fileId, grant.part, expiresAt],
+    );
     return token;
   }
 
   /** Resolves a token to its grant, or `undefined` when it is unknown or expired. */
-  resolveUrl(token: string, now: number): PartGrant | undefined {
-    const row = this.#db.prepare(
+  async resolveUrl(token: string, now: number): Promise<PartGrant | undefined> {
+    const row = await this.#db.get<
+      { direction: "upload" | "download"; package_id: string; file_id: string; part: number }
+    >(
       `SELECT direction, package_id, file_id, part FROM part_urls
        WHERE token_hash = ? AND expires_at > ?`,
-    ).get(sha256Hex(token), now) as
-      | { direction: "upload" | "download"; package_id: string; file_id: string; part: number }
-      | undefined;
+      [sha256Hex(token), now],
+    );
     if (!row) return undefined;
     return {
       direction: row.direction,
@@ -96,7 +107,7 @@ export class PartRepository {
   }
 
   /** Deletes expired URL tokens; returns how many. */
-  deleteExpiredUrls(now: number): number {
-    return Number(this.#db.prepare("DELETE FROM part_urls WHERE expires_at <= ?").run(now).changes);
+  async deleteExpiredUrls(now: number): Promise<number> {
+    return (await this.#db.run("DELETE FROM part_urls WHERE expires_at <= ?", [now])).changes;
   }
 }

@@ -9,7 +9,14 @@
 import { type ApiContext, type ApiRoute, now, type Services } from "../context.ts";
 import { completeIfWhole, loadFile } from "../files/routes.ts";
 import type { FileRecord } from "../files/repository.ts";
-import { CORS_HEADERS, errorBody, jsonResponse, requestBody, ServiceError } from "../http.ts";
+import {
+  CORS_HEADERS,
+  errorBody,
+  jsonResponse,
+  readBodyLimited,
+  requestBody,
+  ServiceError,
+} from "../http.ts";
 import { integerField } from "../input.ts";
 import type { LogEntry } from "../log.ts";
 import {
@@ -20,14 +27,14 @@ import {
   requireUnfinalized,
 } from "../packages/access.ts";
 import { PartTooLargeError } from "../storage/part_store.ts";
+import { fileByteAllowance } from "./limits.ts";
 import type { PartGrant } from "./repository.ts";
+import { checkTrailingPartSize, isTrailingPart, TRAILING_PART_MAX_BYTES } from "./trailing.ts";
 
 /** Upload URLs handed out per call (the Python SDK steps by 25, spec 2.4.2). */
 const UPLOAD_URL_BATCH = 25;
 /** Download URLs per call: the SDK asks for `part..part+25` inclusive (spec 2.8). */
 const DOWNLOAD_URL_BATCH = 26;
-/** Ciphertext allowed per part on top of the declared plaintext size (OpenPGP adds 107 bytes). */
-const PER_PART_ALLOWANCE = 16_384;
 
 /** The path prefix of part URLs. */
 export const PART_PATH = "/part/";
@@ -37,52 +44,64 @@ function partUrl(services: Services, token: string): string {
 }
 
 /** Most ciphertext bytes the given part may hold: the part limit, and the file's declared size. */
-function partByteLimit(services: Services, file: FileRecord, part: number): number {
-  const fileAllowance = file.size + file.parts * PER_PART_ALLOWANCE -
-    services.parts.storedBytes(file.id, part);
+async function partByteLimit(
+  services: Services,
+  file: FileRecord,
+  part: number,
+): Promise<number> {
+  const fileAllowance = fileByteAllowance(file) - await services.parts.storedBytes(file.id, part);
   return Math.max(0, Math.min(services.config.maxPartBytes, fileAllowance));
 }
 
-function partNumber(file: FileRecord, name: string, value: unknown): number {
-  return integerField({ [name]: value }, name, { min: 1, max: file.parts });
+function partNumber(file: FileRecord, name: string, value: unknown, trailing = false): number {
+  return integerField({ [name]: value }, name, { min: 1, max: file.parts + (trailing ? 1 : 0) });
 }
 
-function issueUrls(
+async function issueUrls(
   context: ApiContext,
   direction: PartGrant["direction"],
   file: FileRecord,
   first: number,
   last: number,
-): { part: number; url: string }[] {
+): Promise<{ part: number; url: string }[]> {
   const { services } = context;
-  const expiresAt = now(context) + services.config.partUrlLifetimeSeconds * 1000;
+  const lifetime = services.config.partUrlLifetimeSeconds;
+  const expiresAt = now(context) + lifetime * 1000;
   const urls = [];
   for (let part = first; part <= last; part++) {
-    const token = services.parts.issueUrl(
-      { direction, packageId: file.packageId, fileId: file.id, part },
-      expiresAt,
-    );
+    const key = { packageId: file.packageId, fileId: file.id, part };
+    // A store that clients reach directly signs its own URLs (part bytes skip the service).
+    const direct = services.store.direct;
+    if (direct) {
+      urls.push({ part, url: await direct.presign(key, direction, lifetime) });
+      continue;
+    }
+    const token = await services.parts.issueUrl({ direction, ...key }, expiresAt);
     urls.push({ part, url: partUrl(services, token) });
   }
   return urls;
 }
 
-function uploadUrls(context: ApiContext): Record<string, unknown> {
-  const record = loadPackage(context, context.params.packageId);
+async function uploadUrls(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
+  const file = await loadFile(context, record, context.params.fileId);
+  const first = partNumber(file, "part", context.body.part, true);
+  // The SDK's trailing empty part (trailing.ts) may be asked for once the package is finalized.
+  if (isTrailingPart(file, first)) {
+    return { uploadUrls: await issueUrls(context, "upload", file, first, first) };
+  }
   requireUnfinalized(record);
-  const file = loadFile(context, record, context.params.fileId);
-  const first = partNumber(file, "part", context.body.part);
   const last = Math.min(file.parts, first + UPLOAD_URL_BATCH - 1);
-  return { uploadUrls: issueUrls(context, "upload", file, first, last) };
+  return { uploadUrls: await issueUrls(context, "upload", file, first, last) };
 }
 
 async function downloadUrls(context: ApiContext): Promise<Record<string, unknown>> {
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   // The checksum proves the caller holds the link, which opens undisclosed packages.
   requireChecksum(record, context.body.checksum);
   await requireReader(context, record, true);
-  const file = loadFile(context, record, context.params.fileId);
+  const file = await loadFile(context, record, context.params.fileId);
   const first = partNumber(file, "startSegment", context.body.startSegment ?? 1);
   const requestedLast = integerField(context.body, "endSegment", {
     min: first,
@@ -90,15 +109,14 @@ async function downloadUrls(context: ApiContext): Promise<Record<string, unknown
     fallback: file.parts,
   });
   const last = Math.min(file.parts, requestedLast, first + DOWNLOAD_URL_BATCH - 1);
-  return { downloadUrls: issueUrls(context, "download", file, first, last) };
+  return { downloadUrls: await issueUrls(context, "download", file, first, last) };
 }
 
 async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>> {
   const { services, form } = context;
-  const record = loadPackage(context, context.params.packageId);
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
-  requireUnfinalized(record);
-  const file = loadFile(context, record, context.params.fileId);
+  const file = await loadFile(context, record, context.params.fileId);
   const requestData = context.body;
   if (requestData.fileId !== undefined && requestData.fileId !== file.id) {
     throw new ServiceError(
@@ -106,13 +124,18 @@ async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>
       "requestData.fileId does not match the file in the path.",
     );
   }
-  const part = partNumber(file, "filePart", requestData.filePart);
+  const part = partNumber(file, "filePart", requestData.filePart, true);
   context.log.part = part;
   const content = form?.get("textFile");
   if (!(content instanceof Blob)) {
     throw new ServiceError("INVALID_INPUT", 'The form has no "textFile" part.');
   }
-  const limit = partByteLimit(services, file, part);
+  if (isTrailingPart(file, part)) {
+    checkTrailingPartSize(content.size);
+    return { message: "" };
+  }
+  requireUnfinalized(record);
+  const limit = await partByteLimit(services, file, part);
   if (content.size > limit) {
     throw new ServiceError(
       "LIMIT_EXCEEDED",
@@ -121,9 +144,9 @@ async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>
   }
   const key = { packageId: record.id, fileId: file.id, part };
   const size = await services.store.put(key, content.stream(), limit);
-  services.parts.record(file.id, part, size, now(context));
+  await services.parts.record(file.id, part, size, now(context));
   // The SDK does not call upload-complete after a proxy upload (spec 2.4.3).
-  completeIfWhole(context, file);
+  await completeIfWhole(context, file);
   return { message: "" };
 }
 
@@ -170,7 +193,7 @@ export async function handlePartRequest(
   log.caller = "part-url";
   try {
     const grant = /^[A-Za-z0-9_-]{43}$/.test(token)
-      ? services.parts.resolveUrl(token, services.config.now())
+      ? await services.parts.resolveUrl(token, services.config.now())
       : undefined;
     const wanted = req.method === "PUT" ? "upload" : req.method === "GET" ? "download" : undefined;
     if (!wanted) {
@@ -186,8 +209,8 @@ export async function handlePartRequest(
     log.packageId = grant.packageId;
     log.fileId = grant.fileId;
     log.part = grant.part;
-    const record = services.packages.findById(grant.packageId);
-    const file = services.files.find(grant.packageId, grant.fileId);
+    const record = await services.packages.findById(grant.packageId);
+    const file = await services.files.find(grant.packageId, grant.fileId);
     const now = services.config.now();
     if (!record || !file || (record.expiresAt !== undefined && record.expiresAt <= now)) {
       throw new ServiceError("UNKNOWN_PACKAGE", "The package of this URL no longer exists.", {
@@ -195,16 +218,24 @@ export async function handlePartRequest(
       });
     }
     const key = { packageId: grant.packageId, fileId: grant.fileId, part: grant.part };
+    if (wanted === "upload" && isTrailingPart(file, grant.part)) {
+      // Read (to its end, so the client sees its upload finish) and dropped: see trailing.ts.
+      checkTrailingPartSize(Number(req.headers.get("content-length") ?? "0"));
+      const body = await readBodyLimited(req, TRAILING_PART_MAX_BYTES);
+      checkTrailingPartSize(body.byteLength);
+      log.response = "SUCCESS";
+      return jsonResponse({ response: "SUCCESS", message: "" });
+    }
     if (wanted === "upload") {
       if (record.finalizedAt !== undefined) {
         throw new ServiceError("PERMISSION_DENIED", "The package is finalized.", { status: 403 });
       }
-      const limit = partByteLimit(services, file, grant.part);
+      const limit = await partByteLimit(services, file, grant.part);
       if (Number(req.headers.get("content-length") ?? "0") > limit) {
         throw new PartTooLargeError(limit);
       }
       const size = await services.store.put(key, requestBody(req), limit);
-      services.parts.record(file.id, grant.part, size, services.config.now());
+      await services.parts.record(file.id, grant.part, size, services.config.now());
       log.response = "SUCCESS";
       return jsonResponse({ response: "SUCCESS", message: "" });
     }

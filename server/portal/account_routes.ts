@@ -14,6 +14,7 @@ import { verifyPassword } from "../accounts/passwords.ts";
 import { ActivationError, MAX_PASSWORD_LENGTH } from "../auth/activations.ts";
 import { CsrfError } from "../auth/csrf.ts";
 import { activationMail } from "../mail/templates.ts";
+import { requestLocale } from "./locale.ts";
 import {
   csrfTokenOf,
   type Portal,
@@ -107,7 +108,7 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
   const next = safeNextPath(form.next);
   const email = normaliseEmail(form.email ?? "").slice(0, 254);
   const password = (form.password ?? "").slice(0, MAX_PASSWORD_LENGTH);
-  const wait = portal.signInThrottle.retryAfterMs(email, request.address);
+  const wait = await portal.signInThrottle.retryAfterMs(email, request.address);
   if (wait > 0) {
     return signInPage(portal, request, {
       next,
@@ -116,13 +117,13 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
       error: `Too many failed sign-ins. Try again in ${minutesFrom(wait)} minutes.`,
     });
   }
-  const user = portal.services.accounts.findUserByEmail(email);
+  const user = await portal.services.accounts.findUserByEmail(email);
   // Without an account the dummy hash is checked, so the answer takes the same time.
   const valid = user
     ? await portal.services.accounts.verifyPassword(email, password) !== undefined
     : (await verifyPassword(password, await portal.dummyPasswordHash()), false);
   if (!user || !valid) {
-    portal.signInThrottle.recordFailure(email, request.address);
+    await portal.signInThrottle.recordFailure(email, request.address);
     return signInPage(portal, request, {
       next,
       email,
@@ -130,8 +131,8 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
       error: "The email or the password is wrong.",
     });
   }
-  portal.signInThrottle.recordSuccess(email);
-  useSession(portal, request, portal.sessions.signIn(request.sessionId, user.id));
+  await portal.signInThrottle.recordSuccess(email);
+  await useSession(portal, request, portal.sessions.signIn(request.sessionId, user.id));
   return withCookies(request, redirect(next ?? "/account"));
 }
 
@@ -139,9 +140,9 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
 export async function submitSignOut(portal: Portal, request: PortalRequest): Promise<Response> {
   const form = await checkedForm(portal, request);
   if (form instanceof Response) return form;
-  portal.sessions.destroy(request.sessionId);
+  await portal.sessions.destroy(request.sessionId);
   request.user = undefined;
-  useSession(portal, request, { id: portal.sessions.newAnonymousId() });
+  await useSession(portal, request, { id: portal.sessions.newAnonymousId() });
   const next = safeNextPath(form.next);
   return withCookies(
     request,
@@ -154,10 +155,10 @@ function formatDate(ms: number): string {
 }
 
 /** `GET /account`: the agent's API keys, with revoke. */
-export function showAccount(portal: Portal, request: PortalRequest): Response {
+export async function showAccount(portal: Portal, request: PortalRequest): Promise<Response> {
   const user = request.user;
   if (!user) return withCookies(request, redirect("/signin?next=%2Faccount"));
-  const keys = portal.services.accounts.listApiKeys(user.id).filter((key) =>
+  const keys = (await portal.services.accounts.listApiKeys(user.id)).filter((key) =>
     key.revokedAt === undefined
   );
   const notice = request.url.searchParams.get("revoked") === "1"
@@ -209,10 +210,10 @@ export async function submitRevoke(portal: Portal, request: PortalRequest): Prom
   if (form instanceof Response) return form;
   const user = request.user;
   if (!user) return withCookies(request, redirect("/signin?next=%2Faccount"));
-  const owned = portal.services.accounts.listApiKeys(user.id).some((key) =>
+  const owned = (await portal.services.accounts.listApiKeys(user.id)).some((key) =>
     key.apiKey === form.apiKey && key.revokedAt === undefined
   );
-  if (!owned || !portal.services.accounts.revokeApiKey(form.apiKey)) {
+  if (!owned || !(await portal.services.accounts.revokeApiKey(form.apiKey))) {
     return messagePage(portal, request, {
       title: "Key not found",
       message: "This key does not exist or was revoked already.",
@@ -270,11 +271,11 @@ minlength="${MIN_PASSWORD_LENGTH}"></div>
 }
 
 /** `GET /activate`: with `?token=` the password form, else the form asking for a link. */
-export function showActivate(portal: Portal, request: PortalRequest): Response {
+export async function showActivate(portal: Portal, request: PortalRequest): Promise<Response> {
   const token = request.url.searchParams.get("token");
   const next = safeNextPath(request.url.searchParams.get("next"));
   if (!token) return activationRequestPage(portal, request, { next });
-  const user = /^[A-Za-z0-9_-]{43}$/.test(token) ? portal.activations.peek(token) : undefined;
+  const user = /^[A-Za-z0-9_-]{43}$/.test(token) ? await portal.activations.peek(token) : undefined;
   if (!user) {
     return activationRequestPage(portal, request, {
       status: 410,
@@ -289,7 +290,7 @@ export async function submitActivate(portal: Portal, request: PortalRequest): Pr
   const form = await checkedForm(portal, request);
   if (form instanceof Response) return form;
   const token = form.token ?? "";
-  const user = /^[A-Za-z0-9_-]{43}$/.test(token) ? portal.activations.peek(token) : undefined;
+  const user = /^[A-Za-z0-9_-]{43}$/.test(token) ? await portal.activations.peek(token) : undefined;
   if (!user) {
     return activationRequestPage(portal, request, {
       status: 410,
@@ -317,7 +318,7 @@ export async function submitActivate(portal: Portal, request: PortalRequest): Pr
       error: error.message,
     });
   }
-  useSession(portal, request, portal.sessions.signIn(request.sessionId, result.user.id));
+  await useSession(portal, request, portal.sessions.signIn(request.sessionId, result.user.id));
   return withCookies(request, redirect(safeNextPath(result.nextPath) ?? "/account"));
 }
 
@@ -339,7 +340,8 @@ export async function submitActivationRequest(
   }
   const { limits } = portal;
   if (
-    !limits.activationsPerClient.take(request.address) || !limits.activationsPerEmail.take(email)
+    !(await limits.activationsPerClient.take(request.address)) ||
+    !(await limits.activationsPerEmail.take(email))
   ) {
     return activationRequestPage(portal, request, {
       next,
@@ -347,14 +349,15 @@ export async function submitActivationRequest(
       error: "Too many links were asked for. Wait a while and try again.",
     });
   }
-  const user = portal.services.accounts.findUserByEmail(email);
+  const user = await portal.services.accounts.findUserByEmail(email);
   if (user) {
-    const token = portal.activations.create(user.id, next ?? "");
+    const token = await portal.activations.create(user.id, next ?? "");
     portal.mail.enqueue(activationMail({
       to: user.email,
       link: `${portal.services.publicUrl}/activate?${new URLSearchParams({ token })}`,
       systemName: portal.services.config.systemName,
       days: 7,
+      locale: requestLocale(request.req),
     }));
   }
   return activationRequestPage(portal, request, {

@@ -53,7 +53,7 @@ async function pairingBody(req: Request): Promise<Record<string, unknown> | Resp
 export async function startPairing(portal: Portal, request: PortalRequest): Promise<Response> {
   const body = await pairingBody(request.req);
   if (body instanceof Response) return body;
-  if (!portal.limits.pairingsPerClient.take(request.address)) {
+  if (!(await portal.limits.pairingsPerClient.take(request.address))) {
     return pairingJson({
       response: "LIMIT_EXCEEDED",
       message: "Too many sign-ins were started from here. Wait a few minutes.",
@@ -63,7 +63,7 @@ export async function startPairing(portal: Portal, request: PortalRequest): Prom
   const description = typeof body.description === "string"
     ? body.description.replace(/[\p{Cc}\p{Cf}]/gu, "").trim().slice(0, 60)
     : "";
-  const started = portal.pairings.start(description || "Zendesk app");
+  const started = await portal.pairings.start(description || "Zendesk app");
   return pairingJson({
     response: "SUCCESS",
     deviceCode: started.deviceCode,
@@ -80,7 +80,7 @@ export async function startPairing(portal: Portal, request: PortalRequest): Prom
 export async function pollPairing(portal: Portal, request: PortalRequest): Promise<Response> {
   const body = await pairingBody(request.req);
   if (body instanceof Response) return body;
-  if (!portal.limits.pollsPerClient.take(request.address)) {
+  if (!(await portal.limits.pollsPerClient.take(request.address))) {
     return pairingJson({ response: "LIMIT_EXCEEDED", message: "Poll less often." }, 429);
   }
   const deviceCode = body.deviceCode;
@@ -108,10 +108,10 @@ function unknownCode(portal: Portal, request: PortalRequest, status = 404): Resp
 }
 
 /** `GET /connect?code=…`: asks the signed-in agent to allow the app. */
-export function showConnect(portal: Portal, request: PortalRequest): Response {
+export async function showConnect(portal: Portal, request: PortalRequest): Promise<Response> {
   if (!request.user) return signInFirst(request);
   const code = normaliseUserCode(request.url.searchParams.get("code"));
-  const pending = code ? portal.pairings.findPending(code) : undefined;
+  const pending = code ? await portal.pairings.findPending(code) : undefined;
   if (!pending) return unknownCode(portal, request);
   const token = csrfTokenOf(portal, request);
   return page(portal, request, {
@@ -151,7 +151,7 @@ export async function submitConnect(portal: Portal, request: PortalRequest): Pro
   }
   const user = request.user;
   if (!user) return signInFirst(request);
-  if (portal.limits.connectFailuresPerUser.isLimited(user.id)) {
+  if (await portal.limits.connectFailuresPerUser.isLimited(user.id)) {
     return messagePage(portal, request, {
       title: "Too many wrong codes",
       message: "Wait ten minutes, then start again from the Zendesk app.",
@@ -161,8 +161,8 @@ export async function submitConnect(portal: Portal, request: PortalRequest): Pro
   }
   const code = normaliseUserCode(form.code);
   const allow = form.decision === "allow";
-  if (!code || !portal.pairings.decide(code, user.id, allow)) {
-    portal.limits.connectFailuresPerUser.take(user.id);
+  if (!code || !(await portal.pairings.decide(code, user.id, allow))) {
+    await portal.limits.connectFailuresPerUser.take(user.id);
     return unknownCode(portal, request);
   }
   return page(portal, request, {

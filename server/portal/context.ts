@@ -97,12 +97,17 @@ export function csrfTokenOf(portal: Portal, request: PortalRequest): string {
 }
 
 /** Switches the request to a newly issued session id and sets its cookie. */
-export function useSession(portal: Portal, request: PortalRequest, issued: IssuedSession): void {
-  request.sessionId = issued.id;
-  request.session = portal.sessions.find(issued.id);
+export async function useSession(
+  portal: Portal,
+  request: PortalRequest,
+  issued: IssuedSession | Promise<IssuedSession>,
+): Promise<void> {
+  const { id, maxAge } = await issued;
+  request.sessionId = id;
+  request.session = await portal.sessions.find(id);
   request.setCookies.push(
-    serializeCookie(portal.cookieName, issued.id, {
-      maxAge: issued.maxAge,
+    serializeCookie(portal.cookieName, id, {
+      maxAge,
       secure: portal.secureCookies,
       sameSite: "Lax",
     }),

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { createHmac } from "node:crypto";
 import { join } from "node:path";
 import { hashPassword } from "../accounts/passwords.ts";
 import { Activations, inviteAgent } from "../auth/activations.ts";
@@ -16,7 +17,7 @@ import { VerificationCodes } from "../auth/codes.ts";
 import { readCookie, serializeCookie } from "../auth/cookies.ts";
 import { CsrfGuard } from "../auth/csrf.ts";
 import { Pairings } from "../auth/pairings.ts";
-import { RateLimiter } from "../auth/rate_limit.ts";
+import { RateLimiter, sweepRateWindows } from "../auth/rate_limit.ts";
 import { SessionStore } from "../auth/sessions.ts";
 import { SignInThrottle } from "../auth/sign_in_throttle.ts";
 import { ConfigError, type ResolvedConfig } from "../config.ts";
@@ -47,6 +48,7 @@ import {
 import type { Portal, PortalRequest } from "./context.ts";
 import { withCookies } from "./context.ts";
 import { outboxJson, outboxPage } from "./dev_routes.ts";
+import { chooseLanguage } from "./locale.ts";
 import { decideAccess } from "./package_access.ts";
 import { redirect } from "./page.ts";
 import { packageAccess, requestCode, showReceive, verifyCode } from "./receive_routes.ts";
@@ -66,7 +68,7 @@ export interface PortalHandle {
   /** Answers a portal request, or `undefined` when the path is not the portal's. */
   handle(req: Request, info?: ConnectionInfo): Promise<Response | undefined>;
   /** Tells whether the browser session of `req` may read `packageId` (the API's hook). */
-  authorizeSession(req: Request, packageId: string): boolean;
+  authorizeSession(req: Request, packageId: string): Promise<boolean>;
   /**
    * Returns the configuration with the portal mounted: after the `extraRoutes` given to
    * `startServer`, and beside its `authorizeSession` (either may grant).
@@ -87,8 +89,18 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 /** Shape of a session cookie value. */
 const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-async function loadKey(dataDir: string): Promise<Uint8Array> {
-  const path = join(dataDir, CSRF_KEY_FILE);
+/**
+ * The CSRF key: derived from the shared secret key when instances share a database (every
+ * instance must accept the tokens of the others), else the key file of the data directory.
+ */
+async function loadKey(config: ResolvedConfig): Promise<Uint8Array> {
+  if (config.databaseUrl && config.secretKey) {
+    // HMAC with a label: the derived key says nothing about the key that seals API secrets.
+    return new Uint8Array(
+      createHmac("sha256", config.secretKey).update("padlock portal CSRF key v1").digest(),
+    );
+  }
+  const path = join(config.dataDir, CSRF_KEY_FILE);
   try {
     await Deno.writeTextFile(path, randomToken(32) + "\n", { createNew: true, mode: 0o600 });
   } catch (error) {
@@ -96,10 +108,6 @@ async function loadKey(dataDir: string): Promise<Uint8Array> {
   }
   const text = (await Deno.readTextFile(path)).trim();
   return new TextEncoder().encode(text);
-}
-
-function limiter(limit: number, windowMs: number, now: () => number): RateLimiter {
-  return new RateLimiter({ limit, windowMs, now });
 }
 
 /**
@@ -124,7 +132,7 @@ export async function createPortal(
   } catch (cause) {
     throw new ConfigError((cause as Error).message, { cause });
   }
-  const mail = new MailQueue(mailer, (error) => {
+  const mail = new MailQueue(db, services.secrets, mailer, (error) => {
     log({
       time: new Date().toISOString(),
       event: "error",
@@ -133,9 +141,11 @@ export async function createPortal(
       detail: { what: "mail not delivered", mailer: mailer.description },
     });
   });
-  const key = await loadKey(config.dataDir);
+  const key = await loadKey(config);
   let dummyHash: Promise<string> | undefined;
   const minute = 60_000;
+  const limiter = (name: string, limit: number, windowMs: number) =>
+    new RateLimiter(db, { name, limit, windowMs, now });
   const portal: Portal = {
     services,
     sessions: new SessionStore(db, now),
@@ -144,17 +154,17 @@ export async function createPortal(
     activations: new Activations(db, accounts, now),
     csrf: new CsrfGuard(key, () => [services.publicUrl]),
     mail,
-    signInThrottle: new SignInThrottle({ now }),
+    signInThrottle: new SignInThrottle(db, { now }),
     limits: {
-      codeRequestsPerEmail: limiter(5, 15 * minute, now),
-      codeRequestsPerClient: limiter(20, 15 * minute, now),
-      codeChecksPerClient: limiter(40, 15 * minute, now),
-      accessChecksPerClient: limiter(300, 10 * minute, now),
-      activationsPerEmail: limiter(3, 60 * minute, now),
-      activationsPerClient: limiter(10, 60 * minute, now),
-      pairingsPerClient: limiter(20, 10 * minute, now),
-      pollsPerClient: limiter(600, 10 * minute, now),
-      connectFailuresPerUser: limiter(20, 10 * minute, now),
+      codeRequestsPerEmail: limiter("code-requests-per-email", 5, 15 * minute),
+      codeRequestsPerClient: limiter("code-requests-per-client", 20, 15 * minute),
+      codeChecksPerClient: limiter("code-checks-per-client", 40, 15 * minute),
+      accessChecksPerClient: limiter("access-checks-per-client", 300, 10 * minute),
+      activationsPerEmail: limiter("activations-per-email", 3, 60 * minute),
+      activationsPerClient: limiter("activations-per-client", 10, 60 * minute),
+      pairingsPerClient: limiter("pairings-per-client", 20, 10 * minute),
+      pollsPerClient: limiter("polls-per-client", 600, 10 * minute),
+      connectFailuresPerUser: limiter("connect-failures-per-user", 20, 10 * minute),
     },
     get cookieName() {
       return services.publicUrl.startsWith("https:") ? "__Host-padlock_session" : "padlock_session";
@@ -169,12 +179,14 @@ export async function createPortal(
   };
 
   let lastSweep = now();
-  function sweepNowAndThen(): void {
+  async function sweepNowAndThen(): Promise<void> {
     if (now() - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = now();
-    portal.sessions.sweep();
-    portal.codes.sweep();
-    portal.pairings.sweep();
+    await portal.sessions.sweep();
+    await portal.codes.sweep();
+    await portal.pairings.sweep();
+    await portal.signInThrottle.sweep();
+    await sweepRateWindows(db, now());
   }
 
   function sessionIdOf(req: Request): string | undefined {
@@ -182,11 +194,11 @@ export async function createPortal(
     return value && SESSION_ID_PATTERN.test(value) ? value : undefined;
   }
 
-  function prepare(req: Request, url: URL, info?: ConnectionInfo): PortalRequest {
+  async function prepare(req: Request, url: URL, info?: ConnectionInfo): Promise<PortalRequest> {
     const existing = sessionIdOf(req);
     const sessionId = existing ?? portal.sessions.newAnonymousId();
-    const session = existing ? portal.sessions.find(existing) : undefined;
-    const user = session?.userId ? accounts.getUser(session.userId) : undefined;
+    const session = existing ? await portal.sessions.find(existing) : undefined;
+    const user = session?.userId ? await accounts.getUser(session.userId) : undefined;
     const request: PortalRequest = {
       req,
       url,
@@ -220,6 +232,7 @@ export async function createPortal(
     "POST /activate": submitActivate,
     "POST /activate/request": submitActivationRequest,
     "GET /connect": showConnect,
+    "GET /language": chooseLanguage,
     "POST /connect": submitConnect,
     "GET /dev/outbox": portal.devOutbox ? outboxPage : undefined,
   };
@@ -244,7 +257,7 @@ export async function createPortal(
     const key = `${req.method} ${path}`;
     const route = pairing[key] ?? apis[key] ?? pages[key];
     if (!route) return undefined;
-    sweepNowAndThen();
+    await sweepNowAndThen();
     if (pairing[key]) {
       // No cookie is read or set: the device code is the only credential.
       const request: PortalRequest = {
@@ -256,7 +269,7 @@ export async function createPortal(
       };
       return await route(portal, request);
     }
-    const request = prepare(req, url, info);
+    const request = await prepare(req, url, info);
     try {
       return await route(portal, request);
     } catch (error) {
@@ -271,14 +284,14 @@ export async function createPortal(
     }
   }
 
-  function authorizeSession(req: Request, packageId: string): boolean {
+  async function authorizeSession(req: Request, packageId: string): Promise<boolean> {
     const sessionId = sessionIdOf(req);
-    const session = portal.sessions.find(sessionId);
+    const session = await portal.sessions.find(sessionId);
     if (!session) return false;
-    const record = services.packages.findById(packageId);
+    const record = await services.packages.findById(packageId);
     if (!record) return false;
-    const user = session.userId ? accounts.getUser(session.userId) : undefined;
-    return decideAccess(portal, record, sessionId, session, user) === "open";
+    const user = session.userId ? await accounts.getUser(session.userId) : undefined;
+    return await decideAccess(portal, record, sessionId, session, user) === "open";
   }
 
   return {
@@ -292,7 +305,7 @@ export async function createPortal(
         extraRoutes: async (req, info) =>
           await outer.extraRoutes?.(req, info) ?? await handle(req, info),
         authorizeSession: async (req, packageId) =>
-          authorizeSession(req, packageId) ||
+          await authorizeSession(req, packageId) ||
           (await outer.authorizeSession?.(req, packageId)) === true,
       };
     },

@@ -35,9 +35,12 @@ const PACKAGE_CODE_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
  *
  * @returns the package, or `undefined` when it does not exist, expired, or was never sent.
  */
-export function findLivePackage(portal: Portal, packageCode: unknown): PackageRecord | undefined {
+export async function findLivePackage(
+  portal: Portal,
+  packageCode: unknown,
+): Promise<PackageRecord | undefined> {
   if (typeof packageCode !== "string" || !PACKAGE_CODE_PATTERN.test(packageCode)) return undefined;
-  const record = portal.services.packages.findByCode(packageCode);
+  const record = await portal.services.packages.findByCode(packageCode);
   if (!record || record.finalizedAt === undefined) return undefined;
   if (record.expiresAt !== undefined && record.expiresAt <= portal.now()) return undefined;
   return record;
@@ -51,26 +54,31 @@ export function checksumMatches(record: PackageRecord, checksum: unknown): boole
 }
 
 /** Tells whether an agent may read a package: its sender, a recipient, or a reader of its dropzone. */
-export function agentMayRead(portal: Portal, record: PackageRecord, user: User): boolean {
+export async function agentMayRead(
+  portal: Portal,
+  record: PackageRecord,
+  user: User,
+): Promise<boolean> {
   const { accounts, recipients } = portal.services;
-  return record.senderId === user.id || recipients.isRecipient(record.id, user.email) ||
-    (record.dropzoneId !== undefined && accounts.mayReadDropzone(record.dropzoneId, user.id));
+  return record.senderId === user.id || await recipients.isRecipient(record.id, user.email) ||
+    (record.dropzoneId !== undefined &&
+      await accounts.mayReadDropzone(record.dropzoneId, user.id));
 }
 
 /** Decides what a visitor may do with a live package. */
-export function decideAccess(
+export async function decideAccess(
   portal: Portal,
   record: PackageRecord,
   sessionId: string | undefined,
   session: Session | undefined,
   user: User | undefined,
-): ReceiveAccess {
+): Promise<ReceiveAccess> {
   if (record.undisclosed) return "open";
-  if (user && agentMayRead(portal, record, user)) return "open";
+  if (user && await agentMayRead(portal, record, user)) return "open";
   if (session && record.dropzoneId === undefined) {
-    const email = portal.sessions.grantOf(sessionId, record.id);
+    const email = await portal.sessions.grantOf(sessionId, record.id);
     // The grant holds while the address is still a recipient of the package.
-    if (email && portal.services.recipients.isRecipient(record.id, email)) return "open";
+    if (email && await portal.services.recipients.isRecipient(record.id, email)) return "open";
   }
   if (record.dropzoneId !== undefined) return user ? "forbidden" : "signin";
   return "verify";

@@ -7,12 +7,31 @@
  *
  * @module
  */
-import { type Html, html } from "./html.ts";
+import { direction } from "../../ui/i18n.ts";
+import { Html, html } from "./html.ts";
+import { localeName, messagesJson, PAGE_LOCALES, pageLocale, portalWords } from "./words.ts";
 
-/** Headers every portal response carries. */
-export function securityHeaders(publicUrl: string): Record<string, string> {
+/**
+ * The pages' icon, inline (a small orange padlock), so that no page makes the browser ask for a
+ * `/favicon.ico` that does not exist. The sandbox's pages use it too.
+ */
+export const FAVICON_HREF = "data:image/svg+xml," + encodeURIComponent(
+  "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>" +
+    "<path d='M5 7V5a3 3 0 0 1 6 0v2' fill='none' stroke='#e35b2e' stroke-width='2'/>" +
+    "<rect x='3' y='7' width='10' height='8' rx='1.5' fill='#e35b2e'/></svg>",
+);
+
+/**
+ * Headers every portal response carries.
+ *
+ * @param connectOrigins other origins the page fetches from (the bucket, when part URLs point at it).
+ */
+export function securityHeaders(
+  publicUrl: string,
+  connectOrigins: readonly string[] = [],
+): Record<string, string> {
   const https = publicUrl.startsWith("https:");
-  const connect = ["'self'", publicUrl].filter(Boolean).join(" ");
+  const connect = ["'self'", publicUrl, ...connectOrigins].filter(Boolean).join(" ");
   return {
     "Content-Security-Policy": [
       "default-src 'self'",
@@ -49,6 +68,14 @@ export interface PageOptions {
   signedInAs?: string;
   /** Wider layout (the receive page lists files). */
   wide?: boolean;
+  /**
+   * The visitor's locale (see `locale.ts`): the frame's words and `<html lang dir>`, and the
+   * messages the page's script reads.
+   * @default {"en"}
+   */
+  locale?: string;
+  /** The path and query of this page, for the language menu to come back to. */
+  path?: string;
 }
 
 const LOCK_ICON = html`
@@ -63,27 +90,52 @@ const LOCK_ICON = html`
 /** Renders a whole page. */
 export function renderPage(options: PageOptions): Html {
   const { title, body, script, csrfToken, signedInAs } = options;
+  const locale = pageLocale(options.locale ?? "en");
+  const t = portalWords(locale);
   const whoami = signedInAs
     ? html`<div class="whoami"><span data-role="signed-in-as">${signedInAs}</span>
-      <a href="/account">Account</a>
+      <a href="/account">${t("frame.account")}</a>
       <form method="post" action="/signout"><input type="hidden" name="csrf" value="${
       csrfToken ?? ""
-    }"><button class="link-button" type="submit">Sign out</button></form></div>`
+    }"><button class="link-button" type="submit">${t("frame.signOut")}</button></form></div>`
     : "";
+  // A plain form, so that it works on pages without a script; the receive page's script
+  // keeps the link's key (in the fragment) by sending it in the background and reloading.
+  const menu = html`
+    <form class="language" method="get" action="/language"
+      data-role="language-menu"><label>${t("frame.language")} <select name="set">${PAGE_LOCALES.map(
+        (code) =>
+          html`
+            <option value="${code}" lang="${code}" ${code === locale
+              ? html`
+                selected
+              `
+              : ""}>${localeName(code)}</option>
+          `,
+      )}</select></label><input type="hidden" name="next" value="${options.path ?? "/"}"><button
+          class="link-button" type="submit">${t("frame.change")}</button></form>
+  `;
   return html`
     <!doctype html>
-    <html lang="en">
+    <html lang="${locale}" dir="${direction(locale)}">
       <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="referrer" content="same-origin">
     ${csrfToken ? html`<meta name="csrf-token" content="${csrfToken}">` : ""}
     <title>${title} · Padlock</title>
+    <link rel="icon" href="${FAVICON_HREF}">
     <link rel="stylesheet" href="/assets/portal.css">
     ${script
       ? options.scriptIntegrity
         ? html`<script type="module" src="/assets/portal.js" integrity="${options.scriptIntegrity}"></script>`
         : html`<script type="module" src="/assets/portal.js"></script>`
+      : ""}
+    ${script
+      // Data for the script, never run: JSON with every "<" escaped.
+      ? html`<script type="application/json" id="padlock-messages">${new Html(
+        messagesJson(locale),
+      )}</script>`
       : ""}
       </head>
       <body${script
@@ -100,7 +152,7 @@ export function renderPage(options: PageOptions): Html {
           : ""}>
           <div class="card" id="app">${body}</div>
           </main>
-          <footer>End-to-end encrypted: files are decrypted in your browser.</footer>
+          <footer>${t("frame.footer")} ${menu}</footer>
           </body>
           </html>
   `;
@@ -112,9 +164,12 @@ export function htmlResponse(
   publicUrl: string,
   status = 200,
   extra: HeadersInit = {},
+  connectOrigins: readonly string[] = [],
 ): Response {
   const headers = new Headers(extra);
-  for (const [name, value] of Object.entries(securityHeaders(publicUrl))) headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(publicUrl, connectOrigins))) {
+    headers.set(name, value);
+  }
   headers.set("Content-Type", "text/html; charset=utf-8");
   return new Response(page.value, { status, headers });
 }

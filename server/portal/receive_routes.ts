@@ -19,6 +19,8 @@ import { CsrfError } from "../auth/csrf.ts";
 import { CODE_TTL_MS } from "../auth/codes.ts";
 import { ServiceError } from "../http.ts";
 import { verificationCodeMail } from "../mail/templates.ts";
+import { requestLocale } from "./locale.ts";
+import { portalWords } from "./words.ts";
 import { csrfTokenOf, type Portal, type PortalRequest, useSession } from "./context.ts";
 import { readJson, textField } from "./body.ts";
 import { html } from "./html.ts";
@@ -28,17 +30,23 @@ import { json, minutesFrom, page } from "./respond.ts";
 
 /** `GET /receive/`: the page shell; its script does the rest. */
 export function showReceive(portal: Portal, request: PortalRequest): Response {
+  const t = words(request);
   return page(portal, request, {
-    title: "Secure files",
+    title: t("receive.title"),
     script: "receive",
     body: html`
       <div class="state" data-role="state">
-        <h1>Opening the package…</h1>
-        <p class="muted">Your files are decrypted in this browser.</p>
+        <h1>${t("receive.opening")}</h1>
+        <p class="muted">${t("receive.decrypted")}</p>
       </div>
-      <noscript><div class="alert">This page needs JavaScript: the files are decrypted in your browser.</div></noscript>
+      <noscript><div class="alert">${t("receive.noscript")}</div></noscript>
     `,
   });
+}
+
+/** The receive page's words for the visitor who sent `request`. */
+function words(request: PortalRequest) {
+  return portalWords(requestLocale(request.req));
 }
 
 function failure(
@@ -69,22 +77,22 @@ async function loadForVisitor(
     if (!(error instanceof CsrfError)) throw error;
     return failure(portal, request, "CSRF", error.message, 403);
   }
-  if (!portal.limits.accessChecksPerClient.take(request.address)) {
+  if (!(await portal.limits.accessChecksPerClient.take(request.address))) {
     return failure(
       portal,
       request,
       "LIMIT_EXCEEDED",
-      "Too many requests. Wait a few minutes.",
+      words(request)("api.tooMany"),
       429,
     );
   }
-  const record = findLivePackage(portal, body.packageCode);
+  const record = await findLivePackage(portal, body.packageCode);
   if (!record) {
     return failure(
       portal,
       request,
       "UNKNOWN_PACKAGE",
-      "This package has expired or was deleted, or the link is wrong.",
+      words(request)("api.unknownPackage"),
     );
   }
   if (!checksumMatches(record, body.checksum)) {
@@ -92,7 +100,7 @@ async function loadForVisitor(
       portal,
       request,
       "WRONG_KEY",
-      "The key in the link does not match this package: the link is incomplete or was altered.",
+      words(request)("api.wrongKey"),
     );
   }
   return { body, record };
@@ -103,7 +111,13 @@ export async function packageAccess(portal: Portal, request: PortalRequest): Pro
   const loaded = await loadForVisitor(portal, request);
   if (loaded instanceof Response) return loaded;
   const { record } = loaded;
-  const access = decideAccess(portal, record, request.sessionId, request.session, request.user);
+  const access = await decideAccess(
+    portal,
+    record,
+    request.sessionId,
+    request.session,
+    request.user,
+  );
   return json(portal, request, {
     response: "SUCCESS",
     access,
@@ -121,28 +135,31 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
   if (loaded instanceof Response) return loaded;
   const { body, record } = loaded;
   if (record.undisclosed || record.dropzoneId !== undefined) {
-    return failure(portal, request, "INVALID_INPUT", "This package is not opened with a code.");
+    return failure(portal, request, "INVALID_INPUT", words(request)("api.noCode"));
   }
   const email = normaliseEmail(textField(body, "email", 320));
-  if (!isEmail(email)) return failure(portal, request, "INVALID_INPUT", "Enter an email address.");
+  if (!isEmail(email)) {
+    return failure(portal, request, "INVALID_INPUT", words(request)("api.enterEmail"));
+  }
   const { limits } = portal;
   if (
-    !limits.codeRequestsPerClient.take(request.address) || !limits.codeRequestsPerEmail.take(email)
+    !(await limits.codeRequestsPerClient.take(request.address)) ||
+    !(await limits.codeRequestsPerEmail.take(email))
   ) {
     const wait = Math.max(
-      limits.codeRequestsPerClient.retryAfterMs(request.address),
-      limits.codeRequestsPerEmail.retryAfterMs(email),
+      await limits.codeRequestsPerClient.retryAfterMs(request.address),
+      await limits.codeRequestsPerEmail.retryAfterMs(email),
     );
     return failure(
       portal,
       request,
       "LIMIT_EXCEEDED",
-      `Too many codes were asked for. Try again in ${minutesFrom(wait)} minutes.`,
+      words(request)("api.tooManyCodes", { minutes: minutesFrom(wait) }),
       429,
     );
   }
-  const recipient = portal.services.recipients.isRecipient(record.id, email);
-  const code = portal.codes.issue(record.id, email, recipient);
+  const recipient = await portal.services.recipients.isRecipient(record.id, email);
+  const code = await portal.codes.issue(record.id, email, recipient);
   if (code) {
     // Queued, not awaited: the answer must take as long as for an address that gets no mail.
     portal.mail.enqueue(verificationCodeMail({
@@ -150,20 +167,21 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
       code,
       systemName: portal.services.config.systemName,
       minutes: CODE_TTL_MS / 60_000,
+      // The visitor who asks for the code reads it: in their browser's language.
+      locale: requestLocale(request.req),
     }));
   }
   return json(portal, request, {
     response: "SUCCESS",
-    message: `If ${email} may open these files, a 6-digit code is on its way to it. ` +
-      `It works for ${CODE_TTL_MS / 60_000} minutes.`,
+    message: words(request)("api.codeSent", { email, minutes: CODE_TTL_MS / 60_000 }),
   });
 }
 
 const CODE_ANSWERS = {
-  wrong: ["INVALID_CODE", "This code is not right. Check the latest mail and try again."],
-  void: ["CODE_VOID", "Too many wrong codes: this code no longer works. Ask for a new one."],
-  expired: ["CODE_EXPIRED", "This code has expired. Ask for a new one."],
-  missing: ["CODE_MISSING", "This code no longer works. Ask for a new one."],
+  wrong: ["INVALID_CODE", "api.codeWrong"],
+  void: ["CODE_VOID", "api.codeVoid"],
+  expired: ["CODE_EXPIRED", "api.codeExpired"],
+  missing: ["CODE_MISSING", "api.codeMissing"],
 } as const;
 
 /** `POST /portal/api/verify`: checks the code and grants the session the package. */
@@ -173,22 +191,28 @@ export async function verifyCode(portal: Portal, request: PortalRequest): Promis
   const { body, record } = loaded;
   const email = normaliseEmail(textField(body, "email", 320));
   const code = textField(body, "code", 32).replace(/\s/g, "");
-  if (!isEmail(email)) return failure(portal, request, "INVALID_INPUT", "Enter an email address.");
-  if (!portal.limits.codeChecksPerClient.take(request.address)) {
-    return failure(portal, request, "LIMIT_EXCEEDED", "Too many tries. Wait a few minutes.", 429);
+  if (!isEmail(email)) {
+    return failure(portal, request, "INVALID_INPUT", words(request)("api.enterEmail"));
   }
-  const outcome = portal.codes.check(record.id, email, code);
+  if (!(await portal.limits.codeChecksPerClient.take(request.address))) {
+    return failure(portal, request, "LIMIT_EXCEEDED", words(request)("api.tooManyTries"), 429);
+  }
+  const outcome = await portal.codes.check(record.id, email, code);
   if (outcome !== "ok") {
     const [response, message] = CODE_ANSWERS[outcome];
-    return failure(portal, request, response, message);
+    return failure(portal, request, response, words(request)(message));
   }
-  if (!portal.services.recipients.isRecipient(record.id, email)) {
+  if (!(await portal.services.recipients.isRecipient(record.id, email))) {
     // Removed from the package since the code was sent.
     const [response, message] = CODE_ANSWERS.missing;
-    return failure(portal, request, response, message);
+    return failure(portal, request, response, words(request)(message));
   }
   const remember = body.remember === true;
-  useSession(portal, request, portal.sessions.grant(request.sessionId, record.id, email, remember));
+  await useSession(
+    portal,
+    request,
+    portal.sessions.grant(request.sessionId, record.id, email, remember),
+  );
   return json(portal, request, {
     response: "SUCCESS",
     csrfToken: csrfTokenOf(portal, request),

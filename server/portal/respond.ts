@@ -8,6 +8,13 @@ import { type Html, html } from "./html.ts";
 import { htmlResponse, renderPage, securityHeaders } from "./page.ts";
 import { csrfTokenOf } from "./context.ts";
 import { portalScriptIntegrity } from "./assets.ts";
+import { requestLocale } from "./locale.ts";
+
+/** The bucket's origin when part URLs point at it: the page fetches parts from there. */
+function bucketOrigins(portal: Portal): string[] {
+  const direct = portal.services.store.direct;
+  return direct ? [direct.origin] : [];
+}
 
 /** Options of {@linkcode page}. */
 export interface PageAnswer {
@@ -30,10 +37,18 @@ export function page(portal: Portal, request: PortalRequest, answer: PageAnswer)
     scriptIntegrity: answer.script ? portalScriptIntegrity(portal.assetsDir) : undefined,
     csrfToken: csrfTokenOf(portal, request),
     signedInAs: request.user?.email,
+    locale: requestLocale(request.req),
+    path: request.url.pathname + request.url.search,
   });
   return withCookies(
     request,
-    htmlResponse(rendered, portal.services.publicUrl, answer.status ?? 200),
+    htmlResponse(
+      rendered,
+      portal.services.publicUrl,
+      answer.status ?? 200,
+      {},
+      bucketOrigins(portal),
+    ),
   );
 }
 
@@ -66,7 +81,7 @@ export function json(
   body: Record<string, unknown>,
   status = 200,
 ): Response {
-  const headers = new Headers(securityHeaders(portal.services.publicUrl));
+  const headers = new Headers(securityHeaders(portal.services.publicUrl, bucketOrigins(portal)));
   headers.set("Content-Type", "application/json");
   const response = new Response(JSON.stringify(body), { status, headers });
   return request ? withCookies(request, response) : response;

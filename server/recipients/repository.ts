@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Database } from "../db/database.ts";
+import type { Queryable } from "../db/database.ts";
 import { newUuid } from "../ids.ts";
 
 /** A named recipient of a package. */
@@ -31,55 +31,68 @@ function toRecord(row: RecipientRow): RecipientRecord {
 
 /** Queries on recipients. */
 export class RecipientRepository {
-  readonly #db: Database;
+  readonly #db: Queryable;
 
   /** Works on `db`. */
-  constructor(db: Database) {
+  constructor(db: Queryable) {
     this.#db = db;
   }
 
   /** Adds a recipient, or returns the existing one with the same email. */
-  add(packageId: string, email: string, now: number): RecipientRecord {
-    this.#db.prepare(
+  async add(packageId: string, email: string, now: number): Promise<RecipientRecord> {
+    await this.#db.run(
       `INSERT INTO recipients (id, package_id, email, created_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (package_id, email) DO NOTHING`,
-    ).run(newUuid(), packageId, email, now);
-    const row = this.#db.prepare("SELECT * FROM recipients WHERE package_id = ? AND email = ?")
-      .get(packageId, email) as unknown as RecipientRow;
-    return toRecord(row);
+      [newUuid(), packageId, email, now],
+    );
+    const row = await this.#db.get<RecipientRow>(
+      "SELECT * FROM recipients WHERE package_id = ? AND email = ?",
+      [packageId, email],
+    );
+    return toRecord(row!);
   }
 
   /** Lists a package's recipients in the order they were added. */
-  list(packageId: string): RecipientRecord[] {
-    const rows = this.#db.prepare(
+  async list(packageId: string): Promise<RecipientRecord[]> {
+    const rows = await this.#db.all<RecipientRow>(
       "SELECT * FROM recipients WHERE package_id = ? ORDER BY created_at, email",
-    ).all(packageId) as unknown as RecipientRow[];
+      [packageId],
+    );
     return rows.map(toRecord);
   }
 
   /** Finds one recipient of a package. */
-  find(packageId: string, recipientId: string): RecipientRecord | undefined {
-    const row = this.#db.prepare("SELECT * FROM recipients WHERE package_id = ? AND id = ?")
-      .get(packageId, recipientId) as RecipientRow | undefined;
+  async find(packageId: string, recipientId: string): Promise<RecipientRecord | undefined> {
+    const row = await this.#db.get<RecipientRow>(
+      "SELECT * FROM recipients WHERE package_id = ? AND id = ?",
+      [packageId, recipientId],
+    );
     return row && toRecord(row);
   }
 
   /** Tells whether `email` is named on the package. */
-  isRecipient(packageId: string, email: string): boolean {
-    return this.#db.prepare("SELECT 1 FROM recipients WHERE package_id = ? AND email = ?")
-      .get(packageId, email) !== undefined;
+  async isRecipient(packageId: string, email: string): Promise<boolean> {
+    const row = await this.#db.get(
+      "SELECT 1 AS found FROM recipients WHERE package_id = ? AND email = ?",
+      [packageId, email],
+    );
+    return row !== undefined;
   }
 
   /** Counts a package's recipients. */
-  count(packageId: string): number {
-    const row = this.#db.prepare("SELECT COUNT(*) AS n FROM recipients WHERE package_id = ?")
-      .get(packageId) as { n: number };
-    return row.n;
+  async count(packageId: string): Promise<number> {
+    const row = await this.#db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM recipients WHERE package_id = ?",
+      [packageId],
+    );
+    return row!.n;
   }
 
   /** Removes a recipient. */
-  delete(packageId: string, recipientId: string): void {
-    this.#db.prepare("DELETE FROM recipients WHERE package_id = ? AND id = ?")
-      .run(packageId, recipientId);
+  async delete(packageId: string, recipientId: string): Promise<void> {
+    await this.#db.run("DELETE FROM recipients WHERE package_id = ? AND id = ?", [
+      packageId,
+      recipientId,
+    ]);
   }
 }

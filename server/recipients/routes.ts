@@ -10,8 +10,13 @@ import { isEmail, normaliseEmail } from "../accounts/emails.ts";
 import { loadPackage, requireBuilder } from "../packages/access.ts";
 import type { PackageRecord } from "../packages/repository.ts";
 import { recipientView } from "../packages/views.ts";
+import { type RecipientRecord, RecipientRepository } from "./repository.ts";
 
-function addAll(context: ApiContext, record: PackageRecord, emails: unknown[]) {
+async function addAll(
+  context: ApiContext,
+  record: PackageRecord,
+  emails: unknown[],
+): Promise<RecipientRecord[]> {
   const { services } = context;
   const invalid = emails.filter((email) => !isEmail(email));
   if (emails.length === 0 || invalid.length > 0) {
@@ -22,21 +27,27 @@ function addAll(context: ApiContext, record: PackageRecord, emails: unknown[]) {
         : "Every recipient must be an email address.",
     );
   }
-  const fresh = new Set((emails as string[]).map(normaliseEmail));
-  for (const recipient of services.recipients.list(record.id)) fresh.delete(recipient.email);
-  if (services.recipients.count(record.id) + fresh.size > services.config.maxRecipientsPerPackage) {
-    throw new ServiceError(
-      "LIMIT_EXCEEDED",
-      `A package may have at most ${services.config.maxRecipientsPerPackage} recipients.`,
-    );
-  }
-  return (emails as string[]).map((email) =>
-    services.recipients.add(record.id, normaliseEmail(email), now(context))
-  );
+  // One transaction: two requests adding at once cannot pass the limit together.
+  return await services.db.transaction(async (tx) => {
+    const recipients = new RecipientRepository(tx);
+    const fresh = new Set((emails as string[]).map(normaliseEmail));
+    for (const recipient of await recipients.list(record.id)) fresh.delete(recipient.email);
+    if (await recipients.count(record.id) + fresh.size > services.config.maxRecipientsPerPackage) {
+      throw new ServiceError(
+        "LIMIT_EXCEEDED",
+        `A package may have at most ${services.config.maxRecipientsPerPackage} recipients.`,
+      );
+    }
+    const added = [];
+    for (const email of emails as string[]) {
+      added.push(await recipients.add(record.id, normaliseEmail(email), now(context)));
+    }
+    return added;
+  });
 }
 
-function addRecipients(context: ApiContext): Record<string, unknown> {
-  const record = loadPackage(context, context.params.packageId);
+async function addRecipients(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   const emails = context.body.emails;
   if (!Array.isArray(emails)) {
@@ -45,7 +56,7 @@ function addRecipients(context: ApiContext): Record<string, unknown> {
       'The field "emails" must be a list of email addresses.',
     );
   }
-  const added = addAll(context, record, emails);
+  const added = await addAll(context, record, emails);
   return {
     recipients: added.map((recipient) => ({
       response: "SUCCESS",
@@ -57,33 +68,33 @@ function addRecipients(context: ApiContext): Record<string, unknown> {
   };
 }
 
-function addRecipient(context: ApiContext): Record<string, unknown> {
-  const record = loadPackage(context, context.params.packageId);
+async function addRecipient(context: ApiContext): Promise<Record<string, unknown>> {
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
   if (context.body.phoneNumber) {
     throw new ServiceError("INVALID_INPUT", "SMS verification is not supported by this service.");
   }
-  const [recipient] = addAll(context, record, [context.body.email]);
+  const [recipient] = await addAll(context, record, [context.body.email]);
   return { ...recipientView(recipient), approvers: [] };
 }
 
-function findRecipient(context: ApiContext) {
-  const record = loadPackage(context, context.params.packageId);
+async function findRecipient(context: ApiContext) {
+  const record = await loadPackage(context, context.params.packageId);
   requireBuilder(context, record);
-  const recipient = context.services.recipients.find(record.id, context.params.recipientId);
+  const recipient = await context.services.recipients.find(record.id, context.params.recipientId);
   if (!recipient) {
     throw new ServiceError("UNKNOWN_RECIPIENT", "This package has no recipient with this id.");
   }
   return { record, recipient };
 }
 
-function getRecipient(context: ApiContext): Record<string, unknown> {
-  return recipientView(findRecipient(context).recipient);
+async function getRecipient(context: ApiContext): Promise<Record<string, unknown>> {
+  return recipientView((await findRecipient(context)).recipient);
 }
 
-function removeRecipient(context: ApiContext): Record<string, unknown> {
-  const { record, recipient } = findRecipient(context);
-  context.services.recipients.delete(record.id, recipient.id);
+async function removeRecipient(context: ApiContext): Promise<Record<string, unknown>> {
+  const { record, recipient } = await findRecipient(context);
+  await context.services.recipients.delete(record.id, recipient.id);
   return { message: "Recipient removed", approvalRequired: false };
 }
 

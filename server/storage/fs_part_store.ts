@@ -15,6 +15,9 @@ import {
 } from "./part_store.ts";
 import { randomToken } from "../ids.ts";
 
+/** The folder of the parts inside the data directory. */
+export const PARTS_FOLDER = "parts";
+
 /** Stores parts as files below one root folder. */
 export class FileSystemPartStore implements PartStore {
   readonly #root: string;

@@ -42,6 +42,57 @@ export interface PartStore {
   delete(key: PartKey): Promise<void>;
   /** Deletes every part of a package, including any left half-written by a crash. */
   deletePackage(packageId: string): Promise<void>;
+  /**
+   * Present when clients send and fetch part bytes to and from the store itself (S3 pre-signed
+   * URLs), so that the service never sees them; absent when the part URLs are the service's own.
+   */
+  readonly direct?: DirectParts;
+}
+
+/** A stored part's number and size, as the store reports it. */
+export interface ListedPart {
+  /** The part number. */
+  part: number;
+  /** Its size in bytes. */
+  size: number;
+}
+
+/** What a store that clients reach directly offers besides `PartStore`. */
+export interface DirectParts {
+  /** The origin the URLs point at (for the portal's `connect-src`). */
+  readonly origin: string;
+  /**
+   * Makes a URL that lets its holder `PUT` (upload) or `GET` (download) one part, and nothing
+   * else, for `expiresSeconds`.
+   */
+  presign(
+    key: PartKey,
+    direction: "upload" | "download",
+    expiresSeconds: number,
+  ): Promise<string>;
+  /**
+   * Lists the parts of a file stored in the store, whatever their number or size (the service
+   * did not see them arrive, so it checks them before counting them).
+   *
+   * @throws {StorageUnavailableError} when the store cannot be reached or refuses.
+   */
+  listFile(packageId: string, fileId: string): Promise<ListedPart[]>;
+}
+
+/**
+ * Thrown by a `PartStore` when its backing store cannot be reached, answers with a failure or
+ * refuses the service's credentials: the request is answered 503 with `Retry-After`, and nothing
+ * is recorded as stored.
+ */
+export class StorageUnavailableError extends Error {
+  override name = "StorageUnavailableError";
+  /** What failed, for the log: a status and the store's error code, never a key or a secret. */
+  readonly detail: string;
+  /** Creates the error; `detail` goes to the log, the message to nobody but the log either. */
+  constructor(detail: string, options: { cause?: unknown } = {}) {
+    super(`The part store is unavailable: ${detail}`, options);
+    this.detail = detail;
+  }
 }
 
 /** Thrown by `PartStore.put` when the body exceeds the allowed size. */

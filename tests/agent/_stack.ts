@@ -141,6 +141,11 @@ export async function startStack(
      * @default {true}
      */
     fakePairing?: boolean;
+    /**
+     * Start headless Chromium (`stack.browser`). The cross-engine journeys drive their own.
+     * @default {true}
+     */
+    launch?: boolean;
   } = {},
 ): Promise<Stack> {
   try {
@@ -201,10 +206,16 @@ export async function startStack(
     sandboxUrl = `http://127.0.0.1:${sandbox.addr.port}`;
     closeSandbox = () => sandbox.shutdown();
   }
-  const browser = await launchBrowser();
+  const launched = options.launch === false ? undefined : await launchBrowser();
+  const browserOf = (): Browser => {
+    if (!launched) throw new Error("the stack was started with launch: false");
+    return launched;
+  };
 
   return {
-    browser,
+    get browser() {
+      return browserOf();
+    },
     serviceUrl,
     sandboxUrl,
     appUrl: appHost.url,
@@ -219,7 +230,7 @@ export async function startStack(
       return new SendSafelyClient({ host: serviceUrl, credentials: key });
     },
     async newContext({ signedIn = true, serviceWorkers = "allow" } = {}) {
-      const context = await browser.newContext({ acceptDownloads: true, serviceWorkers });
+      const context = await browserOf().newContext({ acceptDownloads: true, serviceWorkers });
       if (signedIn) {
         const value = JSON.stringify({ ...agentKey, email: AGENT.email });
         await context.addInitScript(({ origin, key, value }) => {
@@ -229,7 +240,7 @@ export async function startStack(
       return context;
     },
     async close() {
-      await browser.close();
+      await launched?.close();
       await closeSandbox();
       await appHost.close();
       await server.close();

@@ -113,11 +113,19 @@ Deno.test("the app package holds what Zendesk needs, under 2 MB", async () => {
     "translations/en.json",
   ];
   assert.deepEqual(names.filter((name) => required.includes(name)), required);
-  // Besides those, only the app's other scripts: its chunks (loaded on demand) and workers.
+  // Besides those, only the app's other scripts (its chunks, loaded on demand, and workers)
+  // and its words: the sidebar's in each language, the settings page's in Zendesk's format.
+  const words = /^(assets\/locales\/[\w-]+|translations\/[a-z]{2}(-[a-z]{2})?)\.json$/;
   assert.deepEqual(
-    names.filter((name) => !required.includes(name) && !/^assets\/[\w-]+\.js$/.test(name)),
+    names.filter((name) =>
+      !required.includes(name) && !/^assets\/[\w-]+\.js$/.test(name) && !words.test(name)
+    ),
     [],
   );
+  for (const locale of ["de", "ja", "ar", "pt-BR", "zh-CN"]) {
+    assert.ok(entries.has(`assets/locales/${locale}.json`), locale);
+    assert.ok(entries.has(`translations/${locale.toLowerCase()}.json`), locale);
+  }
   const decoder = new TextDecoder();
   const manifest = JSON.parse(decoder.decode(entries.get("manifest.json")));
   assert.equal(manifest.frameworkVersion, "2.0");

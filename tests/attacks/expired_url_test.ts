@@ -32,7 +32,7 @@ Deno.test("an expired upload or download URL is refused and changes nothing", as
     const refusal = await late.json();
     assert.equal(refusal.response, "AUTHENTICATION_FAILED");
     assert.match(refusal.message, /expired/);
-    assert.equal(countRows(service, "parts"), 1, "the late part was not stored");
+    assert.equal(await countRows(service, "parts"), 1, "the late part was not stored");
     // Re-using the expired URL of the part already stored cannot replace it either.
     const replace = await fetch(first.url, { method: "PUT", body: testBytes(1000, 3) });
     assert.equal(replace.status, 403);

@@ -88,7 +88,7 @@ Deno.test("bodies beyond the limits are refused without being read to the end", 
       body: endless,
     });
     assert.equal((await streamed.json()).response, "LIMIT_EXCEEDED");
-    const packagesBefore = countRows(service, "packages");
+    const packagesBefore = await countRows(service, "packages");
 
     // A part beyond the part limit, on a part URL and through the proxy upload.
     const { packageId, fileId, urls } = await openFile(service);
@@ -106,7 +106,7 @@ Deno.test("bodies beyond the limits are refused without being read to the end", 
       body: form,
     });
     assert.equal((await proxied.json()).response, "LIMIT_EXCEEDED");
-    assert.equal(countRows(service, "parts"), 0, "nothing was stored");
+    assert.equal(await countRows(service, "parts"), 0, "nothing was stored");
 
     // A portal form beyond its 16 KiB.
     const signin = await fetch(service.server.url + "/signin", {
@@ -116,7 +116,11 @@ Deno.test("bodies beyond the limits are refused without being read to the end", 
     });
     assert.ok(signin.status === 413 || signin.status === 400, `HTTP ${signin.status}`);
     await signin.body?.cancel();
-    assert.equal(countRows(service, "packages"), packagesBefore + 1, "only the test's own package");
+    assert.equal(
+      await countRows(service, "packages"),
+      packagesBefore + 1,
+      "only the test's own package",
+    );
   }, CONFIG);
 });
 
@@ -148,7 +152,7 @@ Deno.test("a client trickling a body byte by byte is timed out, and others are s
       "Content-Type: application/x-www-form-urlencoded",
       `Content-Length: ${formBody.length}`,
     ].join("\r\n");
-    const packagesBefore = countRows(service, "packages");
+    const packagesBefore = await countRows(service, "packages");
 
     // One byte every 40 ms: the JSON body alone would take ~14 s, the part ~13 minutes. The
     // sockets give up after 20 s, so a service that never times out fails the test, not CI.
@@ -192,11 +196,11 @@ Deno.test("a client trickling a body byte by byte is timed out, and others are s
     );
     assert.ok(signin.sentBeforeAnswer < formBody.length);
     assert.equal(
-      countRows(service, "packages"),
+      await countRows(service, "packages"),
       packagesBefore,
       "no package from a timed-out body",
     );
-    assert.equal(countRows(service, "parts"), 0, "no part from a timed-out body");
+    assert.equal(await countRows(service, "parts"), 0, "no part from a timed-out body");
     // And the service is still itself.
     assert.equal((await agentCall(service, "PUT", "/package/", {})).body.response, "SUCCESS");
   }, CONFIG);

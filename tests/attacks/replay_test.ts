@@ -75,18 +75,18 @@ Deno.test("a signed request replayed after the timestamp window is refused", asy
     const create = sign(service, service.agent, "PUT", "/package/", { vdr: false });
     // Within the window the request is good (the protocol has no nonce; see docs/SECURITY.md).
     assert.equal((await replay(service, create)).response, "SUCCESS");
-    const packages = countRows(service, "packages");
+    const packages = await countRows(service, "packages");
     // 601 s later (the window is 600 s), the very same bytes are refused.
     service.clock.offsetMs = 601_000;
     const late = await replay(service, create);
     assert.equal(late.response, "AUTHENTICATION_FAILED");
     assert.match(late.message as string, /too far from the service's clock/);
-    assert.equal(countRows(service, "packages"), packages, "nothing was created");
+    assert.equal(await countRows(service, "packages"), packages, "nothing was created");
     // A timestamp from the future beyond the window is refused too.
     service.clock.offsetMs = 0;
     const future = sign(service, service.agent, "PUT", "/package/", {}, Date.now() + 601_000);
     assert.equal((await replay(service, future)).response, "AUTHENTICATION_FAILED");
-    assert.equal(countRows(service, "packages"), packages);
+    assert.equal(await countRows(service, "packages"), packages);
   });
 });
 
@@ -156,7 +156,7 @@ Deno.test("another agent's secret under this agent's key, or its own key on this
       );
     }
     assert.equal(await lifeOf(service, packageId), before);
-    assert.equal(countRows(service, "recipients"), 0);
-    assert.equal(countRows(service, "files"), 0);
+    assert.equal(await countRows(service, "recipients"), 0);
+    assert.equal(await countRows(service, "files"), 0);
   });
 });

@@ -273,8 +273,15 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
         const query = generation === "legacy" ? "?theme=legacy" : "";
         await page.goto(`${site.url}/hc/en-us/requests/new${query}`);
         await page.waitForSelector(".padlock-dropzone");
-        // A secured form: the widget is there, the encryption code is not loaded yet.
-        assert.deepEqual(scripts(), [`${site.url}/hc/theming_assets/padlock.js`], generation);
+        // A secured form: the widget is there with its words (English, a chunk of its own and
+        // the chunk it shares with the pseudo-locale), the encryption code is not loaded yet.
+        const [loader, ...words] = scripts();
+        assert.equal(loader, `${site.url}/hc/theming_assets/padlock.js`, generation);
+        assert.ok(
+          words.some((url) => /\/messages-[A-Z0-9]{8}\.js$/.test(url)) && words.length <= 2 &&
+            words.every((url) => /\/(messages|chunk)-[A-Z0-9]{8}\.js$/.test(url)),
+          `${generation}: ${words.join(" ")}`,
+        );
         assert.deepEqual(serviceCalls(), [], generation);
 
         await page.fill('[name="request[anonymous_requester_email]"]', "customer@example.com");

@@ -68,7 +68,7 @@ Deno.test("SIGKILL and restart during uploads and downloads: clients go on, noth
   const user = await accounts.createUser({ email: "agent@example.com", password: "agent pass 1" });
   const key = await accounts.createApiKey(user.id, "kill test");
   const { dropzoneId } = await accounts.createDropzone(user.id, { allowedUserIds: [user.id] });
-  closeAccounts();
+  await closeAccounts();
   let service = await ServiceProcess.start(flags);
   try {
     const agent = new SendSafelyClient({ host: proxy.url, credentials: key });

@@ -58,12 +58,17 @@ export async function startStack(options: HarnessOptions = {}): Promise<Stack> {
 export type Generation = "v4" | "legacy";
 
 /** The URL of the sandbox's request page. */
-export function requestPageUrl(stack: Stack, generation: Generation, formId?: string): string {
+export function requestPageUrl(
+  stack: Stack,
+  generation: Generation,
+  formId?: string,
+  locale = "en-us",
+): string {
   const query = new URLSearchParams();
   if (generation === "legacy") query.set("theme", "legacy");
   if (formId) query.set("ticket_form_id", formId);
   const search = query.toString();
-  return `${stack.harness.sandbox.url}/hc/en-us/requests/new${search ? `?${search}` : ""}`;
+  return `${stack.harness.sandbox.url}/hc/${locale}/requests/new${search ? `?${search}` : ""}`;
 }
 
 /** Opens a page that logs every request and fails the test on a page error. */

@@ -10,6 +10,10 @@ import { findLinks } from "../../src/link.ts";
 import { AttachmentSession, AttachmentsNotReadyError } from "../../helpcenter/attachments.ts";
 import { startServer } from "../../server/mod.ts";
 import { fakeClient, startFakeService } from "../src/_fake_service.ts";
+import { useLocale } from "../../helpcenter/strings.ts";
+
+// The widget loads its words before it shows anything; the session alone speaks once loaded.
+await useLocale("en");
 
 async function withService(
   fn: (context: { url: string; dropzoneId: string; reader: SendSafelyClient }) => Promise<void>,

@@ -103,7 +103,7 @@ Deno.test("allowing on the connect page hands the app its key once; the tab clos
     });
     assert.equal(await client.verifyCredentials(), service.agent.email);
     assert.deepEqual(await poll(service, String(deviceCode)), { response: "EXPIRED" });
-    const keys = service.server.accounts.listApiKeys(service.agent.id).map((key) =>
+    const keys = (await service.server.accounts.listApiKeys(service.agent.id)).map((key) =>
       key.description
     );
     assert.deepEqual(keys.sort(), ["Zendesk app", "tests"]);

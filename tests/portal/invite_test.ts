@@ -31,7 +31,7 @@ Deno.test("an invited agent activates the account from the mailed link and signs
     assert.equal(mail.subject, "Activate your Padlock account");
     const link = mail.text.match(/http:\/\/\S+\/activate\?token=[A-Za-z0-9_-]{43}/)?.[0];
     assert.ok(link && lines[1].endsWith(link), "the CLI prints the mailed link");
-    assert.ok(server.accounts.findUserByEmail("new@example.com"));
+    assert.ok(await server.accounts.findUserByEmail("new@example.com"));
 
     const visitor = new Visitor(server.url);
     const page = await visitor.page(new URL(link).pathname + new URL(link).search);

@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { DatabaseSync } from "node:sqlite";
 import {
   formatTimestamp,
   type LogEntry,
@@ -14,33 +13,167 @@ import {
   startServer,
 } from "../../server/mod.ts";
 import type { ServerConfig } from "../../server/config.ts";
+import {
+  type Backend,
+  backendSettings,
+  backendTest,
+  queryRows,
+  runningBackend,
+} from "../_helpers/backends.ts";
+import { freshBucket, type TestBucket } from "../_helpers/s3.ts";
 export { sha256 } from "../_helpers/bytes.ts";
+export { type Backend, BACKENDS, backendTest } from "../_helpers/backends.ts";
+
+/**
+ * Where a test service keeps parts: `files` (the data directory, the default), `s3` (a fresh
+ * bucket on the test S3 server, proxy mode) or `s3-direct` (the same, part URLs pre-signed).
+ */
+export type PartStoreKind = "files" | "s3" | "s3-direct";
+
+/** Every part store kind, for tests that run once per store. */
+export const PART_STORES: readonly PartStoreKind[] = ["files", "s3", "s3-direct"];
+
+/** Defines a test once per part store kind, named `<name> [<kind>]`. */
+export interface PartStoreTests {
+  /** The kinds each test runs on. */
+  kinds: readonly PartStoreKind[];
+  /** Defines `<name> [<kind>]` for each kind; the test passes the kind to `withService`. */
+  test(name: string, test: (partStore: PartStoreKind) => Promise<void>): void;
+}
+
+function partStoreTests(kinds: readonly PartStoreKind[]): PartStoreTests {
+  return {
+    kinds,
+    test(name, test) {
+      for (const kind of kinds) Deno.test(`${name} [${kind}]`, () => test(kind));
+    },
+  };
+}
+
+/** Where a test service keeps its metadata and its parts. */
+export interface Storage {
+  /** The metadata backend. */
+  backend: Backend;
+  /** The part store. */
+  partStore: PartStoreKind;
+}
+
+/**
+ * The storage a test runs on when it should meet every backend and every part store without
+ * running on all their products: the embedded default, PostgreSQL with a bucket in proxy mode
+ * (several instances' set-up), and PostgreSQL with a bucket in direct mode.
+ */
+export const STORAGES: readonly Storage[] = [
+  { backend: "sqlite", partStore: "files" },
+  { backend: "postgres", partStore: "s3" },
+  { backend: "postgres", partStore: "s3-direct" },
+];
+
+/** The storages whose part URLs are the service's own (what direct mode leaves to the bucket). */
+export const PROXY_STORAGES: readonly Storage[] = STORAGES.filter((storage) =>
+  storage.partStore !== "s3-direct"
+);
+
+/** Registers `body` once per storage, as `name [backend, part store]`. */
+export function storageTest(
+  name: string,
+  body: (storage: Storage) => Promise<void>,
+  storages: readonly Storage[] = STORAGES,
+): void {
+  for (const storage of storages) {
+    backendTest(
+      `${name} [${storage.partStore}]`,
+      () => body(storage),
+      [storage.backend],
+    );
+  }
+}
+
+/** The same test on the data directory, a bucket in proxy mode and a bucket in direct mode. */
+export const partStores: PartStoreTests = partStoreTests(PART_STORES);
+
+/**
+ * The same test on the stores whose part URLs are the service's own (`files`, `s3`): for what the
+ * service's part endpoint refuses, which direct mode leaves to the bucket.
+ */
+export const proxyPartStores: PartStoreTests = partStoreTests(["files", "s3"]);
+
+/** The stored part objects of a service: files below `<dataDir>/parts`, or keys in its bucket. */
+export async function storedObjects(service: TestService): Promise<string[]> {
+  if (service.bucket) return await service.bucket.keys();
+  return await listFiles(`${service.dataDir}/parts`).catch((error) => {
+    if (error instanceof Deno.errors.NotFound) return [];
+    throw error;
+  });
+}
 
 /** A started test service with one agent, one API key and one dropzone. */
 export interface TestService {
   server: RunningServer;
   dataDir: string;
+  /** Where the metadata is. */
+  backend: Backend;
+  /** The PostgreSQL database of this test, on that backend. */
+  databaseUrl?: string;
   logs: LogEntry[];
   clock: { offsetMs: number };
   agent: { id: string; email: string; apiKey: string; apiSecret: string };
   dropzoneId: string;
+  /** The bucket of the parts, when the service stores them in one. */
+  bucket?: TestBucket;
   close(): Promise<void>;
 }
 
-/** Starts a service for one test. */
-export async function startTestService(config: Partial<ServerConfig> = {}): Promise<TestService> {
+/** Options of a test service: the service's, where it keeps its metadata, and its parts. */
+export type TestServiceConfig = Partial<ServerConfig> & {
+  backend?: Backend;
+  partStore?: PartStoreKind;
+};
+
+/**
+ * Starts a service for one test: its metadata on `backend` (a fresh database for PostgreSQL), its
+ * parts in `partStore` (a fresh bucket for `s3` and `s3-direct`).
+ */
+export async function startTestService(
+  { backend = "sqlite", partStore = "files", ...config }: TestServiceConfig = {},
+): Promise<TestService> {
+  const expected = runningBackend();
+  if (expected !== undefined && expected !== backend) {
+    throw new Error(`A test on ${expected} started a service on ${backend}: pass { backend }.`);
+  }
   const dataDir = await Deno.makeTempDir({ prefix: "padlock-test-" });
   const logs: LogEntry[] = [];
   const clock = { offsetMs: 0 };
-  const server = await startServer({
-    port: 0,
-    hostname: "127.0.0.1",
-    dataDir,
-    sweepIntervalMs: 0,
-    log: (entry) => logs.push(entry),
-    now: () => Date.now() + clock.offsetMs,
-    ...config,
-  });
+  const settings = await backendSettings(backend);
+  const bucket = partStore === "files" ? undefined : await freshBucket();
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      port: 0,
+      hostname: "127.0.0.1",
+      dataDir,
+      sweepIntervalMs: 0,
+      log: (entry) => logs.push(entry),
+      now: () => Date.now() + clock.offsetMs,
+      databaseUrl: settings.databaseUrl,
+      secretKey: settings.secretKey,
+      ...(bucket
+        ? {
+          s3Endpoint: bucket.settings.endpoint,
+          s3Bucket: bucket.settings.bucket,
+          s3Region: bucket.settings.region,
+          s3AccessKeyId: bucket.settings.accessKeyId,
+          s3SecretAccessKey: bucket.settings.secretAccessKey,
+          s3DirectParts: partStore === "s3-direct",
+        }
+        : {}),
+      ...config,
+    });
+  } catch (error) {
+    await settings.drop();
+    await bucket?.close();
+    throw error;
+  }
   const user = await server.accounts.createUser({
     email: "agent@example.com",
     password: "agent password 1",
@@ -51,13 +184,18 @@ export async function startTestService(config: Partial<ServerConfig> = {}): Prom
   return {
     server,
     dataDir,
+    backend,
+    databaseUrl: settings.databaseUrl,
     logs,
     clock,
     agent: { ...user, ...key },
     dropzoneId,
+    bucket,
     async close() {
       await server.close();
+      await settings.drop();
       await Deno.remove(dataDir, { recursive: true });
+      await bucket?.close();
     },
   };
 }
@@ -212,14 +350,9 @@ export async function directoryContains(directory: string, needle: string): Prom
 }
 
 /** Counts the rows of a table in the service's database (read-only, beside the running service). */
-export function countRows(service: TestService, table: string): number {
-  const db = new DatabaseSync(`${service.dataDir}/padlock.db`, { readOnly: true });
-  try {
-    const row = db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number };
-    return row.n;
-  } finally {
-    db.close();
-  }
+export async function countRows(service: TestService, table: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(service, `SELECT COUNT(*) AS n FROM ${table}`);
+  return row.n;
 }
 
 /**
@@ -228,7 +361,7 @@ export function countRows(service: TestService, table: string): number {
  */
 export async function withService(
   test: (service: TestService) => Promise<void>,
-  config: Partial<ServerConfig> = {},
+  config: TestServiceConfig = {},
 ): Promise<void> {
   const service = await startTestService(config);
   try {

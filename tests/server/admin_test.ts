@@ -20,6 +20,7 @@ Deno.test("the admin CLI manages users, keys and dropzones that the service acce
         "owner password 1",
         "--name",
         "Olga Owner",
+        "--create",
       ),
     );
     assert.equal(owner.email, "owner@example.com");
@@ -74,7 +75,7 @@ Deno.test("the admin CLI manages users, keys and dropzones that the service acce
     // What the CLI wrote is what the service reads.
     const server = await startServer({ port: 0, dataDir, sweepIntervalMs: 0, log: () => {} });
     try {
-      const user = server.accounts.findUserByEmail("owner@example.com");
+      const user = await server.accounts.findUserByEmail("owner@example.com");
       assert.ok(
         user && await server.accounts.verifyPassword("owner@example.com", "owner password 1"),
       );
@@ -82,8 +83,11 @@ Deno.test("the admin CLI manages users, keys and dropzones that the service acce
         await server.accounts.verifyPassword("owner@example.com", "wrong password"),
         undefined,
       );
-      assert.equal(server.accounts.findActiveApiKey(first.apiKey)?.apiSecret, first.apiSecret);
-      assert.equal(server.accounts.findActiveApiKey(second.apiKey), undefined);
+      assert.equal(
+        (await server.accounts.findActiveApiKey(first.apiKey))?.apiSecret,
+        first.apiSecret,
+      );
+      assert.equal(await server.accounts.findActiveApiKey(second.apiKey), undefined);
       const response = await fetch(`${server.url}/drop-zone/v2.0/config/verify-credentials/`, {
         headers: { "ss-api-key": dropzone.dropzoneId },
       });
@@ -91,6 +95,39 @@ Deno.test("the admin CLI manages users, keys and dropzones that the service acce
     } finally {
       await server.close();
     }
+  } finally {
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
+
+Deno.test("the admin CLI prints its usage on --help and refuses a directory without a database", async () => {
+  const dataDir = await Deno.makeTempDir({ prefix: "padlock-admin-empty-" });
+  try {
+    const help = await runAdmin(["--help"]);
+    assert.match(help[0], /^Usage: deno task admin <command>/);
+    assert.ok(help.some((line) => line.includes("--create")));
+    assert.ok(!help.join("\n").includes("Unknown option"));
+    assert.deepEqual(await runAdmin(["user", "list", "-h"]), help);
+
+    // A directory without a database (a newcomer's default or a typo) is refused and left empty.
+    await assert.rejects(
+      runAdmin(["user", "list", "--data-dir", dataDir]),
+      (error: Error) =>
+        error.message.includes(`No Padlock database in ${dataDir}`) &&
+        error.message.includes(".data/service") && error.message.includes("--create"),
+    );
+    await assert.rejects(
+      runAdmin(["user", "invite", "--email", "a@example.com", "--data-dir", dataDir]),
+      /No Padlock database/,
+    );
+    assert.deepEqual([...Deno.readDirSync(dataDir)], []);
+    // --create starts one, which later commands then find.
+    await runAdmin(
+      ["user", "add", "--email", "a@example.com", "--data-dir", dataDir, "--create"],
+      "a password 123\n",
+    );
+    const users = await runAdmin(["user", "list", "--data-dir", dataDir]);
+    assert.match(users[0], /\ta@example\.com/);
   } finally {
     await Deno.remove(dataDir, { recursive: true });
   }

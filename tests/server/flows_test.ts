@@ -10,7 +10,7 @@ import { ApiError } from "../../src/api.ts";
 import { findLinks } from "../../src/link.ts";
 import { PART_SIZE, uploadFiles } from "../../src/upload.ts";
 import { clientFor, downloadAll } from "./_clients.ts";
-import { addAgent, sha256, testBytes, withService } from "./_helpers.ts";
+import { addAgent, backendTest, sha256, storageTest, testBytes, withService } from "./_helpers.ts";
 
 /** The four sizes every flow must get back intact. */
 const SIZES: Record<string, number> = {
@@ -39,106 +39,128 @@ async function assertSameFiles(
   }
 }
 
-Deno.test("(a) an end user drops files into a dropzone; its owner downloads them intact", async () => {
-  await withService(async (service) => {
-    const files = sampleFiles(Object.keys(SIZES));
-    const dropzone = clientFor(service, { dropzoneId: service.dropzoneId });
-    const { link } = await uploadFiles(dropzone, files, {
-      undisclosed: false,
-      unconfirmedSender: "customer@example.org",
-      message: "Invoice attached\nThanks",
+storageTest(
+  "(a) an end user drops files into a dropzone; its owner downloads them intact",
+  async (storage) => {
+    await withService(async (service) => {
+      const files = sampleFiles(Object.keys(SIZES));
+      const dropzone = clientFor(service, { dropzoneId: service.dropzoneId });
+      const { link } = await uploadFiles(dropzone, files, {
+        undisclosed: false,
+        unconfirmedSender: "customer@example.org",
+        message: "Invoice attached\nThanks",
+      });
+      assert.match(
+        link,
+        /^http:\/\/127\.0\.0\.1:\d+\/receive\/\?thread=.+&packageCode=.+#keyCode=.{43}$/,
+      );
+
+      const owner = clientFor(service, service.agent);
+      const received = await downloadAll(owner, link);
+      await assertSameFiles(files, received.files);
+      assert.equal(received.message, "Invoice attached\nThanks");
+
+      // The dropzone's public id does not open what was dropped; strangers are refused too.
+      await assert.rejects(downloadAll(dropzone, link), (error: ApiError) => {
+        assert.equal(error.code, "PERMISSION_DENIED");
+        return true;
+      });
+      const stranger = clientFor(service, await addAgent(service, "stranger@example.com"));
+      await assert.rejects(downloadAll(stranger, link), (error: ApiError) => {
+        assert.equal(error.code, "PERMISSION_DENIED");
+        return true;
+      });
+    }, storage);
+  },
+);
+
+backendTest(
+  "(b) an agent sends to a named recipient; only that recipient opens the link",
+  async (backend) => {
+    let verified = false;
+    await withService(async (service) => {
+      const files = sampleFiles(["one byte.bin", "multi-part é.bin"]);
+      const agent = clientFor(service, service.agent);
+      assert.equal(await agent.verifyCredentials(), "agent@example.com");
+      const { link } = await uploadFiles(agent, files, {
+        undisclosed: false,
+        recipients: ["customer@example.org"],
+        message: "Here are your files",
+      });
+
+      // The recipient holds an account: opens the link with their own key.
+      const recipient = clientFor(service, await addAgent(service, "customer@example.org"));
+      const received = await downloadAll(recipient, link);
+      await assertSameFiles(files, received.files);
+      assert.equal(received.message, "Here are your files");
+
+      // An anonymous browser session is refused until the portal vouches for it.
+      const session = clientFor(service, { session: true });
+      await assert.rejects(downloadAll(session, link), (error: ApiError) => {
+        assert.equal(error.code, "PERMISSION_DENIED");
+        return true;
+      });
+      verified = true;
+      await assertSameFiles(files, (await downloadAll(session, link)).files);
+
+      const other = clientFor(service, await addAgent(service, "other@example.com"));
+      await assert.rejects(downloadAll(other, link), (error: ApiError) => {
+        assert.equal(error.code, "PERMISSION_DENIED");
+        return true;
+      });
+    }, {
+      authorizeSession: () => verified,
+      backend,
     });
-    assert.match(
-      link,
-      /^http:\/\/127\.0\.0\.1:\d+\/receive\/\?thread=.+&packageCode=.+#keyCode=.{43}$/,
+  },
+);
+
+backendTest(
+  "(b) an agent sends an undisclosed link that anyone holding it opens",
+  async (backend) => {
+    await withService(
+      async (service) => {
+        const files = sampleFiles(["empty.txt", "exactly one part.bin"]);
+        const agent = clientFor(service, service.agent);
+        const { link } = await uploadFiles(agent, files, { undisclosed: true });
+        const session = clientFor(service, { session: true });
+        const received = await downloadAll(session, link);
+        await assertSameFiles(files, received.files);
+        assert.equal(received.message, undefined);
+        // A wrong keyCode in the fragment is refused by the service (wrong checksum).
+        const tampered = link.replace(/#keyCode=.*/, "#keyCode=" + "A".repeat(43));
+        await assert.rejects(downloadAll(session, tampered), (error: Error) => {
+          // download.ts wraps the service's refusal in a DownloadError.
+          assert.equal((error.cause as ApiError).code, "PERMISSION_DENIED");
+          return true;
+        });
+      },
+      { backend },
     );
+  },
+);
 
-    const owner = clientFor(service, service.agent);
-    const received = await downloadAll(owner, link);
-    await assertSameFiles(files, received.files);
-    assert.equal(received.message, "Invoice attached\nThanks");
+backendTest(
+  "(c) an agent downloads every file behind every link in ticket text",
+  async (backend) => {
+    await withService(
+      async (service) => {
+        const first = sampleFiles(["multi-part é.bin", "empty.txt"]);
+        const second = sampleFiles(["one byte.bin"]);
+        const dropzone = clientFor(service, { dropzoneId: service.dropzoneId });
+        const { link: dropped } = await uploadFiles(dropzone, first, { undisclosed: false });
+        const colleague = clientFor(service, await addAgent(service, "colleague@example.com"));
+        const { link: sent } = await uploadFiles(colleague, second, { undisclosed: true });
+        const ticket =
+          `<p>Hello, files: <a href="${dropped}">here</a></p>\nand also ${sent} thanks`;
 
-    // The dropzone's public id does not open what was dropped; strangers are refused too.
-    await assert.rejects(downloadAll(dropzone, link), (error: ApiError) => {
-      assert.equal(error.code, "PERMISSION_DENIED");
-      return true;
-    });
-    const stranger = clientFor(service, await addAgent(service, "stranger@example.com"));
-    await assert.rejects(downloadAll(stranger, link), (error: ApiError) => {
-      assert.equal(error.code, "PERMISSION_DENIED");
-      return true;
-    });
-  });
-});
-
-Deno.test("(b) an agent sends to a named recipient; only that recipient opens the link", async () => {
-  let verified = false;
-  await withService(async (service) => {
-    const files = sampleFiles(["one byte.bin", "multi-part é.bin"]);
-    const agent = clientFor(service, service.agent);
-    assert.equal(await agent.verifyCredentials(), "agent@example.com");
-    const { link } = await uploadFiles(agent, files, {
-      undisclosed: false,
-      recipients: ["customer@example.org"],
-      message: "Here are your files",
-    });
-
-    // The recipient holds an account: opens the link with their own key.
-    const recipient = clientFor(service, await addAgent(service, "customer@example.org"));
-    const received = await downloadAll(recipient, link);
-    await assertSameFiles(files, received.files);
-    assert.equal(received.message, "Here are your files");
-
-    // An anonymous browser session is refused until the portal vouches for it.
-    const session = clientFor(service, { session: true });
-    await assert.rejects(downloadAll(session, link), (error: ApiError) => {
-      assert.equal(error.code, "PERMISSION_DENIED");
-      return true;
-    });
-    verified = true;
-    await assertSameFiles(files, (await downloadAll(session, link)).files);
-
-    const other = clientFor(service, await addAgent(service, "other@example.com"));
-    await assert.rejects(downloadAll(other, link), (error: ApiError) => {
-      assert.equal(error.code, "PERMISSION_DENIED");
-      return true;
-    });
-  }, { authorizeSession: () => verified });
-});
-
-Deno.test("(b) an agent sends an undisclosed link that anyone holding it opens", async () => {
-  await withService(async (service) => {
-    const files = sampleFiles(["empty.txt", "exactly one part.bin"]);
-    const agent = clientFor(service, service.agent);
-    const { link } = await uploadFiles(agent, files, { undisclosed: true });
-    const session = clientFor(service, { session: true });
-    const received = await downloadAll(session, link);
-    await assertSameFiles(files, received.files);
-    assert.equal(received.message, undefined);
-    // A wrong keyCode in the fragment is refused by the service (wrong checksum).
-    const tampered = link.replace(/#keyCode=.*/, "#keyCode=" + "A".repeat(43));
-    await assert.rejects(downloadAll(session, tampered), (error: Error) => {
-      // download.ts wraps the service's refusal in a DownloadError.
-      assert.equal((error.cause as ApiError).code, "PERMISSION_DENIED");
-      return true;
-    });
-  });
-});
-
-Deno.test("(c) an agent downloads every file behind every link in ticket text", async () => {
-  await withService(async (service) => {
-    const first = sampleFiles(["multi-part é.bin", "empty.txt"]);
-    const second = sampleFiles(["one byte.bin"]);
-    const dropzone = clientFor(service, { dropzoneId: service.dropzoneId });
-    const { link: dropped } = await uploadFiles(dropzone, first, { undisclosed: false });
-    const colleague = clientFor(service, await addAgent(service, "colleague@example.com"));
-    const { link: sent } = await uploadFiles(colleague, second, { undisclosed: true });
-    const ticket = `<p>Hello, files: <a href="${dropped}">here</a></p>\nand also ${sent} thanks`;
-
-    const agent = clientFor(service, service.agent);
-    const links = findLinks(ticket);
-    assert.deepEqual(links, [dropped, sent]);
-    await assertSameFiles(first, (await downloadAll(agent, links[0])).files);
-    await assertSameFiles(second, (await downloadAll(agent, links[1])).files);
-  });
-});
+        const agent = clientFor(service, service.agent);
+        const links = findLinks(ticket);
+        assert.deepEqual(links, [dropped, sent]);
+        await assertSameFiles(first, (await downloadAll(agent, links[0])).files);
+        await assertSameFiles(second, (await downloadAll(agent, links[1])).files);
+      },
+      { backend },
+    );
+  },
+);

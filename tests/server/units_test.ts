@@ -14,6 +14,7 @@ import { resolveConfig } from "../../server/config.ts";
 import { migrate, SchemaError } from "../../server/db/database.ts";
 import { listOutbox, OutboxMailer } from "../../server/mail/outbox.ts";
 import { MIGRATIONS } from "../../server/db/migrations.ts";
+import { SqliteDatabase } from "../../server/db/sqlite.ts";
 import { decodeFileName } from "../../server/files/file_names.ts";
 import { parseTimestamp } from "../../server/signing.ts";
 import { InvalidPartKeyError } from "../../server/storage/part_store.ts";
@@ -109,16 +110,17 @@ Deno.test("the part store writes atomically, refuses oversized parts whole and u
   }
 });
 
-Deno.test("migrations run once, in order, and a newer schema is refused", () => {
-  const db = new DatabaseSync(":memory:");
-  migrate(db, MIGRATIONS);
-  migrate(db, MIGRATIONS);
-  const versions = db.prepare("SELECT version FROM schema_migrations ORDER BY version").all()
-    .map((row) => (row as { version: number }).version);
+Deno.test("migrations run once, in order, and a newer schema is refused", async () => {
+  const db = new SqliteDatabase(new DatabaseSync(":memory:"));
+  await migrate(db, MIGRATIONS);
+  await migrate(db, MIGRATIONS);
+  const versions = (await db.all<{ version: number }>(
+    "SELECT version FROM schema_migrations ORDER BY version",
+  )).map((row) => row.version);
   assert.deepEqual(versions, MIGRATIONS.map((migration) => migration.version));
   // A database migrated by a newer service (a version this code does not know) is refused.
-  assert.throws(() => migrate(db, MIGRATIONS.slice(0, -1)), SchemaError);
-  db.close();
+  await assert.rejects(migrate(db, MIGRATIONS.slice(0, -1)), SchemaError);
+  await db.close();
 });
 
 Deno.test("timestamps must be real instants in the SendSafely format", () => {

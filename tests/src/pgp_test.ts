@@ -16,6 +16,7 @@ import {
   readSkesk,
   writeUnprotectedMessage,
 } from "./_packets.ts";
+import { gpgSymmetric } from "./_gpg.ts";
 
 const PART_SIZE = 2_621_440;
 const passphrase = makePassphrase("SrvSecret_xyz-789", generateKeyCode());
@@ -108,12 +109,82 @@ Deno.test("a full part is readable by an independent decrypter", async () => {
 
 Deno.test("a wrong passphrase raises DecryptError", async () => {
   const cipher = await encryptPart(pattern(1000), passphrase);
-  // Several wrong keys: some fail at the session key, some only at the integrity check.
+  // Several wrong keys: most fail at the session key, some only at the data's key check.
   for (let round = 0; round < 20; round++) {
     const wrong = makePassphrase("SrvSecret_xyz-789", generateKeyCode());
     await assertDecryptError(decryptPart(cipher, wrong), wrong);
   }
   await assertDecryptError(decryptPart(cipher, passphrase + "x"));
+});
+
+/** The check that refused `cipher` with `secret`; fails the test when it decrypts. */
+async function failureOf(cipher: Uint8Array, secret: string): Promise<string> {
+  try {
+    await decryptPart(cipher, secret);
+  } catch (error) {
+    assert.ok(error instanceof DecryptError, `expected DecryptError, got ${error}`);
+    return error.failure;
+  }
+  throw new assert.AssertionError({ message: "the part decrypted" });
+}
+
+/** Counts each value of a list. */
+function tally(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+Deno.test("a wrong passphrase fails the key check, a modified part the integrity check", async () => {
+  const cipher = await encryptPart(pattern(1000), passphrase);
+  const wrong: string[] = [];
+  for (let round = 0; round < 300; round++) {
+    wrong.push(await failureOf(cipher, makePassphrase("SrvSecret_xyz-789", generateKeyCode())));
+  }
+  const counts = tally(wrong);
+  // The session-key packet refuses most wrong keys; about 1 in 85 turns it into a well-formed
+  // wrong key, which the data's key check catches when it names AES (a third of those) and
+  // cannot check otherwise ("unknown", about 1 in 128). None is ever taken for a modification.
+  assert.equal(counts.integrity, undefined, JSON.stringify(counts));
+  assert.ok(counts.key >= 285, JSON.stringify(counts));
+  // Bytes after the data's first 18 (the key check's) and in its integrity code.
+  for (const from of [120, 500, cipher.length - 40, cipher.length - 1]) {
+    const damaged = cipher.slice();
+    damaged[from] ^= 0x10;
+    assert.equal(await failureOf(damaged, passphrase), "integrity", `byte ${from}`);
+  }
+  assert.equal(await failureOf(cipher.slice(0, 40), passphrase), "format");
+});
+
+Deno.test("parts made by gpg --symmetric: the key decrypts, a wrong key fails the key check, a change the integrity check", async () => {
+  const plain = pattern(300_000, 7);
+  for (
+    const args of [
+      [], // gpg's defaults: AES-256, compressed
+      ["--cipher-algo", "AES", "--compress-algo", "none"],
+    ]
+  ) {
+    const cipher = await gpgSymmetric(plain, passphrase, { args });
+    assert.deepEqual(await decryptPart(cipher, passphrase), plain);
+    const failures: string[] = [];
+    for (let round = 0; round < 20; round++) {
+      failures.push(
+        await failureOf(cipher, makePassphrase("SrvSecret_xyz-789", generateKeyCode())),
+      );
+    }
+    failures.push(await failureOf(cipher, passphrase + "x"));
+    assert.deepEqual(tally(failures), { key: 21 }, `gpg ${args.join(" ")}`);
+    for (const from of [cipher.length - 1, cipher.length - 30, Math.floor(cipher.length / 2)]) {
+      const damaged = cipher.slice();
+      damaged[from] ^= 0x01;
+      assert.equal(await failureOf(damaged, passphrase), "integrity", `gpg ${args} byte ${from}`);
+    }
+  }
+  // A cipher the browser has no primitive for: the key cannot be checked on its own, so a wrong
+  // key is "unknown" (either may be at fault), never a certain modification.
+  const twofish = await gpgSymmetric(plain, passphrase, { args: ["--cipher-algo", "TWOFISH"] });
+  assert.deepEqual(await decryptPart(twofish, passphrase), plain);
+  assert.equal(await failureOf(twofish, passphrase + "x"), "unknown");
 });
 
 Deno.test("truncated ciphertext raises DecryptError", async () => {

@@ -45,15 +45,42 @@ sdk.on(
   "finalization.error",
   (response) => fail("FINALIZATION_ERROR", JSON.stringify(response)),
 );
-sdk.on(
-  "server.error",
-  (code, message) => fail(code ?? "SERVER_ERROR", message),
-);
+sdk.on("server.error", (code, message) => {
+  // The upload handler raises it with one {error, message} object.
+  const detail = typeof code === "object" && code !== null ? code : { error: code, message };
+  fail(detail.error ?? "SERVER_ERROR", detail.message);
+});
+
+// The SDK reports a file uploaded once its last declared part is stored, but it may still be
+// sending a trailing empty part (a file whose size is an exact multiple of its part size): a
+// real application keeps running meanwhile, so the driver waits for the upload queue to empty
+// (the SDK removes a part from it when the part's upload succeeded) before it exits.
+function whenUploadsDrained(then) {
+  const handler = sdk.uploadHandler;
+  const started = Date.now();
+  const check = () => {
+    if (
+      !handler ||
+      (handler.uploading.length === 0 && handler.encrypting.length === 0)
+    ) {
+      then();
+    } else if (Date.now() - started > 60_000) {
+      fail(
+        "UPLOAD_NOT_DRAINED",
+        `${handler.uploading.length} parts still queued`,
+      );
+    } else {
+      setTimeout(check, 20);
+    }
+  };
+  check();
+}
 
 function upload() {
   sdk.createPackage((packageId, serverSecret, packageCode, keyCode) => {
     const finalize = (fileId) => {
-      const done = (link) => finish({ packageId, packageCode, keyCode, fileId, link }, 0);
+      const done = (link) =>
+        whenUploadsDrained(() => finish({ packageId, packageCode, keyCode, fileId, link }, 0));
       if (command.undisclosed) {
         sdk.finalizeUndisclosedPackage(
           packageId,

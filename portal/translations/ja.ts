@@ -1,0 +1,91 @@
+/** The receive page in Japanese. @module */
+import type { PortalMessages } from "../messages.ts";
+
+const ja: PortalMessages = {
+  "frame.account": "アカウント",
+  "frame.signOut": "サインアウト",
+  "frame.footer": "エンドツーエンド暗号化：ファイルはブラウザ内で復号されます。",
+  "frame.language": "言語",
+  "frame.change": "変更",
+  "receive.title": "保護されたファイル",
+  "receive.opening": "パッケージを開いています…",
+  "receive.decrypted": "ファイルはこのブラウザ内で復号されます。",
+  "receive.noscript": "このページには JavaScript が必要です。ファイルはブラウザ内で復号されます。",
+  "api.tooMany": "リクエストが多すぎます。数分待ってください。",
+  "api.unknownPackage": "このパッケージは期限切れか削除されているか、リンクが正しくありません。",
+  "api.wrongKey":
+    "リンクのキーがこのパッケージと一致しません。リンクが不完全か、変更されています。",
+  "api.noCode": "このパッケージはコードで開くものではありません。",
+  "api.enterEmail": "メールアドレスを入力してください。",
+  "api.tooManyCodes":
+    "コードのリクエストが多すぎます。{minutes, plural, other {#分}}後にもう一度お試しください。",
+  "api.codeSent":
+    "{email} がこれらのファイルを開けるアドレスであれば、6桁の確認コードをそのアドレスに送信しました。コードの有効期限は{minutes, plural, other {#分}}です。",
+  "api.tooManyTries": "試行回数が多すぎます。数分待ってください。",
+  "api.codeWrong": "このコードは正しくありません。最新のメールを確認して、もう一度お試しください。",
+  "api.codeVoid":
+    "間違ったコードが多すぎたため、このコードは使用できなくなりました。新しいコードをリクエストしてください。",
+  "api.codeExpired": "このコードは有効期限が切れています。新しいコードをリクエストしてください。",
+  "api.codeMissing": "このコードは使用できなくなりました。新しいコードをリクエストしてください。",
+  "state.incomplete": "リンクが不完全です",
+  "state.invalid": "このリンクは無効です",
+  "state.missingKey":
+    "ファイルを復号するキーがリンクにありません。キーは #keyCode= の後の部分です。受け取ったメッセージからリンク全体をコピーして、もう一度開いてください。",
+  "state.badLink":
+    "このリンクは壊れています。受け取ったメッセージからリンク全体をコピーして、もう一度開いてください。",
+  "state.gone": "これらのファイルは利用できなくなりました",
+  "state.goneText":
+    "パッケージは期限切れか、送信者によって削除されました。送信者にファイルをもう一度送ってもらってください。",
+  "state.wrongKey": "このリンクではファイルを開けません",
+  "state.wrongKeyText":
+    "リンクのキーがパッケージと一致しません。リンクが不完全か、変更されています。受け取ったメッセージからリンク全体をコピーして、もう一度開いてください。",
+  "state.error": "問題が発生しました",
+  "state.tryAgain": "再試行",
+  "state.signin": "サインインしてファイルを開く",
+  "state.signinText":
+    "これらのファイルはヘルプセンターのフォームから送信されました。開けるのは、そのフォームで許可されたエージェントだけです。Padlock アカウントでサインインしてください。",
+  "state.signinButton": "サインイン",
+  "state.forbidden": "これらのファイルを開く権限がありません",
+  "state.forbiddenText":
+    "{email} としてサインインしていますが、このパッケージを開く権限がありません。別のエージェントとしてサインインするか、送信者にアクセス権を依頼してください。",
+  "state.anAgent": "エージェント",
+  "state.switchUser": "別のユーザーとしてサインイン",
+  "files.download": "ダウンロード",
+  "files.cancel": "キャンセル",
+  "files.downloading": "ダウンロードして復号しています…",
+  "files.downloadingPercent": "ダウンロードして復号しています… {percent}%",
+  "files.reconnecting": "再接続しています…",
+  "files.saved": "ダウンロードフォルダに保存しました。",
+  "files.cancelled": "キャンセルしました。",
+  "files.downloadAgain": "もう一度ダウンロード",
+  "files.downloadAll": "すべてダウンロード",
+  "files.cancelAll": "すべてキャンセル",
+  "files.count": "{count, plural, other {#件のファイルが送信されました}}",
+  "files.until": "{date}まで利用できます。",
+  "files.decrypted":
+    "ファイルはこのブラウザ内で復号されます。サーバーが保持するのは常に暗号化されたファイルだけです。",
+  "files.empty": "このパッケージにはファイルがありません。",
+  "verify.sendCode": "コードを送信",
+  "verify.email": "メールアドレス",
+  "verify.emailHint": "ファイルの送信先のアドレスを入力してください。",
+  "verify.enterEmail": "メールアドレスを入力してください。",
+  "verify.title": "メールアドレスを確認してください",
+  "verify.intro": "送信者は受信者に本人確認を求めています。6桁の確認コードをメールでお送りします。",
+  "verify.verify": "確認",
+  "verify.resend": "新しいコードを送信",
+  "verify.other": "別のアドレスを使用",
+  "verify.code": "確認コード",
+  "verify.remember": "このブラウザを30日間記憶する",
+  "verify.enterCode": "メールに記載された6桁の数字を入力してください。",
+  "verify.codeTitle": "コードを入力してください",
+  "api.unreachable": "サービスに接続できませんでした。接続を確認して、もう一度お試しください。",
+  "api.unreadable": "サービスの応答を読み取れませんでした。",
+  "api.refused": "サービスがリクエストを拒否しました。",
+  "size.B": "{size} B",
+  "size.KB": "{size} KB",
+  "size.MB": "{size} MB",
+  "size.GB": "{size} GB",
+  "size.TB": "{size} TB",
+};
+
+export default ja;

@@ -1,0 +1,140 @@
+/**
+ * Moving up: copies the metadata of a SQLite data directory into an empty PostgreSQL database,
+ * and its parts into the part store of the target configuration (`createPartStore`), so that a
+ * service started on the new backend serves every link as before.
+ *
+ * Parts are copied first, then all metadata in one PostgreSQL transaction: if anything fails the
+ * target holds no metadata and the command can be run again; the source is only read. Secrets
+ * sealed with the source key (API secrets, queued mail) are sealed again with the target key.
+ *
+ * @module
+ */
+import { join, resolve } from "node:path";
+import { SecretBox } from "../accounts/secret_box.ts";
+import { createPartStore, type PartStoreConfig } from "../storage/create_part_store.ts";
+import type { Database, SqlValue } from "./database.ts";
+import { openPostgres } from "./postgres.ts";
+import { openSqlite } from "./sqlite.ts";
+
+/** Thrown when the move is refused (target not empty, a recorded part missing). */
+export class MoveError extends Error {
+  override name = "MoveError";
+}
+
+/** Where to copy from and to. */
+export interface MoveOptions {
+  /** The SQLite data directory, and its secret key when it is not `<dataDir>/secret.key`. */
+  from: { dataDir: string; secretKey?: string };
+  /** The PostgreSQL database, the key the new instances will share, and the part store. */
+  to: PartStoreConfig & { databaseUrl: string; secretKey: string };
+  /** Hears progress lines. */
+  progress?: (line: string) => void;
+}
+
+/** What was copied. */
+export interface MoveResult {
+  /** Rows copied per table. */
+  rows: Record<string, number>;
+  /** Parts copied (0 when the target store is the source's folder). */
+  parts: number;
+}
+
+/** Tables in an order that satisfies their foreign keys. Leases are not moved (they expire). */
+const TABLES = [
+  "users",
+  "api_keys",
+  "dropzones",
+  "dropzone_users",
+  "packages",
+  "recipients",
+  "files",
+  "parts",
+  "part_urls",
+  "key_links",
+  "portal_sessions",
+  "portal_grants",
+  "portal_codes",
+  "portal_activations",
+  "portal_pairings",
+  "rate_windows",
+  "sign_in_failures",
+  "mail_queue",
+] as const;
+
+/** Columns holding values sealed with the secret key, per table. */
+const SEALED: Record<string, string> = { api_keys: "secret_sealed", mail_queue: "sealed" };
+
+/**
+ * Copies a SQLite data directory to PostgreSQL and the target part store.
+ *
+ * @throws {MoveError} when the target database already holds accounts or packages, or a part
+ *   recorded in the source is missing from its store.
+ * @throws {import("./database.ts").DatabaseUnavailableError} when PostgreSQL cannot be reached.
+ */
+export async function moveUp(options: MoveOptions): Promise<MoveResult> {
+  const { from, to, progress = () => {} } = options;
+  const source = await openSqlite(join(from.dataDir, "padlock.db"));
+  let target: Database | undefined;
+  try {
+    const sourceBox = await SecretBox.open(from.dataDir, from.secretKey);
+    const targetBox = await SecretBox.open(to.dataDir, to.secretKey);
+    target = await openPostgres(to.databaseUrl);
+    for (const table of ["users", "packages"]) {
+      const row = await target.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
+      if (row!.n > 0) {
+        throw new MoveError(`The target database is not empty (it has ${table}): use a new one.`);
+      }
+    }
+
+    let parts = 0;
+    if (resolve(to.dataDir) !== resolve(from.dataDir)) {
+      const sourceStore = createPartStore({ dataDir: from.dataDir });
+      const targetStore = createPartStore(to);
+      const rows = await source.all<{ package_id: string; file_id: string; part: number }>(
+        `SELECT files.package_id, parts.file_id, parts.part FROM parts
+         JOIN files ON files.id = parts.file_id ORDER BY files.package_id, parts.file_id, parts.part`,
+      );
+      for (const row of rows) {
+        const key = { packageId: row.package_id, fileId: row.file_id, part: row.part };
+        const stored = await sourceStore.get(key);
+        if (!stored) {
+          throw new MoveError(
+            `Part ${row.part} of file ${row.file_id} (package ${row.package_id}) is recorded but ` +
+              "missing from the source store.",
+          );
+        }
+        await targetStore.put(key, stored.body, stored.size);
+        parts++;
+      }
+      progress(`parts: ${parts} copied`);
+    }
+
+    const rows: Record<string, number> = {};
+    await target.transaction(async (tx) => {
+      for (const table of TABLES) {
+        const records = await source.all<Record<string, SqlValue>>(
+          `SELECT * FROM ${table} ORDER BY rowid`,
+        );
+        for (const record of records) {
+          const sealed = SEALED[table];
+          if (sealed) {
+            record[sealed] = targetBox.seal(sourceBox.open(String(record[sealed])));
+          }
+          const columns = Object.keys(record);
+          await tx.run(
+            `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${
+              columns.map(() => "?").join(", ")
+            })`,
+            columns.map((column) => record[column]),
+          );
+        }
+        rows[table] = records.length;
+      }
+    });
+    progress(`metadata: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+    return { rows, parts };
+  } finally {
+    await target?.close();
+    await source.close();
+  }
+}
