@@ -125,8 +125,9 @@ export const BUDGETS: Budget[] = [
     // Issue 7 set 120 KB. The translations (issue 14) build the English words into the app, so
     // it still speaks when a locale file cannot be fetched, and add Intl plurals: 120,509 B.
     // Issue 15 adds the pins: the SHA-384 of every file the app can load (48 bytes each that no
-    // compression shrinks) and the code that checks them: MEASURED.
-    limit: 122 * KB,
+    // compression shrinks), the entry that checks the app's chunk (agent/boot.ts) and the code
+    // that checks the workers: 123,360 B measured after the merge, so 124 KB.
+    limit: 124 * KB,
   },
   {
     name: "Zendesk app zip",

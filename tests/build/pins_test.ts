@@ -99,13 +99,43 @@ Deno.test("pins: the build refuses what it could not pin", async () => {
   );
 });
 
-Deno.test("pins: the built loader pins its one chunk of pins, which pins the encryption code", async () => {
+Deno.test("pins: the built loader pins two chunks of pins: the encryption code's and the words'", async () => {
   const dir = new URL("../../dist/helpcenter/", import.meta.url).pathname;
   const loader = await Deno.readTextFile(`${dir}padlock.js`);
   assert.deepEqual(staticImports(loader), [], "the loader imports nothing statically");
-  const [[stage, [hash]]] = Object.entries(pinsIn(loader));
-  assert.match(stage, /^transfer_pins-[A-Z0-9]{8}\.js$/);
-  assert.equal(hash, await subresourceIntegrity(await Deno.readFile(`${dir}${stage}`)));
-  const names = Object.keys(pinsIn(await Deno.readTextFile(`${dir}${stage}`)));
+  const pinned = Object.entries(pinsIn(loader));
+  assert.equal(pinned.length, 2, pinned.map(([name]) => name).join());
+  const stage = pinned.find(([name]) => /^transfer_pins-[A-Z0-9]{8}\.js$/.test(name));
+  const words = pinned.find(([name]) => /^translation_pins-[A-Z0-9]{8}\.js$/.test(name));
+  assert.ok(stage && words, pinned.map(([name]) => name).join());
+  for (const [name, [hash]] of [stage, words]) {
+    assert.equal(hash, await subresourceIntegrity(await Deno.readFile(`${dir}${name}`)));
+  }
+  const names = Object.keys(pinsIn(await Deno.readTextFile(`${dir}${stage[0]}`)));
   assert.ok(names.some((name) => /^transfer-[A-Z0-9]{8}\.js$/.test(name)), names.join());
+  // The words' chunk pins English, the code that fills words in, and every translation.
+  const locales = Object.keys(pinsIn(await Deno.readTextFile(`${dir}${words[0]}`)));
+  for (
+    const chunk of [
+      "messages",
+      "words",
+      "de",
+      "fr",
+      "es",
+      "it",
+      "pt-BR",
+      "nl",
+      "pl",
+      "ja",
+      "zh-CN",
+      "ko",
+      "ar",
+      "en-XA",
+    ]
+  ) {
+    assert.ok(
+      locales.some((name) => new RegExp(`^${chunk}-[A-Z0-9]{8}\\.js$`).test(name)),
+      `${chunk}: ${locales.join()}`,
+    );
+  }
 });
