@@ -14,7 +14,7 @@ import { UploadError } from "../src/upload.ts";
 import { SinkError } from "../src/sinks.ts";
 import en from "./assets/locales/en.json" with { type: "json" };
 import { agentLocale, t } from "./strings.ts";
-import { INTEGRITY_MESSAGE, isIntegrityError } from "../src/_pinned.ts";
+import { isIntegrityError } from "../src/_pinned.ts";
 
 /** Whether `error` is a cancellation (the agent pressed Cancel). */
 export function isAbort(error: unknown): boolean {
@@ -31,7 +31,7 @@ function english(): boolean {
 
 /** A sentence for an error met while opening a link or downloading its files. */
 export function describeDownloadError(error: unknown): string {
-  if (isIntegrityError(error)) return INTEGRITY_MESSAGE;
+  if (isIntegrityError(error)) return t("guard.integrity");
   if (error instanceof DownloadError) {
     // A refusal by the service reads better in its own words (expired, no access…).
     if (error.code === "SERVER" && error.cause instanceof ApiError) {
@@ -95,6 +95,10 @@ export function describeServiceError(error: unknown): string {
         return t("error.signin");
       case "LIMIT_EXCEEDED":
         return t("error.limit");
+      case "RATE_LIMITED":
+        return t("guard.rateLimited");
+      case "STORAGE_FULL":
+        return t("guard.storageFull");
       default:
         return refused(error);
     }

@@ -378,7 +378,7 @@ function isApiError(error: unknown): error is ApiError {
 export function describeError(error: unknown): string {
   const cause = isUploadError(error) && error.cause ? error.cause : error;
   if (isIntegrityError(cause)) {
-    return "it cannot be secured: the encryption code was changed";
+    return t("guard.integrity");
   }
   if (isApiError(cause)) {
     switch (cause.code) {
@@ -393,6 +393,10 @@ export function describeError(error: unknown): string {
         });
       case "LIMIT_EXCEEDED":
         return t("error.tooLarge");
+      case "RATE_LIMITED":
+        return t("guard.rateLimited");
+      case "STORAGE_FULL":
+        return t("guard.storageFull");
       case "INVALID_FILE_NAME":
       case "INVALID_FILE_EXTENSION":
         return t("error.fileName");

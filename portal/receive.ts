@@ -22,7 +22,7 @@ import { showFiles } from "./files_view.ts";
 import { PortalApi, PortalApiError } from "./portal_api.ts";
 import { chooseFileSink, decryptionPool } from "./save.ts";
 import { showState } from "./state_view.ts";
-import { INTEGRITY_MESSAGE, isIntegrityError } from "../src/_pinned.ts";
+import { isIntegrityError } from "../src/_pinned.ts";
 import { showEmailStep } from "./verify_view.ts";
 import { t } from "./strings.ts";
 
@@ -100,8 +100,8 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
       showState(card, {
         state: "integrity",
         error: true,
-        title: "These files cannot be opened safely here",
-        message: INTEGRITY_MESSAGE,
+        title: t("guard.integrityTitle"),
+        message: t("guard.integrity"),
       });
     } else if (code === "UNKNOWN_PACKAGE") {
       showState(card, {

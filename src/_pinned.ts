@@ -40,10 +40,6 @@ export async function checkWorkerScript(url: string | URL): Promise<void> {
   }));
 }
 
-/** A sentence for a person: code that differs from the build was refused. */
-export const INTEGRITY_MESSAGE =
-  "Padlock's code here differs from its published build, so it was not run.";
-
 /** Whether `error`, or one of its causes, is the refusal of a script that differs from the build. */
 export function isIntegrityError(error: unknown): boolean {
   return error instanceof Error &&
