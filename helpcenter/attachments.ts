@@ -316,6 +316,12 @@ export class AttachmentSession {
         onProgress: (done) => {
           if (entry.status !== "uploading") return;
           entry.done = done;
+          this.#onChange(entry);
+        },
+        // Not on progress: a part sent before an outage can be answered after the first
+        // refused attempt, which would hide "Reconnecting…" at once.
+        onRecovered: () => {
+          if (entry.status !== "uploading" || !entry.reconnecting) return;
           entry.reconnecting = false;
           this.#onChange(entry);
         },
