@@ -126,7 +126,7 @@ export const BUDGETS: Budget[] = [
     // it still speaks when a locale file cannot be fetched, and add Intl plurals: 120,509 B.
     // Issue 15 adds the pins: the SHA-384 of every file the app can load (48 bytes each that no
     // compression shrinks), the entry that checks the app's chunk (agent/boot.ts) and the code
-    // that checks the workers: 123,360 B measured after the merge; 123,660 B with the translated
+    // that checks the workers: 123,360 B measured after the merge; 123,683 B with the translated
     // refusals of changed code and abuse limits: 124 KB.
     limit: 124 * KB,
   },
