@@ -35,6 +35,7 @@ import {
 } from "./scripts/budgets.ts";
 import { type BundleFacts, describeFile, type FileFacts } from "./scripts/bundle_facts.ts";
 import { openpgpLightweight } from "./scripts/openpgp_plugin.ts";
+import { pinnedScriptTags, pinScripts } from "./scripts/pins.ts";
 import { createZip } from "./scripts/zip.ts";
 
 export { BudgetError, describeResult } from "./scripts/budgets.ts";
@@ -74,7 +75,8 @@ export const ENTRIES: Entry[] = [
     output: "helpcenter/crypto_worker.js",
     split: true,
   },
-  { name: "agent", source: "agent/main.ts", output: "agent/assets/app.js", split: true },
+  // The app's entry imports the app itself on demand, checked against its pins (agent/boot.ts).
+  { name: "agent", source: "agent/boot.ts", output: "agent/assets/app.js", split: true },
   {
     name: "agent-worker",
     source: "src/crypto_worker.ts",
@@ -122,7 +124,11 @@ export const BUDGETS: Budget[] = [
     scope: { kind: "scripts", folder: "agent" },
     // Issue 7 set 120 KB. The translations (issue 14) build the English words into the app, so
     // it still speaks when a locale file cannot be fetched, and add Intl plurals: 120,509 B.
-    limit: 122 * KB,
+    // Issue 15 adds the pins: the SHA-384 of every file the app can load (48 bytes each that no
+    // compression shrinks), the entry that checks the app's chunk (agent/boot.ts) and the code
+    // that checks the workers: 123,360 B measured after the merge; 123,683 B with the translated
+    // refusals of changed code and abuse limits: 124 KB.
+    limit: 124 * KB,
   },
   {
     name: "Zendesk app zip",
@@ -282,6 +288,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
   }
 
+  // Every file a page or worker loads after its entry, pinned by its hash in the file that loads
+  // it (scripts/pins.ts); the loader, pinned alone by the theme's tag, may import nothing.
+  await pinScripts(contents, { roots: ["helpcenter/padlock.js", "agent/assets/app.js"] });
   const written = new Set(contents.keys());
   await removeStaleScripts(
     outdir,
@@ -363,9 +372,20 @@ export async function packageAgentApp(outdir: string): Promise<AgentAppPackage> 
   }
   const files = new Map<string, Uint8Array>();
   const entries = [];
+  const assets = new Map<string, Uint8Array>();
+  for (const name of scripts) {
+    assets.set(name.slice("assets/".length), await Deno.readFile(`${outdir}/agent/${name}`));
+  }
   for (const name of [...AGENT_APP_FILES, ...styles.sort(), ...scripts.sort()]) {
     const target = `${outdir}/agent/${name}`;
-    if (!name.endsWith(".js")) {
+    if (name === "assets/iframe.html") {
+      // The app's page pins app.js and the chunks it imports (scripts/pins.ts); app.js pins
+      // the rest. The page itself is pinned by the zip the admin installs.
+      const page = await Deno.readTextFile(`${source}/${name}`);
+      const tag = '<script type="module" src="app.js"></script>';
+      if (!page.includes(tag)) throw new Error(`agent/${name} has no ${tag}`);
+      await Deno.writeTextFile(target, page.replace(tag, await pinnedScriptTags(assets, "app.js")));
+    } else if (!name.endsWith(".js")) {
       await Deno.mkdir(dirname(target), { recursive: true });
       await Deno.copyFile(`${source}/${name}`, target);
     }

@@ -28,7 +28,7 @@ import { chooseSink, type FileSink, type SinkKind } from "../src/sinks.ts";
 import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, replaceChildren } from "../ui/dom.ts";
 import { dateTime, size, t } from "./strings.ts";
-import { percent } from "../ui/format.ts";
+import { percent } from "../ui/percent.ts";
 import { describeDownloadError, isAbort, WRONG_KEY_MESSAGE } from "./messages.ts";
 import type { FoundLink } from "./ticket_scan.ts";
 
@@ -259,6 +259,8 @@ export class FilesView {
     this.#onChange();
 
     try {
+      // The decryption code is checked before a file is saved anywhere (src/pins.ts).
+      await this.#pool?.checkCode();
       const sink = await this.#chooseSink(file);
       await downloadFile(this.#client, pkg, file, sink.stream, {
         signal: controller.signal,

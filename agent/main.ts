@@ -2,7 +2,8 @@
 /**
  * The Padlock Zendesk app (ticket sidebar): connects to Zendesk over ZAF, reads the installation
  * settings, and shows either the sign-in view or the signed-in views (send files, files on this
- * ticket). Built into `dist/agent/assets/app.js`, loaded by `assets/iframe.html`.
+ * ticket). A chunk of `dist/agent/assets/`, imported by the entry `app.js` (`boot.ts`) once
+ * its hash is checked.
  *
  * @module
  */
@@ -20,6 +21,11 @@ import { type AppSettings, readSettings, roleAllowed } from "./settings.ts";
 import { SignInView } from "./signin_view.ts";
 import { scanTicket } from "./ticket_scan.ts";
 import { t, useLocale } from "./strings.ts";
+import { pinRegistry } from "../src/_pinned.ts";
+
+// The hashes of every file the app can load from here (its workers, OpenPGP.js's chunks),
+// written by the build; app.js (agent/boot.ts) pinned this chunk, so its hash covers them.
+pinRegistry()?.add("__PADLOCK_PINS__", import.meta.url);
 
 /** Events after which the ticket's links are read again. */
 const RESCAN_EVENTS = ["ticket.updated", "ticket.comments.changed", "app.activated"];

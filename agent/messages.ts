@@ -14,6 +14,7 @@ import { UploadError } from "../src/upload.ts";
 import { SinkError } from "../src/sinks.ts";
 import en from "./assets/locales/en.json" with { type: "json" };
 import { agentLocale, t } from "./strings.ts";
+import { isIntegrityError } from "../src/_pinned.ts";
 
 /** Whether `error` is a cancellation (the agent pressed Cancel). */
 export function isAbort(error: unknown): boolean {
@@ -30,6 +31,7 @@ function english(): boolean {
 
 /** A sentence for an error met while opening a link or downloading its files. */
 export function describeDownloadError(error: unknown): string {
+  if (isIntegrityError(error)) return t("guard.integrity");
   if (error instanceof DownloadError) {
     // A refusal by the service reads better in its own words (expired, no access…).
     if (error.code === "SERVER" && error.cause instanceof ApiError) {
@@ -93,6 +95,10 @@ export function describeServiceError(error: unknown): string {
         return t("error.signin");
       case "LIMIT_EXCEEDED":
         return t("error.limit");
+      case "RATE_LIMITED":
+        return t("guard.rateLimited");
+      case "STORAGE_FULL":
+        return t("guard.storageFull");
       default:
         return refused(error);
     }

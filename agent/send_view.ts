@@ -250,6 +250,10 @@ export class SendView {
             onProgress: (done, total) => {
               file.bar.max = Math.max(total, 1);
               file.bar.value = done;
+            },
+            // Not on progress: a part sent before the outage can be answered after the first
+            // refused attempt, which would hide "Reconnecting…" at once.
+            onRecovered: () => {
               if (!reconnecting) return;
               reconnecting = false;
               this.#setStatus("info", t("send.uploading"));

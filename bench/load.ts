@@ -283,7 +283,14 @@ class Service {
   static async start(dataDir: string, env: Record<string, string> = {}): Promise<Service> {
     const child = new Deno.Command(Deno.execPath(), {
       args: ["run", "-A", SERVER_MAIN, "--port", "0", "--hostname", "127.0.0.1"],
-      env: { ...env, PADLOCK_DATA_DIR: dataDir },
+      // Every simulated client calls from 127.0.0.1: the per-address limits would measure
+      // themselves, not the service.
+      env: {
+        ...env,
+        PADLOCK_DATA_DIR: dataDir,
+        PADLOCK_API_REQUESTS_PER_ADDRESS_PER_MINUTE: "0",
+        PADLOCK_UPLOAD_BYTES_PER_ADDRESS_PER_DAY: "0",
+      },
       stdout: "piped",
       stderr: "piped",
     }).spawn();

@@ -24,8 +24,8 @@ export type Transfer = typeof TransferExports;
  * Loads the encryption and upload code: a separate chunk of the bundle, fetched from beside the
  * widget's own script the first time it is called.
  */
-export function loadTransfer(): Promise<Transfer> {
-  return import("./transfer.ts");
+export async function loadTransfer(): Promise<Transfer> {
+  return await (await import("./transfer_pins.ts")).loadTransfer();
 }
 
 /** Where a file is in its life. */
@@ -316,6 +316,12 @@ export class AttachmentSession {
         onProgress: (done) => {
           if (entry.status !== "uploading") return;
           entry.done = done;
+          this.#onChange(entry);
+        },
+        // Not on progress: a part sent before an outage can be answered after the first
+        // refused attempt, which would hide "Reconnecting…" at once.
+        onRecovered: () => {
+          if (entry.status !== "uploading" || !entry.reconnecting) return;
           entry.reconnecting = false;
           this.#onChange(entry);
         },
@@ -366,6 +372,10 @@ function isUploadError(error: unknown): error is UploadError {
   return error instanceof Error && error.name === "UploadError";
 }
 
+function isIntegrityError(error: unknown): boolean {
+  return error instanceof Error && error.name === "IntegrityError";
+}
+
 function isApiError(error: unknown): error is ApiError {
   return error instanceof Error && error.name === "ApiError" && "code" in error;
 }
@@ -373,6 +383,9 @@ function isApiError(error: unknown): error is ApiError {
 /** A short sentence, for a person, saying what went wrong. Never contains a key. */
 export function describeError(error: unknown): string {
   const cause = isUploadError(error) && error.cause ? error.cause : error;
+  if (isIntegrityError(cause)) {
+    return t("guard.integrity");
+  }
   if (isApiError(cause)) {
     switch (cause.code) {
       case "NETWORK_ERROR":
@@ -386,6 +399,10 @@ export function describeError(error: unknown): string {
         });
       case "LIMIT_EXCEEDED":
         return t("error.tooLarge");
+      case "RATE_LIMITED":
+        return t("guard.rateLimited");
+      case "STORAGE_FULL":
+        return t("guard.storageFull");
       case "INVALID_FILE_NAME":
       case "INVALID_FILE_EXTENSION":
         return t("error.fileName");

@@ -8,7 +8,7 @@
  * @module
  */
 import type { Attachment } from "./attachments.ts";
-import { percent } from "../ui/format.ts";
+import { percent } from "../ui/percent.ts";
 import { size, t, widgetDir } from "./strings.ts";
 import { checkIcon, closeIcon, fileIcon, padlockIcon } from "./icons.ts";
 import type { FormGeneration } from "./request_form.ts";

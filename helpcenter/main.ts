@@ -29,6 +29,11 @@ import {
   parseConfig,
 } from "./config.ts";
 import { Widget } from "./widget.ts";
+import { pin } from "../src/pins.ts";
+
+// First: the hashes of every file this script can load, which the build writes here (and which
+// the `integrity` of this script in the theme therefore covers).
+pin("__PADLOCK_PINS__", import.meta.url);
 
 /** The `window.Padlock` API. */
 export interface PadlockApi {

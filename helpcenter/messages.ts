@@ -49,6 +49,11 @@ const en = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "it cannot be secured: the encryption code was changed",
+  "guard.rateLimited": "too many files were sent from here for now; please try again later",
+  "guard.storageFull":
+    "the secure upload service has no room for more files at the moment; please try again later",
 };
 
 /** A message key of the widget. */

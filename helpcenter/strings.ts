@@ -7,34 +7,26 @@
  *
  * @module
  */
-import { formatSize } from "../ui/format.ts";
-import {
-  direction,
-  type Locale,
-  matchLocale,
-  type Params,
-  plainTranslator,
-  PSEUDO,
-} from "../ui/i18n.ts";
-import type { WidgetKey, WidgetMessages } from "./messages.ts";
+import type { Locale, Params } from "../ui/i18n.ts";
+import type { WidgetKey } from "./messages.ts";
+import type { Words } from "./words.ts";
 
-// Before a locale is loaded (which happens before any view is made), keys stand for words.
-let words = plainTranslator("en", {});
-let current: Locale = "en";
+// Before the words are loaded (which happens before any view is made), keys stand for words.
+let words: Words | undefined;
 
 /** The widget's message `key` in the page's language, filled in with `params`. */
 export function t(key: WidgetKey, params?: Params): string {
-  return words(key, params);
+  return words ? words.t(key, params) : key;
 }
 
 /** The writing direction of the widget's locale. */
 export function widgetDir(): "ltr" | "rtl" {
-  return direction(current);
+  return words?.dir ?? "ltr";
 }
 
 /** A file size in the widget's locale. */
 export function size(bytes: number): string {
-  return formatSize(bytes, current, (unit, size) => t(`size.${unit}`, { size }));
+  return words ? words.size(bytes) : `${bytes}`;
 }
 
 /** Names as a list in the widget's locale, each quoted: `"a.pdf", "b.pdf"`. */
@@ -42,42 +34,14 @@ export function quotedList(names: string[]): string {
   return names.map((name) => t("file.quoted", { name })).join(t("list.separator"));
 }
 
-/** The locale of a Help Center page: its URL's `/hc/<locale>/`, else `<html lang>`, else English. */
-export function pageLocale(doc: Document): Locale {
-  const fromPath = /^\/hc\/([A-Za-z-]+)(?:\/|$)/.exec(doc.location?.pathname ?? "")?.[1];
-  return matchLocale(fromPath) ?? matchLocale(doc.documentElement.lang) ?? "en";
-}
-
 /**
- * Switches the widget's words to `locale`; resolves once its chunk is loaded. A translation that
- * fails to load leaves English: the form is secured all the same.
+ * Switches the widget's words to the language of a Help Center page (its URL's `/hc/<locale>/`,
+ * else `<html lang>`, else English) or to `locale`; resolves once its chunks are loaded. A
+ * translation that fails to load leaves English: the form is secured all the same.
+ *
+ * @throws an error named `IntegrityError` when the English words' chunks differ from the build.
  */
-export async function useLocale(locale: Locale): Promise<void> {
-  const { default: en } = await import("./messages.ts");
-  let messages = en;
-  if (locale !== "en") {
-    try {
-      messages = (await TRANSLATIONS[locale]()).default;
-    } catch {
-      locale = "en";
-    }
-  }
-  words = plainTranslator(locale, messages, en);
-  current = locale;
+export async function useLocale(from: Document | Locale): Promise<void> {
+  // One pinned chunk holds the pins of every locale's chunk (see `translation_pins.ts`).
+  words = await (await import("./translation_pins.ts")).loadWords(from);
 }
-
-/** Each translation, a chunk of its own (a static `import()` each, so the bundler splits them). */
-const TRANSLATIONS: Record<Exclude<Locale, "en">, () => Promise<{ default: WidgetMessages }>> = {
-  [PSEUDO]: () => import("./translations/en-XA.ts"),
-  de: () => import("./translations/de.ts"),
-  fr: () => import("./translations/fr.ts"),
-  es: () => import("./translations/es.ts"),
-  it: () => import("./translations/it.ts"),
-  "pt-BR": () => import("./translations/pt-BR.ts"),
-  nl: () => import("./translations/nl.ts"),
-  pl: () => import("./translations/pl.ts"),
-  ja: () => import("./translations/ja.ts"),
-  "zh-CN": () => import("./translations/zh-CN.ts"),
-  ko: () => import("./translations/ko.ts"),
-  ar: () => import("./translations/ar.ts"),
-};

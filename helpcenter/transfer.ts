@@ -9,6 +9,7 @@
  * @module
  */
 import { CryptoPool } from "../src/worker_pool.ts";
+import { checkWorkerScript, pinRegistry } from "../src/_pinned.ts";
 
 export { ApiError, SendSafelyClient } from "../src/api.ts";
 export {
@@ -19,6 +20,22 @@ export {
   uploadFile,
 } from "../src/upload.ts";
 
+// The hashes of what this chunk can load (the crypto worker, OpenPGP.js's chunks), written by
+// the build; the loader pinned this chunk, so its hash covers them.
+pinRegistry()?.add("__PADLOCK_PINS__", import.meta.url);
+
+const WORKER_URL = new URL("crypto_worker.js", import.meta.url);
+
+/**
+ * Checks the crypto worker's files against their pins; `transfer_pins.ts` calls it before the
+ * code is used, so that no key is ever made when one differs.
+ *
+ * @throws an error named `IntegrityError` when a file differs from the build.
+ */
+export function checkCode(): Promise<void> {
+  return checkWorkerScript(WORKER_URL);
+}
+
 let pool: CryptoPool | undefined;
 
 /**
@@ -27,6 +44,6 @@ let pool: CryptoPool | undefined;
  * responsive. Where workers cannot start, the pool encrypts in the page.
  */
 export function encryptionPool(): CryptoPool {
-  pool ??= new CryptoPool({ workerUrl: new URL("crypto_worker.js", import.meta.url) });
+  pool ??= new CryptoPool({ workerUrl: WORKER_URL });
   return pool;
 }

@@ -12,7 +12,7 @@ import { isSecured, type PadlockConfig } from "./config.ts";
 import { findRequestForms, ticketFormId } from "./request_form.ts";
 import { AttachmentSlot, SecuredForm } from "./secured_form.ts";
 import { installStyles } from "./styles.ts";
-import { pageLocale, useLocale } from "./strings.ts";
+import { useLocale } from "./strings.ts";
 import { UploaderGuard } from "./uploader_guard.ts";
 
 /** Options of {@linkcode Widget}. */
@@ -97,7 +97,7 @@ export class Widget {
       const wanted = findRequestForms(this.#document)
         .some((form) => isSecured(this.config, ticketFormId(form, location)));
       this.#loadingWords ??= wanted
-        ? useLocale(pageLocale(this.#document)).then(() => {
+        ? useLocale(this.#document).then(() => {
           this.#speaking = true;
           this.scan();
         })

@@ -7,7 +7,12 @@
  */
 import { closeThisTab } from "./close_tab.ts";
 import { startReceivePage } from "./receive.ts";
+import { pin } from "../src/pins.ts";
 import { readPageWords } from "./strings.ts";
+
+// First: the hashes of the workers this script starts, written here by the build (the page
+// pins this script with its `integrity`).
+pin("__PADLOCK_PINS__", import.meta.url);
 
 readPageWords(document);
 const card = document.getElementById("app");

@@ -91,6 +91,9 @@ const en = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusal of changed code.
+  "guard.integrityTitle": "These files cannot be opened safely here",
+  "guard.integrity": "Padlock's code here differs from its published build, so it was not run.",
 };
 
 /** A message key of the receive page. */

@@ -22,6 +22,7 @@ import { showFiles } from "./files_view.ts";
 import { PortalApi, PortalApiError } from "./portal_api.ts";
 import { chooseFileSink, decryptionPool } from "./save.ts";
 import { showState } from "./state_view.ts";
+import { isIntegrityError } from "../src/_pinned.ts";
 import { showEmailStep } from "./verify_view.ts";
 import { t } from "./strings.ts";
 
@@ -95,7 +96,14 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
 
   const failed = (error: unknown) => {
     const code = error instanceof PortalApiError || error instanceof ApiError ? error.code : "";
-    if (code === "UNKNOWN_PACKAGE") {
+    if (isIntegrityError(error)) {
+      showState(card, {
+        state: "integrity",
+        error: true,
+        title: t("guard.integrityTitle"),
+        message: t("guard.integrity"),
+      });
+    } else if (code === "UNKNOWN_PACKAGE") {
       showState(card, {
         state: "gone",
         error: true,
@@ -134,6 +142,12 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
       pkg = await openPackage(client, link);
     } catch (error) {
       if (error instanceof ApiError && error.code === "PERMISSION_DENIED") return void check();
+      return failed(error);
+    }
+    try {
+      // The decryption worker's code is checked before any key is used (src/pins.ts).
+      await decryptionPool().checkCode();
+    } catch (error) {
       return failed(error);
     }
     let message: string | undefined;

@@ -29,6 +29,9 @@ import { stoppingResponse } from "./in_flight.ts";
 import { OPS_PATHS, serveOps } from "./ops_routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { Router } from "./router.ts";
+import { withSecurityHeaders } from "./security_headers.ts";
+import { LimitError } from "./limits.ts";
+import { clientAddress } from "./auth/client_address.ts";
 import { StorageUnavailableError } from "./storage/part_store.ts";
 import { DEFAULT_WIDGET_DIR, serveWidget, WIDGET_PATH } from "./widget.ts";
 
@@ -110,7 +113,10 @@ export function createHandler(
     prefix: ApiPrefix,
     pathname: string,
     entry: LogEntry,
+    address: string,
   ): Promise<Response> {
+    // Counted before anything else, so that a flood of bad calls is limited too.
+    await services.limits?.countAddressRequest(address);
     const match = router.match(req.method, pathname.slice(prefix.length) || "/");
     if (match === undefined || match === "method") {
       entry.route = `${prefix}/[unmatched]`;
@@ -132,15 +138,28 @@ export function createHandler(
       form = parsed.form;
       // The proxy upload signs the requestData field, not the multipart body (spec 1.4).
       signedBody = new TextEncoder().encode(parsed.requestData);
-      const caller = await authenticate(services, prefix, req, pathname, signedBody);
+      const caller = await authenticateCounted(req, prefix, pathname, signedBody);
       describeCaller(entry, caller);
       body = parseJsonBody(signedBody);
-      return await dispatch(req, route, match.params, caller, body, form, entry);
+      return await dispatch(req, route, match.params, caller, body, form, entry, address);
     }
-    const caller = await authenticate(services, prefix, req, pathname, signedBody);
+    const caller = await authenticateCounted(req, prefix, pathname, signedBody);
     describeCaller(entry, caller);
     body = parseJsonBody(raw);
-    return await dispatch(req, route, match.params, caller, body, form, entry);
+    return await dispatch(req, route, match.params, caller, body, form, entry, address);
+  }
+
+  /** Authenticates, then counts the call against its API key's limit (once it is proven). */
+  async function authenticateCounted(
+    req: Request,
+    prefix: ApiPrefix,
+    pathname: string,
+    signedBody: Uint8Array,
+  ): Promise<Caller> {
+    const caller = await authenticate(services, prefix, req, pathname, signedBody);
+    const apiKey = req.headers.get("ss-api-key");
+    if (caller.kind === "user" && apiKey) await services.limits?.countKeyRequest(apiKey);
+    return caller;
   }
 
   async function dispatch(
@@ -151,6 +170,7 @@ export function createHandler(
     body: Record<string, unknown>,
     form: FormData | undefined,
     entry: LogEntry,
+    address: string,
   ): Promise<Response> {
     if (!route.callers.includes(caller.kind)) {
       throw caller.kind === "session"
@@ -169,7 +189,7 @@ export function createHandler(
         throw new ServiceError("INVALID_INPUT", `The ${name} in the path is not a valid id.`);
       }
     }
-    const context: ApiContext = { req, services, caller, params, body, form, log: entry };
+    const context: ApiContext = { req, services, caller, params, body, form, log: entry, address };
     const fields = await route.handler(context);
     entry.response = "SUCCESS";
     return jsonResponse({ response: "SUCCESS", ...fields });
@@ -187,6 +207,7 @@ export function createHandler(
       method: incoming.method,
     };
     const url = new URL(incoming.url);
+    const address = clientAddress(incoming, info, services.config.trustProxy === true);
     const prefix = prefixOf(url.pathname);
     const isPart = url.pathname.startsWith(PART_PATH);
     // Parts (part URLs, multipart proxy uploads) get longer than JSON and forms to arrive.
@@ -205,13 +226,14 @@ export function createHandler(
         entry.route = prefix ? `${prefix}/*` : `${PART_PATH}:token`;
         response = preflightResponse();
       } else if (prefix) {
-        response = await serveApi(req, prefix, url.pathname, entry);
+        response = await serveApi(req, prefix, url.pathname, entry, address);
       } else if (isPart) {
         response = await handlePartRequest(
           services,
           req,
           url.pathname.slice(PART_PATH.length),
           entry,
+          address,
         );
       } else if (OPS_PATHS.has(url.pathname)) {
         entry.route = url.pathname;
@@ -225,7 +247,12 @@ export function createHandler(
           jsonResponse({ response: "NOT_FOUND", message: "Nothing is served at this path." }, 404);
       }
     } catch (error) {
-      if (error instanceof ServiceError) {
+      if (error instanceof LimitError) {
+        // Over an abuse limit: a real status and Retry-After on every endpoint, the API's too.
+        entry.response = error.code;
+        response = jsonResponse(errorBody(error), error.status);
+        response.headers.set("Retry-After", String(error.retryAfterSeconds));
+      } else if (error instanceof ServiceError) {
         entry.response = error.code;
         response = prefix
           ? jsonResponse(errorBody(error))
@@ -264,6 +291,11 @@ export function createHandler(
         response = jsonResponse(failure, prefix ? 200 : 500);
       }
     }
+    response = withSecurityHeaders(
+      response,
+      url.pathname,
+      services.publicUrl.startsWith("https:"),
+    );
     entry.status = response.status;
     entry.durationMs = Math.round(performance.now() - started);
     log(entry);

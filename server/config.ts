@@ -134,6 +134,16 @@ export interface ServerConfig {
    * closes anyway, in seconds. @default {30} from the command line, 0 through `startServer`
    */
   shutdownGraceSeconds?: number;
+  /** Abuse limit (`limits.ts`): API calls per API key per minute; 0 = none. @default {3000} */
+  apiRequestsPerKeyPerMinute?: number;
+  /** Abuse limit: API calls (both prefixes) per client address per minute; 0 = none. @default {6000} */
+  apiRequestsPerAddressPerMinute?: number;
+  /** Abuse limit: ciphertext bytes uploaded into one dropzone's packages per day; 0 = none. @default {50 GiB} */
+  uploadBytesPerDropzonePerDay?: number;
+  /** Abuse limit: ciphertext bytes uploaded from one client address per day; 0 = none. @default {20 GiB} */
+  uploadBytesPerAddressPerDay?: number;
+  /** Abuse limit: ciphertext bytes stored in all; 0 = none. @default {1 TiB} */
+  storageQuotaBytes?: number;
 }
 
 /** The defaults of every option that has one. */
@@ -197,6 +207,20 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
   for (const key of numeric) {
     const value = merged[key];
     if (!Number.isSafeInteger(value) || value < 0) {
+      throw new ConfigError(`${key} must be a non-negative integer: current value is ${value}`);
+    }
+  }
+  for (
+    const key of [
+      "apiRequestsPerKeyPerMinute",
+      "apiRequestsPerAddressPerMinute",
+      "uploadBytesPerDropzonePerDay",
+      "uploadBytesPerAddressPerDay",
+      "storageQuotaBytes",
+    ] as const
+  ) {
+    const value = merged[key];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
       throw new ConfigError(`${key} must be a non-negative integer: current value is ${value}`);
     }
   }
@@ -290,6 +314,11 @@ const EXTERNAL_OPTIONS = [
   ["s3-secret-access-key", "PADLOCK_S3_SECRET_ACCESS_KEY", "string"],
   ["s3-prefix", "PADLOCK_S3_PREFIX", "string"],
   ["s3-direct-parts", "PADLOCK_S3_DIRECT_PARTS", "boolean"],
+  ["api-requests-per-key-per-minute", "PADLOCK_API_REQUESTS_PER_KEY_PER_MINUTE", "number"],
+  ["api-requests-per-address-per-minute", "PADLOCK_API_REQUESTS_PER_ADDRESS_PER_MINUTE", "number"],
+  ["upload-bytes-per-dropzone-per-day", "PADLOCK_UPLOAD_BYTES_PER_DROPZONE_PER_DAY", "number"],
+  ["upload-bytes-per-address-per-day", "PADLOCK_UPLOAD_BYTES_PER_ADDRESS_PER_DAY", "number"],
+  ["storage-quota-bytes", "PADLOCK_STORAGE_QUOTA_BYTES", "number"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */

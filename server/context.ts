@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { AbuseLimits } from "./limits.ts";
 import type { Accounts, User } from "./accounts/accounts.ts";
 import type { SecretBox } from "./accounts/secret_box.ts";
 import type { ResolvedConfig } from "./config.ts";
@@ -47,6 +48,8 @@ export interface Services {
   metrics?: ServiceMetrics;
   /** The requests in flight, and whether the service is stopping (`/readyz` then answers 503). */
   inFlight?: InFlight;
+  /** The abuse limits (absent in handlers built without them: nothing is limited). */
+  limits?: AbuseLimits;
 }
 
 /** Who sent a request. */
@@ -74,6 +77,8 @@ export interface ApiContext {
   form?: FormData;
   /** The entry logged for this request; handlers add the ids they resolve. */
   log: LogEntry;
+  /** The client's address (abuse limits). @default {"unknown"} */
+  address?: string;
 }
 
 /** A handler returns the envelope fields besides `response: "SUCCESS"`. */

@@ -19,6 +19,8 @@ export type ErrorCode =
   | "UNKNOWN_FILE"
   | "UNKNOWN_RECIPIENT"
   | "NOT_FOUND"
+  | "RATE_LIMITED"
+  | "STORAGE_FULL"
   | "SERVER_ERROR";
 
 /**

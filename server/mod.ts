@@ -16,6 +16,7 @@
 import { Accounts } from "./accounts/accounts.ts";
 import { SecretBox } from "./accounts/secret_box.ts";
 import { createHandler } from "./app.ts";
+import { AbuseLimits, abuseLimitSettings } from "./limits.ts";
 import { resolveConfig, type ResolvedConfig, type ServerConfig } from "./config.ts";
 import type { Services } from "./context.ts";
 import { Lease } from "./db/lease.ts";
@@ -151,6 +152,7 @@ export async function startServer(
     publicUrl: resolved.publicUrl ?? "",
     metrics,
     inFlight,
+    limits: new AbuseLimits(db, abuseLimitSettings(resolved), resolved.now),
   };
   // The portal (pages, pairing, mail) runs in front of the caller's extra routes and hook.
   let portal: Awaited<ReturnType<typeof createPortal>>;

@@ -100,8 +100,8 @@ export interface RetryOptions {
    */
   reconnectFor?: number;
   /**
-   * Called before each wait for another attempt at a part. A UI shows "Reconnecting…" until the
-   * next `onProgress`.
+   * Called before each wait for another attempt at a part. A UI shows "Reconnecting…" until a
+   * part that failed goes through (uploads: `onRecovered`; downloads: the next `onProgress`).
    */
   onRetry?: (retry: RetryInfo) => void;
 }

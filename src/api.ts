@@ -241,6 +241,8 @@ export class ApiError extends Error {
   code: string;
   /** The HTTP status, when there was a response. */
   status?: number;
+  /** Seconds the service asked to wait (`Retry-After` of a 429 or 507 refusal). */
+  retryAfter?: number;
 
   /**
    * Creates the error.
@@ -250,12 +252,44 @@ export class ApiError extends Error {
    * @param message a sentence a person can read.
    * @param options the HTTP status and the underlying cause.
    */
-  constructor(code: string, message: string, options?: { status?: number; cause?: unknown }) {
+  constructor(
+    code: string,
+    message: string,
+    options?: { status?: number; cause?: unknown; retryAfter?: number },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "ApiError";
     this.code = code;
     this.status = options?.status;
+    if (options?.retryAfter !== undefined) this.retryAfter = options.retryAfter;
   }
+}
+
+/**
+ * The service's refusal over an abuse limit (HTTP 429 or 507 with `Retry-After` and an envelope
+ * `RATE_LIMITED` / `STORAGE_FULL`) as an {@linkcode ApiError} of that code, which is not retried;
+ * undefined for any other answer.
+ */
+export function limitRefusal(response: Response, text: string): ApiError | undefined {
+  if (response.status !== 429 && response.status !== 507) return undefined;
+  let envelope: { response?: unknown; message?: unknown };
+  try {
+    envelope = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (envelope?.response !== "RATE_LIMITED" && envelope?.response !== "STORAGE_FULL") {
+    return undefined;
+  }
+  const seconds = Number(response.headers.get("retry-after"));
+  return new ApiError(
+    envelope.response,
+    typeof envelope.message === "string" ? envelope.message : `HTTP ${response.status}`,
+    {
+      status: response.status,
+      retryAfter: Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined,
+    },
+  );
 }
 
 /** The request API value sent in `ss-request-api` and `uploadType` unless configured. */
@@ -458,7 +492,7 @@ export class SendSafelyClient {
   #readEnvelope = async (response: Response): Promise<Envelope> => {
     const text = await response.text();
     if (!response.ok) {
-      throw new ApiError(
+      throw limitRefusal(response, text) ?? new ApiError(
         "HTTP_ERROR",
         `${this.host} answered HTTP ${response.status}`,
         { status: response.status },
@@ -714,6 +748,10 @@ export class SendSafelyClient {
       this.#partTimeout,
       signal,
       async (response) => {
+        if (response.status === 429 || response.status === 507) {
+          const refusal = limitRefusal(response, await response.text());
+          if (refusal) throw refusal;
+        }
         await response.body?.cancel();
         if (!response.ok) {
           throw new ApiError("HTTP_ERROR", `Part upload answered HTTP ${response.status}`, {

@@ -16,6 +16,10 @@
 import { release } from "./_buffers.ts";
 import { DecryptError, decryptPart, encryptPart } from "./pgp.ts";
 import type { CryptoReply, CryptoRequest, WorkerErrorData } from "./worker_pool.ts";
+import { pinWorker } from "./pins_worker.ts";
+
+// The hashes of the chunks OpenPGP.js may import here on demand, written by the build.
+pinWorker("__PADLOCK_PINS__", import.meta.url);
 
 /** The part of a dedicated worker's global scope this module uses. */
 interface WorkerScope {

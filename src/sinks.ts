@@ -42,6 +42,7 @@
  */
 
 import { release } from "./_buffers.ts";
+import { checkWorkerScript } from "./_pinned.ts";
 
 /** A way of saving a download; see the module's documentation. */
 export type SinkKind = "file-system" | "service-worker" | "blob";
@@ -301,6 +302,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 /** Registers the download service worker and waits until it is active. */
 async function activeServiceWorker(url: URL, timeout: number): Promise<ServiceWorker> {
+  // Its script is checked against the build's pins first: one that differs is never registered
+  // (the download then takes another way).
+  await checkWorkerScript(url);
   const registration = await navigator.serviceWorker.register(url.href, {
     scope: new URL(DOWNLOAD_SCOPE, url).href,
   });

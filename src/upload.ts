@@ -83,6 +83,13 @@ export interface UploadOptions extends RetryOptions {
   /** Called with plaintext bytes stored so far and the file size, at the start and after each part. */
   onProgress?: (done: number, total: number) => void;
   /**
+   * Called when a part that had failed goes through after all: the service is reachable again.
+   * A UI that showed "Reconnecting…" from `onRetry` goes back to "Uploading" here, not on the
+   * next `onProgress`: a part sent before an outage may still be answered after the first
+   * refused attempt, which says nothing about the connection now.
+   */
+  onRecovered?: () => void;
+  /**
    * Parts encrypted and uploaded at the same time; each holds one part in memory.
    * @default {3}
    */
@@ -244,6 +251,7 @@ export async function uploadFile(
     maxRetryDelay = 10_000,
     reconnectFor = 180_000,
     onRetry,
+    onRecovered,
     proxyFallback = true,
     completePolls = 30,
     completeInterval = 2000,
@@ -340,6 +348,7 @@ export async function uploadFile(
           atService = false;
           await client.putPart(url, cipher, signal);
         }
+        if (firstFailure !== undefined) onRecovered?.();
         return;
       } catch (error) {
         if (signal.aborted) throw signal.reason;

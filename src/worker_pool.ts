@@ -31,6 +31,7 @@
  * @module
  */
 import { DecryptError, type DecryptFailure } from "./_decrypt_error.ts";
+import { checkWorkerScript, pinRegistry } from "./_pinned.ts";
 
 /** Most workers a pool starts by default, whatever the number of cores. */
 export const MAX_POOL_SIZE = 4;
@@ -216,6 +217,8 @@ export class CryptoPool {
   #limit: number;
   #inThread?: Promise<InThreadCrypto>;
   #modeWaiters: ((mode: CryptoPoolMode) => void)[] = [];
+  /** The worker's files checked against the build's pins (`pins.ts`), once. */
+  #checked?: Promise<void>;
 
   /**
    * Creates a pool; no worker starts before the first part.
@@ -253,12 +256,24 @@ export class CryptoPool {
   }
 
   /**
+   * Checks the worker's script and the chunks it imports against the hashes the build pinned
+   * (`pins.ts`), once, without starting a worker: call it before asking anything of the user
+   * (a save dialog, a package) so that a refusal comes first. Resolves at once outside a build.
+   *
+   * @throws an error named `IntegrityError` when a file differs from the build.
+   */
+  async checkCode(): Promise<void> {
+    await this.#check();
+  }
+
+  /**
    * Starts one worker (if none runs yet) and tells where the crypto will run.
    *
    * @returns `"workers"` or `"in-thread"`.
    */
-  ready(): Promise<CryptoPoolMode> {
-    if (this.#mode !== "starting") return Promise.resolve(this.#mode);
+  async ready(): Promise<CryptoPoolMode> {
+    await this.#check();
+    if (this.#mode !== "starting") return this.#mode;
     const waiting = new Promise<CryptoPoolMode>((resolve) => this.#modeWaiters.push(resolve));
     if (this.#slots.length === 0 && !this.#closed) this.#spawn();
     return waiting;
@@ -273,6 +288,8 @@ export class CryptoPool {
    * @returns the binary OpenPGP message.
    * @throws {TypeError} when the passphrase is empty.
    * @throws {CryptoWorkerError} when the worker stopped while encrypting.
+   * @throws an error named `IntegrityError` when the worker's code differs from the build's pins
+   *   (see {@linkcode CryptoPool.checkCode}).
    * @throws an `AbortError` `DOMException` when the pool is closed, or the signal's reason.
    */
   readonly encrypt = (
@@ -291,6 +308,8 @@ export class CryptoPool {
    *   OpenPGP message, with the same message and cause message as in this thread.
    * @throws {TypeError} when the passphrase is empty.
    * @throws {CryptoWorkerError} when the worker stopped while decrypting.
+   * @throws an error named `IntegrityError` when the worker's code differs from the build's pins
+   *   (see {@linkcode CryptoPool.checkCode}).
    * @throws an `AbortError` `DOMException` when the pool is closed, or the signal's reason.
    */
   readonly decrypt = (
@@ -316,11 +335,35 @@ export class CryptoPool {
     this.#setMode(this.#mode === "starting" ? "in-thread" : this.#mode);
   }
 
+  /**
+   * Checks the worker's script and its chunks against the pins of the build, once: a worker
+   * whose code differs never starts, and no part is handled (not even in this thread), since
+   * the host that changed it cannot be trusted with the rest either.
+   */
+  #check(): Promise<void> | undefined {
+    // Nothing to check outside a build (no pins): the calls then stay synchronous up to the
+    // queue, as without pins.
+    if (this.#workerUrl === undefined || !pinRegistry()?.pins.size) return undefined;
+    this.#checked ??= checkWorkerScript(this.#workerUrl);
+    return this.#checked;
+  }
+
   #run(
     op: CryptoOperation,
     data: Uint8Array,
     passphrase: string,
     options: CryptoCallOptions = {},
+  ): Promise<Uint8Array> {
+    const checking = this.#check();
+    if (!checking) return this.#runChecked(op, data, passphrase, options);
+    return checking.then(() => this.#runChecked(op, data, passphrase, options));
+  }
+
+  #runChecked(
+    op: CryptoOperation,
+    data: Uint8Array,
+    passphrase: string,
+    options: CryptoCallOptions,
   ): Promise<Uint8Array> {
     const { signal } = options;
     if (this.#closed) return Promise.reject(closedError());

@@ -37,12 +37,6 @@ export function formatSize(
   return unit(units[index], size);
 }
 
-/** Whole percent of `done` over `total`, between 0 and 100 (100 for an empty total). */
-export function percent(done: number, total: number): number {
-  if (total <= 0) return 100;
-  return Math.max(0, Math.min(100, Math.floor((done / total) * 100)));
-}
-
 /**
  * A date and time for lists (`Nov 25, 2026, 02:16 AM` in English), or `""` when `value` is
  * missing or not a date.

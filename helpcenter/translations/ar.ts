@@ -45,6 +45,12 @@ const ar: WidgetMessages = {
   "size.MB": "{size} م.ب",
   "size.GB": "{size} ج.ب",
   "size.TB": "{size} ت.ب",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "لا يمكن تأمينه: تم تغيير رمز التشفير",
+  "guard.rateLimited":
+    "أُرسل من هنا عدد كبير جدًا من الملفات في الوقت الحالي؛ يُرجى المحاولة مرة أخرى لاحقًا",
+  "guard.storageFull":
+    "لا توجد في خدمة الرفع الآمن مساحة لملفات أخرى في الوقت الحالي؛ يُرجى المحاولة مرة أخرى لاحقًا",
 };
 
 export default ar;

@@ -49,6 +49,12 @@ const de: WidgetMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "sie kann nicht geschützt werden: der Verschlüsselungscode wurde verändert",
+  "guard.rateLimited":
+    "von hier wurden vorerst zu viele Dateien gesendet; bitte versuchen Sie es später erneut",
+  "guard.storageFull":
+    "der sichere Upload-Dienst hat im Moment keinen Platz für weitere Dateien; bitte versuchen Sie es später erneut",
 };
 
 export default de;

@@ -47,6 +47,12 @@ const es: WidgetMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "no se puede proteger: el código de cifrado se ha modificado",
+  "guard.rateLimited":
+    "se han enviado demasiados archivos desde aquí por ahora; inténtelo de nuevo más tarde",
+  "guard.storageFull":
+    "el servicio de carga segura no tiene espacio para más archivos en este momento; inténtelo de nuevo más tarde",
 };
 
 export default es;

@@ -47,6 +47,12 @@ const fr: WidgetMessages = {
   "size.MB": "{size} Mo",
   "size.GB": "{size} Go",
   "size.TB": "{size} To",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "elle ne peut pas être protégée : le code de chiffrement a été modifié",
+  "guard.rateLimited":
+    "trop de fichiers ont été envoyés d’ici pour le moment ; veuillez réessayer plus tard",
+  "guard.storageFull":
+    "le service de dépôt sécurisé n’a plus de place pour d’autres fichiers pour le moment ; veuillez réessayer plus tard",
 };
 
 export default fr;

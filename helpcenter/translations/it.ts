@@ -46,6 +46,11 @@ const it: WidgetMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "non può essere protetto: il codice di crittografia è stato modificato",
+  "guard.rateLimited": "per ora sono stati inviati troppi file da qui; riprova più tardi",
+  "guard.storageFull":
+    "il servizio di caricamento sicuro al momento non ha spazio per altri file; riprova più tardi",
 };
 
 export default it;

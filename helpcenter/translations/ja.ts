@@ -46,6 +46,12 @@ const ja: WidgetMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "保護できません: 暗号化コードが変更されています",
+  "guard.rateLimited":
+    "ここからのファイル送信が上限に達しました。しばらくしてからもう一度お試しください",
+  "guard.storageFull":
+    "安全なアップロードサービスに現在ファイルを保存する空きがありません。しばらくしてからもう一度お試しください",
 };
 
 export default ja;

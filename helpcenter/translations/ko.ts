@@ -46,6 +46,11 @@ const ko: WidgetMessages = {
   "size.MB": "{size}MB",
   "size.GB": "{size}GB",
   "size.TB": "{size}TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "보호할 수 없음: 암호화 코드가 변경됨",
+  "guard.rateLimited": "여기에서 보낸 파일이 일시적으로 너무 많음. 잠시 후 다시 시도하세요",
+  "guard.storageFull":
+    "보안 업로드 서비스에 현재 파일을 더 저장할 공간이 없음. 잠시 후 다시 시도하세요",
 };
 
 export default ko;

@@ -46,6 +46,12 @@ const nl: WidgetMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "het kan niet worden beveiligd: de versleutelingscode is gewijzigd",
+  "guard.rateLimited":
+    "er zijn voorlopig te veel bestanden vanaf hier verzonden; probeer het later opnieuw",
+  "guard.storageFull":
+    "de beveiligde uploaddienst heeft op dit moment geen ruimte voor meer bestanden; probeer het later opnieuw",
 };
 
 export default nl;

@@ -46,6 +46,11 @@ const pl: WidgetMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "nie można go zabezpieczyć: kod szyfrujący został zmieniony",
+  "guard.rateLimited": "na razie wysłano stąd zbyt wiele plików; spróbuj ponownie później",
+  "guard.storageFull":
+    "bezpieczna usługa przesyłania nie ma teraz miejsca na kolejne pliki; spróbuj ponownie później",
 };
 
 export default pl;

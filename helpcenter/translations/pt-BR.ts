@@ -46,6 +46,12 @@ const ptBR: WidgetMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "não é possível protegê-lo: o código de criptografia foi alterado",
+  "guard.rateLimited":
+    "muitos arquivos foram enviados daqui por enquanto; tente novamente mais tarde",
+  "guard.storageFull":
+    "o serviço de envio seguro está sem espaço para mais arquivos no momento; tente novamente mais tarde",
 };
 
 export default ptBR;

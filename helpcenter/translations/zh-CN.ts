@@ -44,6 +44,10 @@ const zhCN: WidgetMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusals of changed code and abuse limits.
+  "guard.integrity": "无法保护该文件：加密代码已被更改",
+  "guard.rateLimited": "此处发送的文件暂时过多，请稍后重试",
+  "guard.storageFull": "安全上传服务目前没有空间存放更多文件，请稍后重试",
 };
 
 export default zhCN;

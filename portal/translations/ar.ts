@@ -82,6 +82,9 @@ const ar: PortalMessages = {
   "size.MB": "{size} م.ب",
   "size.GB": "{size} ج.ب",
   "size.TB": "{size} ت.ب",
+  // Issue 15: refusal of changed code.
+  "guard.integrityTitle": "لا يمكن فتح هذه الملفات بأمان هنا",
+  "guard.integrity": "يختلف رمز Padlock هنا عن إصداره المنشور، ولذلك لم يُشغَّل.",
 };
 
 export default ar;

@@ -92,6 +92,10 @@ const de: PortalMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusal of changed code.
+  "guard.integrityTitle": "Diese Dateien können hier nicht sicher geöffnet werden",
+  "guard.integrity":
+    "Der Padlock-Code hier weicht von seinem veröffentlichten Build ab und wurde deshalb nicht ausgeführt.",
 };
 
 export default de;

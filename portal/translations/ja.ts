@@ -86,6 +86,10 @@ const ja: PortalMessages = {
   "size.MB": "{size} MB",
   "size.GB": "{size} GB",
   "size.TB": "{size} TB",
+  // Issue 15: refusal of changed code.
+  "guard.integrityTitle": "これらのファイルはここでは安全に開けません",
+  "guard.integrity":
+    "ここにある Padlock のコードは公開されているビルドと異なるため、実行されませんでした。",
 };
 
 export default ja;

@@ -65,6 +65,7 @@ const TABLES = [
   "portal_activations",
   "portal_pairings",
   "rate_windows",
+  "usage_windows",
   "sign_in_failures",
   "mail_queue",
 ] as const;

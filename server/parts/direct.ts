@@ -48,8 +48,16 @@ export async function recordDirectParts(
   for (const entry of refuse) {
     await services.store.delete({ packageId: file.packageId, fileId: file.id, part: entry.part });
   }
+  // Only parts not recorded before count towards the dropzone's day (this runs again at finalize).
+  const known = new Set(services.limits ? await services.parts.stored(file.id) : []);
+  let fresh = 0;
   for (const entry of keep) {
+    if (!known.has(entry.part)) fresh += entry.size;
     await services.parts.record(file.id, entry.part, entry.size, now);
+  }
+  if (services.limits && fresh > 0) {
+    const record = await services.packages.findById(file.packageId);
+    await services.limits.countStored(record?.dropzoneId, fresh);
   }
   return { recorded: keep.length, refused: refuse.length };
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { LimitError } from "../limits.ts";
 import { type ApiContext, type ApiRoute, now, type Services } from "../context.ts";
 import { completeIfWhole, loadFile } from "../files/routes.ts";
 import type { FileRecord } from "../files/repository.ts";
@@ -92,6 +93,12 @@ async function uploadUrls(context: ApiContext): Promise<Record<string, unknown>>
     return { uploadUrls: await issueUrls(context, "upload", file, first, first) };
   }
   requireUnfinalized(record);
+  // No URLs for an uploader who used up the day's allowance (or when storage is full): the
+  // client hears why before it sends a byte.
+  await context.services.limits?.checkUploads({
+    address: context.address ?? "unknown",
+    dropzoneId: record.dropzoneId,
+  });
   const last = Math.min(file.parts, first + UPLOAD_URL_BATCH - 1);
   return { uploadUrls: await issueUrls(context, "upload", file, first, last) };
 }
@@ -142,6 +149,10 @@ async function proxyUpload(context: ApiContext): Promise<Record<string, unknown>
       `The part is larger than the limit of ${limit} bytes.`,
     );
   }
+  await services.limits?.chargeUpload(
+    { address: context.address ?? "unknown", dropzoneId: record.dropzoneId },
+    content.size,
+  );
   const key = { packageId: record.id, fileId: file.id, part };
   const size = await services.store.put(key, content.stream(), limit);
   await services.parts.record(file.id, part, size, now(context));
@@ -188,6 +199,7 @@ export async function handlePartRequest(
   req: Request,
   token: string,
   log: LogEntry,
+  address = "unknown",
 ): Promise<Response> {
   log.route = `${PART_PATH}:token`;
   log.caller = "part-url";
@@ -231,9 +243,13 @@ export async function handlePartRequest(
         throw new ServiceError("PERMISSION_DENIED", "The package is finalized.", { status: 403 });
       }
       const limit = await partByteLimit(services, file, grant.part);
-      if (Number(req.headers.get("content-length") ?? "0") > limit) {
-        throw new PartTooLargeError(limit);
-      }
+      const announced = Number(req.headers.get("content-length") ?? "0");
+      if (announced > limit) throw new PartTooLargeError(limit);
+      // Charged before storing: what was announced, or the most a part may be.
+      await services.limits?.chargeUpload(
+        { address, dropzoneId: record.dropzoneId },
+        announced > 0 ? announced : limit,
+      );
       const size = await services.store.put(key, requestBody(req), limit);
       await services.parts.record(file.id, grant.part, size, services.config.now());
       log.response = "SUCCESS";
@@ -256,6 +272,11 @@ export async function handlePartRequest(
   } catch (error) {
     if (error instanceof PartTooLargeError) {
       return partError(new ServiceError("LIMIT_EXCEEDED", error.message, { status: 413 }), log);
+    }
+    if (error instanceof LimitError) {
+      const response = partError(error, log);
+      response.headers.set("Retry-After", String(error.retryAfterSeconds));
+      return response;
     }
     if (error instanceof ServiceError) return partError(error, log);
     throw error;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { Portal } from "./context.ts";
 import { PORTAL_CSS } from "./styles.ts";
@@ -45,4 +46,31 @@ export async function serveAsset(portal: Portal, pathname: string): Promise<Resp
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
+}
+
+const integrities = new Map<string, { stamp: string; value: string }>();
+
+/**
+ * The Subresource Integrity value (`sha384-…`) of the portal script in `dir`, for the
+ * `integrity` of the pages' `<script>` tag, or undefined when it is not built. Hashed again when
+ * the file changes (a rebuild), so the page always names the script this service serves; the
+ * script in turn pins the workers it starts (`src/pins.ts`).
+ *
+ * @throws {Deno.errors.PermissionDenied} and other file-system errors than a missing file.
+ */
+export function portalScriptIntegrity(dir: string): string | undefined {
+  const path = join(dir, "portal.js");
+  let info: Deno.FileInfo;
+  try {
+    info = Deno.statSync(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+  const stamp = `${info.mtime?.getTime()}:${info.size}`;
+  const known = integrities.get(path);
+  if (known?.stamp === stamp) return known.value;
+  const value = `sha384-${createHash("sha384").update(Deno.readFileSync(path)).digest("base64")}`;
+  integrities.set(path, { stamp, value });
+  return value;
 }

@@ -18,6 +18,7 @@ import { readCookie, serializeCookie } from "../auth/cookies.ts";
 import { CsrfGuard } from "../auth/csrf.ts";
 import { Pairings } from "../auth/pairings.ts";
 import { RateLimiter, sweepRateWindows } from "../auth/rate_limit.ts";
+import { sweepUsageWindows } from "../limits.ts";
 import { SessionStore } from "../auth/sessions.ts";
 import { SignInThrottle } from "../auth/sign_in_throttle.ts";
 import { ConfigError, type ResolvedConfig } from "../config.ts";
@@ -187,6 +188,7 @@ export async function createPortal(
     await portal.pairings.sweep();
     await portal.signInThrottle.sweep();
     await sweepRateWindows(db, now());
+    await sweepUsageWindows(db, now());
   }
 
   function sessionIdOf(req: Request): string | undefined {

@@ -60,6 +60,8 @@ export interface PageOptions {
   body: Html;
   /** `data-page` for the portal script; the script is loaded only when set. */
   script?: string;
+  /** The `integrity` of the portal script (`sha384-…`), when it is built. */
+  scriptIntegrity?: string;
   /** The CSRF token of the session, for the page script and the sign-out form. */
   csrfToken?: string;
   /** The agent signed in, shown in the top bar with "Account" and "Sign out". */
@@ -124,7 +126,11 @@ export function renderPage(options: PageOptions): Html {
     <title>${title} · Padlock</title>
     <link rel="icon" href="${FAVICON_HREF}">
     <link rel="stylesheet" href="/assets/portal.css">
-    ${script ? html`<script type="module" src="/assets/portal.js"></script>` : ""}
+    ${script
+      ? options.scriptIntegrity
+        ? html`<script type="module" src="/assets/portal.js" integrity="${options.scriptIntegrity}"></script>`
+        : html`<script type="module" src="/assets/portal.js"></script>`
+      : ""}
     ${script
       // Data for the script, never run: JSON with every "<" escaped.
       ? html`<script type="application/json" id="padlock-messages">${new Html(

@@ -7,6 +7,7 @@ import { type Portal, type PortalRequest, withCookies } from "./context.ts";
 import { type Html, html } from "./html.ts";
 import { htmlResponse, renderPage, securityHeaders } from "./page.ts";
 import { csrfTokenOf } from "./context.ts";
+import { portalScriptIntegrity } from "./assets.ts";
 import { requestLocale } from "./locale.ts";
 
 /** The bucket's origin when part URLs point at it: the page fetches parts from there. */
@@ -33,6 +34,7 @@ export function page(portal: Portal, request: PortalRequest, answer: PageAnswer)
     title: answer.title,
     body: answer.body,
     script: answer.script,
+    scriptIntegrity: answer.script ? portalScriptIntegrity(portal.assetsDir) : undefined,
     csrfToken: csrfTokenOf(portal, request),
     signedInAs: request.user?.email,
     locale: requestLocale(request.req),

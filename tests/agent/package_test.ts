@@ -4,6 +4,7 @@
  * (spec/zaf.md "Manifest").
  */
 import assert from "node:assert/strict";
+import { subresourceIntegrity } from "../../scripts/bundle_facts.ts";
 import { crc32, createZip, ZipError } from "../../scripts/zip.ts";
 
 const PACKAGE = new URL("../../dist/padlock-zendesk-app.zip", import.meta.url).pathname;
@@ -153,9 +154,14 @@ Deno.test("the app package holds what Zendesk needs, under 2 MB", async () => {
     assert.equal(typeof translations.parameters[name].label, "string", name);
     assert.equal(typeof translations.parameters[name].helpText, "string", name);
   }
-  // CSP-friendly page: no inline script, the bundle as a module, the stylesheet linked.
+  // CSP-friendly page: no inline script, the bundle as a module pinned by the hash of the
+  // app.js in the same zip, the stylesheet linked.
   const html = decoder.decode(entries.get("assets/iframe.html"));
-  assert.match(html, /<script type="module" src="app\.js"><\/script>/);
+  const integrity = await subresourceIntegrity(entries.get("assets/app.js")!);
+  assert.ok(
+    html.includes(`<script type="module" src="app.js" integrity="${integrity}"></script>`),
+    html,
+  );
   assert.match(html, /<link rel="stylesheet" href="app\.css">/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script");
   assert.doesNotMatch(html, /\son[a-z]+=/i, "no inline handler");

@@ -210,13 +210,16 @@ Deno.test("the portal's pages listen to no message; messages posted to them chan
       // The markup, not the rendered text: innerText changes once the stylesheet applies.
       const markup = () => page.locator("body").evaluate((body) => body.outerHTML);
       const before = await markup();
-      await evilPage.evaluate((messages) => {
+      const severed = await evilPage.evaluate((messages) => {
         const target = (globalThis as unknown as { target: Window }).target;
         for (const message of messages) {
           target.postMessage(message, "*");
-          if (target.frames.length > 0) target.frames[0].postMessage(message, "*");
+          if ((target.frames?.length ?? 0) > 0) target.frames[0].postMessage(message, "*");
         }
+        return target.closed;
       }, [...TEXT_PAYLOADS, JSON.stringify({ key: "zaf.app.registered" }), '{"keyCode":"x"}']);
+      // Cross-Origin-Opener-Policy: the opener's handle no longer reaches the page at all.
+      assert.equal(severed, true, `${path}: the opener still reaches the page`);
       await page.waitForTimeout(200);
       const listeners = await page.evaluate(() =>
         (globalThis as unknown as { __messageListeners: { listeners: number } }).__messageListeners

@@ -16,7 +16,7 @@ Deno.test("budgets: the build meets every budget (issue 7; the app 122 KB with t
       [
         ["helpcenter", 10 * KB, true],
         ["helpcenter", 90 * KB, true],
-        ["agent", 122 * KB, true],
+        ["agent", 124 * KB, true],
         ["agent", 300 * KB, false],
       ],
     );

@@ -273,13 +273,18 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
         const query = generation === "legacy" ? "?theme=legacy" : "";
         await page.goto(`${site.url}/hc/en-us/requests/new${query}`);
         await page.waitForSelector(".padlock-dropzone");
-        // A secured form: the widget is there with its words (English, a chunk of its own and
-        // the chunk it shares with the pseudo-locale), the encryption code is not loaded yet.
+        // A secured form: the widget is there with its words (through the pinned chunk of the
+        // words' pins: English, a chunk of its own and the chunk it shares with the
+        // pseudo-locale, and the code that fills words in), the encryption code is not loaded yet.
         const [loader, ...words] = scripts();
         assert.equal(loader, `${site.url}/hc/theming_assets/padlock.js`, generation);
         assert.ok(
-          words.some((url) => /\/messages-[A-Z0-9]{8}\.js$/.test(url)) && words.length <= 2 &&
-            words.every((url) => /\/(messages|chunk)-[A-Z0-9]{8}\.js$/.test(url)),
+          ["translation_pins", "words", "messages"].every((name) =>
+            words.some((url) => new RegExp(`/${name}-[A-Z0-9]{8}\\.js$`).test(url))
+          ) && words.length <= 5 &&
+            words.every((url) =>
+              /\/(translation_pins|words|messages|chunk)-[A-Z0-9]{8}\.js$/.test(url)
+            ),
           `${generation}: ${words.join(" ")}`,
         );
         assert.deepEqual(serviceCalls(), [], generation);
@@ -377,7 +382,8 @@ Deno.test("csp: the widget, the Zendesk app and the receive page run under a str
           "script-src 'self'",
           "style-src 'self'",
           "img-src 'self' data: blob:",
-          `connect-src ${service.url}`,
+          // 'self': the app checks its workers' files against their pins before starting them.
+          `connect-src 'self' ${service.url}`,
           "worker-src 'self'",
           // The hidden frame that starts a download streamed by the service worker.
           "frame-src 'self'",

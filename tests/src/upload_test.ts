@@ -215,6 +215,50 @@ Deno.test("upload: a part failing with a 5xx is retried with a fresh URL", async
   );
 });
 
+Deno.test("upload: onRecovered comes when a failed part goes through, not when a part sent before lands", async () => {
+  let serverPuts = 0;
+  await withService(
+    // The first PUT the service sees fails once; the part PUT before it is held back until then.
+    { onPut: () => ++serverPuts === 1 ? 503 : undefined },
+    async (service) => {
+      const client = fakeClient(service);
+      const put = client.putPart.bind(client);
+      let calls = 0;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => release = resolve);
+      let heldLanded!: () => void;
+      const held = new Promise<void>((resolve) => heldLanded = resolve);
+      client.putPart = async (url, bytes, signal) => {
+        const call = ++calls;
+        if (call === 1) {
+          // Sent before the failure, answered after it (as across the start of an outage).
+          await released;
+          await put(url, bytes, signal);
+          heldLanded();
+          return;
+        }
+        if (call === 3) await held; // the retry goes through only after that late answer
+        await put(url, bytes, signal);
+      };
+      const events: string[] = [];
+      const pkg = await createPackage(client);
+      await uploadFile(client, pkg, new Blob([randomBytes(2 * PART_SIZE)]), {
+        name: "f",
+        concurrency: 2,
+        encrypt: identity,
+        ...FAST,
+        onRetry: () => {
+          events.push("retry");
+          release();
+        },
+        onProgress: (done) => events.push(done === 0 ? "start" : "progress"),
+        onRecovered: () => events.push("recovered"),
+      });
+      assert.deepEqual(events, ["start", "retry", "progress", "recovered", "progress"]);
+    },
+  );
+});
+
 for (const mode of ["signed", "dropzone"] as const) {
   Deno.test(`upload: ${mode} mode falls back to the proxy when PUTs keep failing`, async () => {
     await withService({ onPut: () => 500 }, async (service) => {

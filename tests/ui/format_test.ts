@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { formatDate, formatDateTime, formatSize, percent } from "../../ui/format.ts";
+import { formatDate, formatDateTime, formatSize } from "../../ui/format.ts";
+import { percent } from "../../ui/percent.ts";
 
 Deno.test("formatSize: decimal units as Zendesk shows them; nothing for a non-size", () => {
   assert.equal(formatSize(0), "0 B");

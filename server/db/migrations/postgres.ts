@@ -209,4 +209,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: "abuse limits: uploaded bytes per dropzone and per address per day",
+    sql: `
+      CREATE TABLE usage_windows (
+        name TEXT NOT NULL,
+        key TEXT NOT NULL,
+        window_start BIGINT NOT NULL,
+        count BIGINT NOT NULL,
+        PRIMARY KEY (name, key)
+      );
+      CREATE INDEX usage_windows_start ON usage_windows(window_start);
+    `,
+  },
 ];
