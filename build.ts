@@ -122,7 +122,8 @@ export const BUDGETS: Budget[] = [
     scope: { kind: "scripts", folder: "agent" },
     // Issue 7 set 120 KB. The translations (issue 14) build the English words into the app, so
     // it still speaks when a locale file cannot be fetched, and add Intl plurals: 120,509 B.
-    limit: 122 * KB,
+    // Issue 13 (ticket recipients, hyperlinks, package control and activity) adds views.
+    limit: 128 * KB,
   },
   {
     name: "Zendesk app zip",

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { SendSafelyClient } from "../../src/api.ts";
 import { uploadFiles } from "../../src/upload.ts";
 import { startServer } from "../../server/mod.ts";
-import { agentRoutes, startAgentAppHost } from "../../sandbox/agent/routes.ts";
+import { agentRoutes, type SandboxAgent, startAgentAppHost } from "../../sandbox/agent/routes.ts";
 import { createTicketStore, type TicketStore } from "../../sandbox/tickets.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
 import { startSandbox } from "../../sandbox/server.ts";
@@ -146,6 +146,10 @@ export async function startStack(
      * @default {true}
      */
     launch?: boolean;
+    /** The sandbox account's agents and admins (its users API). */
+    agents?: SandboxAgent[];
+    /** The largest page of the sandbox's users API. */
+    usersPageSize?: number;
   } = {},
 ): Promise<Stack> {
   try {
@@ -198,6 +202,8 @@ export async function startStack(
       serviceUrl,
       appOrigin: appHost.url,
       settings: options.settings,
+      agents: options.agents,
+      usersPageSize: options.usersPageSize,
     });
     const sandbox = Deno.serve(
       { port: 0, hostname: "127.0.0.1", onListen() {} },
