@@ -104,7 +104,8 @@ export const BUDGETS: Budget[] = [
     name: "Help Center loader, loaded on every page",
     bundle: "helpcenter",
     scope: { kind: "entry", output: "helpcenter/padlock.js" },
-    limit: 10 * KB,
+    // Issue 7 set 10 KB (9,995 B before issue 13); `data-link-style="hyperlink"` adds ~120 B.
+    limit: 10.2 * KB,
   },
   {
     name: "Help Center encryption and upload, loaded on the first attached file",
