@@ -29,7 +29,12 @@ import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, replaceChildren } from "../ui/dom.ts";
 import { dateTime, size, t } from "./strings.ts";
 import { percent } from "../ui/format.ts";
-import { describeDownloadError, isAbort, WRONG_KEY_MESSAGE } from "./messages.ts";
+import {
+  describeDownloadError,
+  describeServiceError,
+  isAbort,
+  WRONG_KEY_MESSAGE,
+} from "./messages.ts";
 import type { FoundLink } from "./ticket_scan.ts";
 
 /** Chooses where a file being downloaded goes (its `WritableStream`). */
@@ -181,6 +186,7 @@ export class FilesView {
     const files = pkg.files ?? [];
     replaceChildren(
       group.body,
+      this.#control(group, pkg),
       message
         ? h("p", { class: "package-message", attrs: { "data-role": "package-message" } }, message)
         : null,
@@ -199,6 +205,94 @@ export class FilesView {
       ),
     );
     this.#onChange();
+  }
+
+  /**
+   * When the package expires and, for its sender or an agent of its dropzone (the service says
+   * so in `padlockManage`), Extend (7 more days, up to the service's maximum) and Delete now.
+   */
+  #control(group: Group, pkg: OpenedPackage): HTMLElement {
+    const row = h("div", { class: "package-control", attrs: { "data-role": "control" } });
+    const expires = h(
+      "span",
+      { class: "muted", attrs: { "data-role": "expires" } },
+      pkg.expiration
+        ? t("control.expires", { when: dateTime(pkg.expiration) })
+        : t("control.never"),
+    );
+    const status = h("p", {
+      class: "message error",
+      attrs: { "data-role": "control-status", hidden: "" },
+    });
+    const failed = (error: unknown) => {
+      status.textContent = t("control.failed", { reason: describeServiceError(error) });
+      status.hidden = false;
+      this.#onChange();
+    };
+    const button = (key: "control.extend" | "control.delete", role: string) =>
+      h("button", { class: "button-link", attrs: { type: "button", "data-role": role } }, t(key));
+    const actions = h("span", { class: "control-actions" });
+    if (pkg.padlockManage) {
+      if (pkg.expiration) {
+        const extend = button("control.extend", "extend");
+        extend.addEventListener("click", async () => {
+          extend.disabled = true;
+          try {
+            await this.#client.updatePackage(pkg.packageId, { life: (pkg.life ?? 0) + 7 });
+            await this.#open(group);
+          } catch (error) {
+            extend.disabled = false;
+            failed(error);
+          }
+        });
+        actions.append(extend);
+      }
+      const remove = button("control.delete", "delete");
+      remove.addEventListener("click", () => {
+        const confirm = h(
+          "button",
+          { class: "button danger", attrs: { type: "button", "data-role": "confirm-delete" } },
+          t("control.confirmDelete"),
+        );
+        const keep = h(
+          "button",
+          { class: "button-link", attrs: { type: "button", "data-role": "keep" } },
+          t("control.keep"),
+        );
+        keep.addEventListener("click", () => void this.#open(group));
+        confirm.addEventListener("click", async () => {
+          confirm.disabled = true;
+          try {
+            await this.#client.deletePackage(pkg.packageId);
+            for (const controller of group.controllers) controller.abort();
+            replaceChildren(
+              group.body,
+              h(
+                "p",
+                { class: "message success", attrs: { "data-role": "deleted" } },
+                t(
+                  "control.deleted",
+                ),
+              ),
+            );
+            this.#onChange();
+          } catch (error) {
+            confirm.disabled = false;
+            failed(error);
+          }
+        });
+        replaceChildren(
+          actions,
+          h("span", { class: "control-confirm" }, t("control.confirm")),
+          confirm,
+          keep,
+        );
+        this.#onChange();
+      });
+      actions.append(remove);
+    }
+    row.append(expires, actions, status);
+    return row;
   }
 
   #showGroupError(group: Group, message: string): void {

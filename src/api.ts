@@ -123,6 +123,10 @@ export interface PackageInfo {
   needsApproval?: boolean;
   /** True when the package is archived. */
   isArchived?: boolean;
+  /** When the package expires (ISO 8601); absent or empty when it never does. */
+  expiration?: string;
+  /** Padlock only: the caller may extend or delete the package (its sender, a dropzone agent). */
+  padlockManage?: boolean;
 }
 
 /** A new package, before the keyCode is generated (`PUT /package/`, spec 2.2). */
@@ -986,6 +990,8 @@ function toPackageInfo(envelope: Envelope): PackageInfo {
     label: optionalString(envelope.label),
     needsApproval: typeof envelope.needsApproval === "boolean" ? envelope.needsApproval : undefined,
     isArchived: typeof envelope.isArchived === "boolean" ? envelope.isArchived : undefined,
+    expiration: optionalString(envelope.expiration),
+    padlockManage: envelope.padlockManage === true ? true : undefined,
   };
 }
 
