@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { ApiError, type FileInfo, type SendSafelyClient } from "../src/api.ts";
+import { type ActivityEvent, ApiError, type FileInfo, type SendSafelyClient } from "../src/api.ts";
 import {
   DownloadError,
   downloadFile,
@@ -27,8 +27,8 @@ import { parseLink } from "../src/link.ts";
 import { chooseSink, type FileSink, type SinkKind } from "../src/sinks.ts";
 import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, replaceChildren } from "../ui/dom.ts";
-import { dateTime, size, t } from "./strings.ts";
-import { percent } from "../ui/format.ts";
+import { agentLocale, dateTime, size, t } from "./strings.ts";
+import { formatRelative, percent } from "../ui/format.ts";
 import {
   describeDownloadError,
   describeServiceError,
@@ -58,6 +58,16 @@ export function chooseAppSink(file: FileInfo): Promise<FileSink> {
     // What the agent is told when a file is too large for the only way of saving in the frame.
     tooLargeAdvice: t("files.tooLargeAdvice"),
   });
+}
+
+/** Downloads listed under a file; older ones are counted. */
+const MAX_ACTIVITY_LINES = 3;
+
+/** "Downloaded by rita@example.com · 2 hours ago", or "Opened by …". */
+function activityLine(event: ActivityEvent): string {
+  const who = event.actor || t("activity.anyone");
+  const when = formatRelative(event.timestamp, agentLocale());
+  return t(event.kind === "opened" ? "activity.opened" : "activity.downloaded", { who, when });
 }
 
 /** Options of {@linkcode FilesView}. */
@@ -184,16 +194,37 @@ export class FilesView {
         (error instanceof DownloadError && error.code === "WRONG_KEY");
     }
     const files = pkg.files ?? [];
+    // Who opened and downloaded what: only its sender and the agents of its dropzone may know.
+    let activity: ActivityEvent[] = [];
+    if (pkg.padlockManage) {
+      activity = await this.#client.getActivity(pkg.packageId).catch(() => []);
+    }
+    const opened = activity.find((event) => event.kind === "opened");
     replaceChildren(
       group.body,
       this.#control(group, pkg),
+      opened
+        ? h(
+          "p",
+          { class: "activity muted", attrs: { "data-role": "opened" } },
+          activityLine(opened),
+        )
+        : null,
       message
         ? h("p", { class: "package-message", attrs: { "data-role": "package-message" } }, message)
         : null,
       files.length === 0 ? h("p", { class: "muted" }, t("files.empty")) : h(
         "ul",
         { class: "file-list" },
-        ...files.map((file) => this.#fileRow(group, pkg, file, !wrongKey)),
+        ...files.map((file) =>
+          this.#fileRow(
+            group,
+            pkg,
+            file,
+            !wrongKey,
+            activity.filter((event) => event.kind === "downloaded" && event.fileId === file.fileId),
+          )
+        ),
       ),
       h(
         "p",
@@ -303,7 +334,13 @@ export class FilesView {
     this.#onChange();
   }
 
-  #fileRow(group: Group, pkg: OpenedPackage, file: FileInfo, enabled: boolean): HTMLElement {
+  #fileRow(
+    group: Group,
+    pkg: OpenedPackage,
+    file: FileInfo,
+    enabled: boolean,
+    downloads: readonly ActivityEvent[] = [],
+  ): HTMLElement {
     const name = h(
       "button",
       {
@@ -318,7 +355,21 @@ export class FilesView {
     );
     const meta = h("span", { class: "file-meta muted" }, size(file.fileSize));
     const progress = h("div", { class: "progress", attrs: { hidden: "" } });
-    const row = h("li", { class: "file" }, name, meta, progress);
+    // The latest downloads of this file (newest first), when the service tells this agent.
+    const shown = downloads.slice(0, MAX_ACTIVITY_LINES);
+    const activity = shown.length === 0 ? null : h(
+      "ul",
+      { class: "activity", attrs: { "data-role": "activity" } },
+      ...shown.map((event) => h("li", { class: "muted" }, activityLine(event))),
+      downloads.length > shown.length
+        ? h(
+          "li",
+          { class: "muted" },
+          t("activity.more", { count: downloads.length - shown.length }),
+        )
+        : null,
+    );
+    const row = h("li", { class: "file" }, name, meta, activity, progress);
     name.disabled = !enabled;
     name.addEventListener("click", () => void this.#download(group, pkg, file, name, progress));
     return row;

@@ -5,6 +5,7 @@
  * @module
  */
 import { type ApiContext, type ApiRoute, now } from "../context.ts";
+import { recordActivity } from "../activity/record.ts";
 import { ServiceError } from "../http.ts";
 import { booleanField, CHECKSUM_PATTERN, integerField, stringField } from "../input.ts";
 import { isEmail, normaliseEmail } from "../accounts/emails.ts";
@@ -69,10 +70,13 @@ async function getPackage(context: ApiContext): Promise<Record<string, unknown>>
   // so agents (who hold an API key) may name an undisclosed package by id; anonymous callers
   // must name it by the packageCode of its link.
   await requireReader(context, record, byCode || context.caller.kind === "user");
+  const manages = await mayManage(context, record);
+  // Opened by a recipient or a link holder (not the sidebar of its sender or dropzone agents).
+  if (!manages && record.finalizedAt !== undefined) await recordActivity(context, record, "opened");
   // Padlock's own field (SendSafely clients ignore it): the agent app offers Extend and Delete.
   return {
     ...await packageView(context.services, record),
-    padlockManage: await mayManage(context, record),
+    padlockManage: manages,
   };
 }
 

@@ -9,7 +9,8 @@
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { SendSafelyClient } from "../../src/api.ts";
 import { uploadFiles } from "../../src/upload.ts";
-import { startServer } from "../../server/mod.ts";
+import { type RunningServer, startServer } from "../../server/mod.ts";
+import type { ServerConfig } from "../../server/config.ts";
 import { agentRoutes, type SandboxAgent, startAgentAppHost } from "../../sandbox/agent/routes.ts";
 import { createTicketStore, type TicketStore } from "../../sandbox/tickets.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
@@ -47,6 +48,10 @@ export interface Stack {
   agentKey: { apiKey: string; apiSecret: string };
   dropzoneId: string;
   pairing: FakePairing;
+  /** The service's data directory (its outbox, its database). */
+  dataDir: string;
+  /** The running service. */
+  server: RunningServer;
   /** Creates a user of the service and returns its signed client. */
   createUserClient(email: string): Promise<SendSafelyClient>;
   /** A browser context whose app storage already holds the agent's key (or not). */
@@ -150,6 +155,8 @@ export async function startStack(
     agents?: SandboxAgent[];
     /** The largest page of the sandbox's users API. */
     usersPageSize?: number;
+    /** More options of the service (a clock, a retention). */
+    service?: Partial<ServerConfig>;
   } = {},
 ): Promise<Stack> {
   try {
@@ -164,6 +171,7 @@ export async function startStack(
     throw new Error("not ready");
   };
   const server = await startServer({
+    ...options.service,
     port: 0,
     hostname: "127.0.0.1",
     dataDir,
@@ -229,6 +237,8 @@ export async function startStack(
     agentKey,
     dropzoneId,
     pairing,
+    dataDir,
+    server,
     agentClient: new SendSafelyClient({ host: serviceUrl, credentials: agentKey }),
     async createUserClient(email) {
       const user = await server.accounts.createUser({ email, password: "another long password" });
