@@ -343,7 +343,9 @@ export class SendView {
         } catch (error) {
           if (!(error instanceof MissingEmailError)) throw error;
           void this.refreshRecipients();
-          throw new SendError(missingEmailMessage(error.names));
+          throw new SendError(
+            t("recipients.nothingSent", { reason: missingEmailMessage(error.names) }),
+          );
         }
       }
       batch.pkg ??= await createPackage(this.#client, { signal });
