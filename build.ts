@@ -106,6 +106,7 @@ export const BUDGETS: Budget[] = [
     name: "Help Center loader, loaded on every page",
     bundle: "helpcenter",
     scope: { kind: "entry", output: "helpcenter/padlock.js" },
+    // Issue 7 set 10 KB; it holds with the translations, the pins and `data-link-style`: 9,963 B.
     limit: 10 * KB,
   },
   {
@@ -128,7 +129,9 @@ export const BUDGETS: Budget[] = [
     // compression shrinks), the entry that checks the app's chunk (agent/boot.ts) and the code
     // that checks the workers: 123,360 B measured after the merge; 123,683 B with the translated
     // refusals of changed code and abuse limits: 124 KB.
-    limit: 124 * KB,
+    // Issue 13 (ticket recipients, hyperlinks, package control and activity) adds views:
+    // 126,249 B measured after the merge.
+    limit: 128 * KB,
   },
   {
     name: "Zendesk app zip",

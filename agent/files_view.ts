@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { ApiError, type FileInfo, type SendSafelyClient } from "../src/api.ts";
+import { type ActivityEvent, ApiError, type FileInfo, type SendSafelyClient } from "../src/api.ts";
 import {
   DownloadError,
   downloadFile,
@@ -27,9 +27,15 @@ import { parseLink } from "../src/link.ts";
 import { chooseSink, type FileSink, type SinkKind } from "../src/sinks.ts";
 import type { CryptoPool } from "../src/worker_pool.ts";
 import { h, replaceChildren } from "../ui/dom.ts";
-import { dateTime, size, t } from "./strings.ts";
+import { agentLocale, dateTime, size, t } from "./strings.ts";
+import { formatRelative } from "../ui/format.ts";
 import { percent } from "../ui/percent.ts";
-import { describeDownloadError, isAbort, WRONG_KEY_MESSAGE } from "./messages.ts";
+import {
+  describeDownloadError,
+  describeServiceError,
+  isAbort,
+  WRONG_KEY_MESSAGE,
+} from "./messages.ts";
 import type { FoundLink } from "./ticket_scan.ts";
 
 /** Chooses where a file being downloaded goes (its `WritableStream`). */
@@ -53,6 +59,16 @@ export function chooseAppSink(file: FileInfo): Promise<FileSink> {
     // What the agent is told when a file is too large for the only way of saving in the frame.
     tooLargeAdvice: t("files.tooLargeAdvice"),
   });
+}
+
+/** Downloads listed under a file; older ones are counted. */
+const MAX_ACTIVITY_LINES = 3;
+
+/** "Downloaded by rita@example.com · 2 hours ago", or "Opened by …". */
+function activityLine(event: ActivityEvent): string {
+  const who = event.actor || t("activity.anyone");
+  const when = formatRelative(event.timestamp, agentLocale());
+  return t(event.kind === "opened" ? "activity.opened" : "activity.downloaded", { who, when });
 }
 
 /** Options of {@linkcode FilesView}. */
@@ -179,15 +195,37 @@ export class FilesView {
         (error instanceof DownloadError && error.code === "WRONG_KEY");
     }
     const files = pkg.files ?? [];
+    // Who opened and downloaded what: only its sender and the agents of its dropzone may know.
+    let activity: ActivityEvent[] = [];
+    if (pkg.padlockManage) {
+      activity = await this.#client.getActivity(pkg.packageId).catch(() => []);
+    }
+    const opened = activity.find((event) => event.kind === "opened");
     replaceChildren(
       group.body,
+      this.#control(group, pkg),
+      opened
+        ? h(
+          "p",
+          { class: "activity muted", attrs: { "data-role": "opened" } },
+          activityLine(opened),
+        )
+        : null,
       message
         ? h("p", { class: "package-message", attrs: { "data-role": "package-message" } }, message)
         : null,
       files.length === 0 ? h("p", { class: "muted" }, t("files.empty")) : h(
         "ul",
         { class: "file-list" },
-        ...files.map((file) => this.#fileRow(group, pkg, file, !wrongKey)),
+        ...files.map((file) =>
+          this.#fileRow(
+            group,
+            pkg,
+            file,
+            !wrongKey,
+            activity.filter((event) => event.kind === "downloaded" && event.fileId === file.fileId),
+          )
+        ),
       ),
       h(
         "p",
@@ -201,6 +239,94 @@ export class FilesView {
     this.#onChange();
   }
 
+  /**
+   * When the package expires and, for its sender or an agent of its dropzone (the service says
+   * so in `padlockManage`), Extend (7 more days, up to the service's maximum) and Delete now.
+   */
+  #control(group: Group, pkg: OpenedPackage): HTMLElement {
+    const row = h("div", { class: "package-control", attrs: { "data-role": "control" } });
+    const expires = h(
+      "span",
+      { class: "muted", attrs: { "data-role": "expires" } },
+      pkg.expiration
+        ? t("control.expires", { when: dateTime(pkg.expiration) })
+        : t("control.never"),
+    );
+    const status = h("p", {
+      class: "message error",
+      attrs: { "data-role": "control-status", hidden: "" },
+    });
+    const failed = (error: unknown) => {
+      status.textContent = t("control.failed", { reason: describeServiceError(error) });
+      status.hidden = false;
+      this.#onChange();
+    };
+    const button = (key: "control.extend" | "control.delete", role: string) =>
+      h("button", { class: "button-link", attrs: { type: "button", "data-role": role } }, t(key));
+    const actions = h("span", { class: "control-actions" });
+    if (pkg.padlockManage) {
+      if (pkg.expiration) {
+        const extend = button("control.extend", "extend");
+        extend.addEventListener("click", async () => {
+          extend.disabled = true;
+          try {
+            await this.#client.updatePackage(pkg.packageId, { life: (pkg.life ?? 0) + 7 });
+            await this.#open(group);
+          } catch (error) {
+            extend.disabled = false;
+            failed(error);
+          }
+        });
+        actions.append(extend);
+      }
+      const remove = button("control.delete", "delete");
+      remove.addEventListener("click", () => {
+        const confirm = h(
+          "button",
+          { class: "button danger", attrs: { type: "button", "data-role": "confirm-delete" } },
+          t("control.confirmDelete"),
+        );
+        const keep = h(
+          "button",
+          { class: "button-link", attrs: { type: "button", "data-role": "keep" } },
+          t("control.keep"),
+        );
+        keep.addEventListener("click", () => void this.#open(group));
+        confirm.addEventListener("click", async () => {
+          confirm.disabled = true;
+          try {
+            await this.#client.deletePackage(pkg.packageId);
+            for (const controller of group.controllers) controller.abort();
+            replaceChildren(
+              group.body,
+              h(
+                "p",
+                { class: "message success", attrs: { "data-role": "deleted" } },
+                t(
+                  "control.deleted",
+                ),
+              ),
+            );
+            this.#onChange();
+          } catch (error) {
+            confirm.disabled = false;
+            failed(error);
+          }
+        });
+        replaceChildren(
+          actions,
+          h("span", { class: "control-confirm" }, t("control.confirm")),
+          confirm,
+          keep,
+        );
+        this.#onChange();
+      });
+      actions.append(remove);
+    }
+    row.append(expires, actions, status);
+    return row;
+  }
+
   #showGroupError(group: Group, message: string): void {
     replaceChildren(
       group.body,
@@ -209,7 +335,13 @@ export class FilesView {
     this.#onChange();
   }
 
-  #fileRow(group: Group, pkg: OpenedPackage, file: FileInfo, enabled: boolean): HTMLElement {
+  #fileRow(
+    group: Group,
+    pkg: OpenedPackage,
+    file: FileInfo,
+    enabled: boolean,
+    downloads: readonly ActivityEvent[] = [],
+  ): HTMLElement {
     const name = h(
       "button",
       {
@@ -224,7 +356,21 @@ export class FilesView {
     );
     const meta = h("span", { class: "file-meta muted" }, size(file.fileSize));
     const progress = h("div", { class: "progress", attrs: { hidden: "" } });
-    const row = h("li", { class: "file" }, name, meta, progress);
+    // The latest downloads of this file (newest first), when the service tells this agent.
+    const shown = downloads.slice(0, MAX_ACTIVITY_LINES);
+    const activity = shown.length === 0 ? null : h(
+      "ul",
+      { class: "activity", attrs: { "data-role": "activity" } },
+      ...shown.map((event) => h("li", { class: "muted" }, activityLine(event))),
+      downloads.length > shown.length
+        ? h(
+          "li",
+          { class: "muted" },
+          t("activity.more", { count: downloads.length - shown.length }),
+        )
+        : null,
+    );
+    const row = h("li", { class: "file" }, name, meta, activity, progress);
     name.disabled = !enabled;
     name.addEventListener("click", () => void this.#download(group, pkg, file, name, progress));
     return row;

@@ -28,7 +28,14 @@ import { pinRegistry } from "../src/_pinned.ts";
 pinRegistry()?.add("__PADLOCK_PINS__", import.meta.url);
 
 /** Events after which the ticket's links are read again. */
-const RESCAN_EVENTS = ["ticket.updated", "ticket.comments.changed", "app.activated"];
+const RESCAN_EVENTS = [
+  "ticket.updated",
+  "ticket.comments.changed",
+  "app.activated",
+  // The people who would receive files changed.
+  "ticket.collaborators.changed",
+  "ticket.assignee.changed",
+];
 
 /** Tells Zendesk the app's height whenever the content changes size. */
 function keepSized(zaf: ZafClient, root: HTMLElement): () => void {
@@ -118,6 +125,8 @@ class App {
       zaf: this.#zaf,
       client,
       requireAuthDefault: this.#settings.requireAuthDefault,
+      allAgents: this.#settings.allAgentsAsRecipients,
+      hyperlink: this.#settings.insertHyperlink,
       onChange: this.#resized,
       pool: this.#pool,
     });
@@ -181,6 +190,7 @@ class App {
           const links = await scanTicket(this.#zaf);
           if (files === this.#files) files?.update(links);
           this.#send?.linksInTicket(links.map((link) => link.url));
+          void this.#send?.refreshRecipients();
         } catch (error) {
           files?.showError(t("app.ticketUnreadable", { reason: describeServiceError(error) }));
         }

@@ -25,6 +25,12 @@ import { h, icon, replaceChildren } from "../ui/dom.ts";
 import { size, t } from "./strings.ts";
 import { CLOUD_UPLOAD } from "./icons.ts";
 import { describeServiceError, isAbort } from "./messages.ts";
+import {
+  MissingEmailError,
+  recipientEmails,
+  type TicketRecipient,
+  ticketRecipients,
+} from "./recipients.ts";
 
 /** Options of {@linkcode SendView}. */
 export interface SendViewOptions {
@@ -34,6 +40,10 @@ export interface SendViewOptions {
   client: SendSafelyClient;
   /** Whether "Require authentication to access files" starts ticked. */
   requireAuthDefault: boolean;
+  /** Every agent and admin is a recipient instead of the assignee ("Add all agents as recipients"). */
+  allAgents?: boolean;
+  /** Rich-text replies get a hyperlink with words instead of the URL ("Insert a hyperlink"). */
+  hyperlink?: boolean;
   /** Called whenever the view's size may have changed. */
   onChange?: () => void;
   /** Workers that encrypt the parts; without it parts are encrypted in the page. */
@@ -52,7 +62,7 @@ interface PendingFile {
 interface Batch {
   files: PendingFile[];
   requireAuth: boolean;
-  recipient?: string;
+  recipients?: string[];
   pkg?: PackageHandle;
   link?: string;
   needsApproval?: boolean;
@@ -83,6 +93,33 @@ export function replyAddition(current: string, link: string): string {
   return `${gap}${t("send.replyLabel")} ${link}\n`;
 }
 
+/**
+ * The HTML appended to a rich-text reply when the app inserts a hyperlink: the words "Use this
+ * link to access the attached files" linked to the Secure Link.
+ */
+export function hyperlinkHtml(link: string): string {
+  return `<p><a href="${escapeHtml(link)}">${escapeHtml(t("hyperlink.text"))}</a></p>`;
+}
+
+/**
+ * Appends `html` to a rich-text reply; `ticket.comment.appendHtml` first, then the older
+ * `comment.appendHtml`.
+ *
+ * @throws {ZafError} when Zendesk refuses both.
+ */
+async function appendHtmlToReply(zaf: ZafClient, html: string): Promise<void> {
+  try {
+    await zaf.invoke("ticket.comment.appendHtml", html);
+  } catch {
+    await zaf.invoke("comment.appendHtml", html);
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
 /** The "Send files" section. */
 export class SendView {
   /** The section element, to insert into the page. */
@@ -97,6 +134,12 @@ export class SendView {
   readonly #uploads: HTMLElement;
   readonly #status: HTMLElement;
   readonly #actions: HTMLElement;
+  readonly #allAgents: boolean;
+  readonly #hyperlink: boolean;
+  /** "Who can open the files": the recipients a "Require authentication" package would get. */
+  readonly #audience: HTMLElement;
+  /** Counts the audience's reads, so that a slow older read does not overwrite a newer one. */
+  #audienceRead = 0;
   #batch: Batch | undefined;
   #controller: AbortController | undefined;
   /** The link the status reports as added to the reply, until that reply goes out. */
@@ -105,6 +148,8 @@ export class SendView {
   /** Builds the section. */
   constructor(options: SendViewOptions) {
     const { zaf, client, requireAuthDefault, onChange = () => {}, pool } = options;
+    this.#allAgents = options.allAgents ?? false;
+    this.#hyperlink = options.hyperlink ?? false;
     this.#zaf = zaf;
     this.#client = client;
     this.#pool = pool;
@@ -129,6 +174,8 @@ export class SendView {
       attrs: { type: "checkbox", id: "require-auth", "data-role": "require-auth" },
     });
     this.#requireAuth.checked = requireAuthDefault;
+    this.#requireAuth.addEventListener("change", () => void this.refreshRecipients());
+    this.#audience = h("div", { class: "audience", attrs: { "data-role": "audience" } });
     this.#uploads = h("ul", { class: "upload-list" });
     this.#status = h("p", { class: "message", attrs: { "data-role": "send-status", hidden: "" } });
     this.#actions = h("div", { class: "actions" });
@@ -143,6 +190,7 @@ export class SendView {
         this.#requireAuth,
         t("send.requireAuth"),
       ),
+      this.#audience,
       h(
         "p",
         { class: "note" },
@@ -152,6 +200,72 @@ export class SendView {
       this.#status,
       this.#actions,
     );
+  }
+
+  /** Reads the ticket's people again and shows who will be able to open the files. */
+  async refreshRecipients(): Promise<void> {
+    const read = ++this.#audienceRead;
+    if (!this.#requireAuth.checked) {
+      this.#audience.dataset.state = "anyone";
+      replaceChildren(this.#audience, h("p", { class: "note" }, t("recipients.anyone")));
+      this.#onChange();
+      return;
+    }
+    let recipients: TicketRecipient[];
+    try {
+      recipients = await ticketRecipients(this.#zaf, { allAgents: this.#allAgents });
+    } catch (error) {
+      if (read !== this.#audienceRead) return;
+      this.#audience.dataset.state = "error";
+      replaceChildren(
+        this.#audience,
+        h(
+          "p",
+          { class: "message error" },
+          t("recipients.unreadable", {
+            reason: describeServiceError(error),
+          }),
+        ),
+      );
+      this.#onChange();
+      return;
+    }
+    if (read !== this.#audienceRead) return;
+    const missing = recipients.filter((recipient) => recipient.email === undefined);
+    this.#audience.dataset.state = missing.length > 0 ? "missing-email" : "ready";
+    replaceChildren(
+      this.#audience,
+      h("p", { class: "audience-title" }, t("recipients.title", { count: recipients.length })),
+      h(
+        "ul",
+        { class: "audience-list" },
+        ...recipients.map((recipient) =>
+          h(
+            "li",
+            {
+              class: recipient.email === undefined ? "recipient no-email" : "recipient",
+              attrs: { "data-role": "recipient", "data-reason": recipient.reason },
+            },
+            h("span", { class: "recipient-name" }, recipient.name),
+            h(
+              "span",
+              { class: "muted" },
+              `${recipient.email ?? t("recipients.emailMissing")} · ${
+                t(`recipients.${recipient.reason}`)
+              }`,
+            ),
+          )
+        ),
+      ),
+      missing.length > 0
+        ? h(
+          "p",
+          { class: "message error", attrs: { "data-role": "missing-email" } },
+          missingEmailMessage(missing.map((recipient) => recipient.name)),
+        )
+        : null,
+    );
+    this.#onChange();
   }
 
   #setStatus(kind: "info" | "error" | "success", text: string): void {
@@ -220,14 +334,19 @@ export class SendView {
     this.#setStatus("info", t("send.uploading"));
     this.#onChange();
     try {
-      if (batch.requireAuth && batch.recipient === undefined) {
-        const requester = await this.#zaf.getValue("ticket.requester");
-        if (!requester?.email) {
+      if (batch.requireAuth && batch.recipients === undefined) {
+        // Read at sending time, so that the people are the ticket's now; no package is made
+        // while anyone lacks an email, so nothing goes out half-addressed.
+        const people = await ticketRecipients(this.#zaf, { allAgents: this.#allAgents });
+        try {
+          batch.recipients = recipientEmails(people);
+        } catch (error) {
+          if (!(error instanceof MissingEmailError)) throw error;
+          void this.refreshRecipients();
           throw new SendError(
-            t("send.noEmail"),
+            t("recipients.nothingSent", { reason: missingEmailMessage(error.names) }),
           );
         }
-        batch.recipient = requester.email;
       }
       batch.pkg ??= await createPackage(this.#client, { signal });
       // While the network or the service is away the upload waits, then goes on from the
@@ -273,7 +392,7 @@ export class SendView {
         try {
           batch.link = await finalizePackage(this.#client, batch.pkg, {
             undisclosed: !batch.requireAuth,
-            recipients: batch.requireAuth && batch.recipient ? [batch.recipient] : [],
+            recipients: batch.requireAuth ? batch.recipients ?? [] : [],
             notifyRecipients: false,
             signal,
           });
@@ -320,7 +439,14 @@ export class SendView {
         (value) => typeof value === "string" ? value : "",
         () => "",
       );
-      await appendToReply(this.#zaf, replyAddition(current, link));
+      // A plain-text reply cannot carry a hyperlink: it keeps the URL.
+      const rich = this.#hyperlink &&
+        await this.#zaf.getValue("comment.useRichText").then(
+          (value) => value === true,
+          () => false,
+        );
+      if (rich) await appendHtmlToReply(this.#zaf, hyperlinkHtml(link));
+      else await appendToReply(this.#zaf, replyAddition(current, link));
     } catch {
       // Zendesk refused to edit the reply: let the agent copy the link instead of losing it.
       const field = h("input", {
@@ -367,6 +493,11 @@ export class SendView {
     this.#status.hidden = true;
     this.#onChange();
   }
+}
+
+/** The message naming the people without an email (nothing is sent to anyone). */
+function missingEmailMessage(names: readonly string[]): string {
+  return t("recipients.noEmail", { names: names.join(", ") });
 }
 
 /** A problem the agent can fix before sending (shown as is). */

@@ -16,6 +16,10 @@ export interface AppSettings {
   blockUnencryptedAttachments: boolean;
   /** Roles allowed to use the app's actions, lowercase; empty means every role. */
   allowedRoles: string[];
+  /** Every agent and admin of the account is a recipient instead of the ticket's assignee. */
+  allAgentsAsRecipients: boolean;
+  /** Rich-text replies get a hyperlink with words instead of the bare Secure Link. */
+  insertHyperlink: boolean;
 }
 
 /** The installation's settings are missing or wrong: only the admin can fix them. */
@@ -61,6 +65,8 @@ export function readSettings(settings: Record<string, unknown>): AppSettings {
     requireAuthDefault: checkbox(settings.require_auth_default, true),
     blockUnencryptedAttachments: checkbox(settings.block_unencrypted_attachments, false),
     allowedRoles: roles.split(/[,;\n]/).map((role) => role.trim().toLowerCase()).filter(Boolean),
+    allAgentsAsRecipients: checkbox(settings.all_agents_as_recipients, false),
+    insertHyperlink: checkbox(settings.insert_hyperlink, false),
   };
 }
 

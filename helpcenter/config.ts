@@ -18,6 +18,12 @@ export interface PadlockConfig {
    * @default {undefined} every request form is secured
    */
   ticketForms?: string[];
+  /**
+   * `hyperlink`: a rich-text description gets the words "Use this link to access the attached
+   * files" linked to the Secure Link instead of the URL (`data-link-style`).
+   * @default {undefined} the URL
+   */
+  linkStyle?: "hyperlink";
 }
 
 /** The configuration as an admin writes it, before it is checked. */
@@ -26,6 +32,8 @@ export interface PadlockOptions {
   dropzoneId?: unknown;
   /** A list of ids, or a comma-separated string such as `"123,456"`. */
   ticketForms?: unknown;
+  /** `"url"` (the default) or `"hyperlink"`. */
+  linkStyle?: unknown;
 }
 
 /** The configuration is missing a value or has one the widget cannot use. */
@@ -44,10 +52,11 @@ const FORM_ID = /^[0-9A-Za-z_-]{1,40}$/;
  * Checks and normalises the options of `Padlock.init` or of the script tag.
  *
  * @throws {ConfigError} when `serviceUrl` is not an http(s) URL, `dropzoneId` is missing or has
- * characters other than `A-Z a-z 0-9 _ -`, or a ticket form id is not a plain id.
+ * characters other than `A-Z a-z 0-9 _ -`, a ticket form id is not a plain id, or `linkStyle`
+ * is neither `url` nor `hyperlink`.
  */
 export function parseConfig(options: PadlockOptions): PadlockConfig {
-  const { serviceUrl, dropzoneId, ticketForms } = options;
+  const { serviceUrl, dropzoneId, ticketForms, linkStyle } = options;
   if (typeof serviceUrl !== "string" || serviceUrl.trim() === "") {
     throw new ConfigError("Padlock: serviceUrl is missing (data-service-url on the script tag)");
   }
@@ -65,10 +74,14 @@ export function parseConfig(options: PadlockOptions): PadlockConfig {
       "Padlock: dropzoneId is missing or malformed (data-dropzone-id on the script tag)",
     );
   }
+  if (linkStyle != null && linkStyle !== "url" && linkStyle !== "hyperlink") {
+    throw new ConfigError("Padlock: linkStyle must be url or hyperlink (data-link-style)");
+  }
   return {
     serviceUrl: (url.origin + url.pathname).replace(/\/+$/, ""),
     dropzoneId: dropzoneId.trim(),
     ticketForms: parseTicketForms(ticketForms),
+    ...(linkStyle === "hyperlink" ? { linkStyle } : {}),
   };
 }
 
@@ -87,7 +100,8 @@ function parseTicketForms(value: unknown): string[] | undefined {
 
 /**
  * Reads the configuration from the `data-` attributes of the widget's script tag:
- * `data-service-url`, `data-dropzone-id` and the optional `data-ticket-forms="123,456"`.
+ * `data-service-url`, `data-dropzone-id` and the optional `data-ticket-forms="123,456"` and
+ * `data-link-style="hyperlink"`.
  *
  * @throws {ConfigError} as {@linkcode parseConfig}.
  */
@@ -96,6 +110,7 @@ export function configFromScript(script: HTMLScriptElement): PadlockConfig {
     serviceUrl: script.dataset.serviceUrl,
     dropzoneId: script.dataset.dropzoneId,
     ticketForms: script.dataset.ticketForms,
+    linkStyle: script.dataset.linkStyle,
   });
 }
 

@@ -19,14 +19,17 @@ export class DescriptionError extends Error {
 }
 
 /**
- * Appends `link` to the description of `form` unless it is there already.
+ * Appends `link` to the description of `form` unless it is there already; with `hyperlink`, a
+ * rich-text description gets the words "Use this link to access the attached files" as the link.
  *
  * @throws {DescriptionError} when the form has no description field.
  */
-export function appendSecureLink(form: HTMLFormElement, link: string): void {
+export function appendSecureLink(form: HTMLFormElement, link: string, hyperlink = false): void {
+  // Rich text can carry the words "Use this link…" linked to the Secure Link; plain text keeps it.
+  const words = hyperlink ? t("link.hyperlink") : link;
   const editor = findEditor(form);
   if (editor) {
-    if (!editor.getData().includes(escapeHtml(link))) appendThroughEditor(editor, link);
+    if (!editor.getData().includes(escapeHtml(link))) appendThroughEditor(editor, link, words);
     editor.updateSourceElement?.();
     return;
   }
@@ -35,24 +38,30 @@ export function appendSecureLink(form: HTMLFormElement, link: string): void {
   if (textarea.value.includes(link) || textarea.value.includes(escapeHtml(link))) return;
   const own = textarea.value.replace(/\s+$/, "");
   const addition = descriptionIsHtml(form)
-    ? `<p>${escapeHtml(t("link.label"))} <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`
+    ? `<p>${escapeHtml(t("link.label"))} <a href="${escapeHtml(link)}">${escapeHtml(words)}</a></p>`
     : `${t("link.label")} ${link}`;
   setTextareaValue(textarea, own === "" ? addition : `${own}\n\n${addition}`);
 }
 
-function appendThroughEditor(editor: RichTextEditor, link: string): void {
+function appendThroughEditor(editor: RichTextEditor, link: string, words: string): void {
   try {
     const canLink = editor.model.schema.checkAttribute("$text", "linkHref");
     editor.model.change((writer) => {
       const paragraph = writer.createElement("paragraph");
       writer.insertText(`${t("link.label")} `, paragraph, "end");
-      writer.insertText(link, canLink ? { linkHref: link } : {}, paragraph, "end");
+      // An editor that cannot link keeps the URL itself, which stays clickable.
+      writer.insertText(
+        canLink ? words : link,
+        canLink ? { linkHref: link } : {},
+        paragraph,
+        "end",
+      );
       writer.append(paragraph, editor.model.document.getRoot());
     });
   } catch {
     // An editor without the model API the widget expects: fall back to its data API.
     const html = `<p>${escapeHtml(t("link.label"))} <a href="${escapeHtml(link)}">${
-      escapeHtml(link)
+      escapeHtml(words)
     }</a></p>`;
     editor.setData(editor.getData() + html);
   }

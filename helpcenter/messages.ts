@@ -34,6 +34,7 @@ const en = {
   "list.separator": ", ",
   "submit.notReadyMany": "{names} could not be uploaded. Retry or remove them, then submit again.",
   "link.label": "Secure attachments (Padlock):",
+  "link.hyperlink": "Use this link to access the attached files",
   "error.unknown": "unknown error",
   "error.unreachable": "the secure upload service could not be reached",
   "error.timeout": "the secure upload service did not answer in time",

@@ -60,6 +60,8 @@ export class SecuredForm {
   #submitting = false;
   #bypass = false;
   #linkAppended = false;
+  /** `data-link-style="hyperlink"`: linked words instead of the URL in rich text. */
+  #hyperlink: boolean;
   #buttons: { element: HTMLButtonElement | HTMLInputElement; disabled: boolean }[] = [];
 
   /** Binds the widget to `form`; nothing changes in the page until {@linkcode SecuredForm.sync}. */
@@ -68,7 +70,9 @@ export class SecuredForm {
     formId: string | undefined,
     slot: AttachmentSlot,
     guard: UploaderGuard,
+    hyperlink = false,
   ) {
+    this.#hyperlink = hyperlink;
     this.form = form;
     this.formId = formId;
     this.#slot = slot;
@@ -158,7 +162,7 @@ export class SecuredForm {
     try {
       const link = await session.finalize({ unconfirmedSender: requesterEmail(this.form) });
       if (link) {
-        appendSecureLink(this.form, link);
+        appendSecureLink(this.form, link, this.#hyperlink);
         this.#linkAppended = true;
       }
     } catch (error) {

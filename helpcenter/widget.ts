@@ -123,7 +123,13 @@ export class Widget {
       if (!secured) {
         // The stylesheet goes in with the first secured form: a page without one is left as is.
         installStyles(this.#document);
-        secured = new SecuredForm(form, formId, this.#slot(formId), this.#guard);
+        secured = new SecuredForm(
+          form,
+          formId,
+          this.#slot(formId),
+          this.#guard,
+          this.config.linkStyle === "hyperlink",
+        );
         this.#forms.set(form, secured);
       }
       secured.sync();

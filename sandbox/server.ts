@@ -134,7 +134,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const asked = url.searchParams.get("ticket_form_id");
       const selected = TICKET_FORMS.find((form) => form.id === asked)?.id ?? TICKET_FORMS[0].id;
       const install = url.searchParams.get("install") === "init" ? "init" : "tag";
-      const widget = { ...widgetTag, install } as const;
+      // `?link_style=hyperlink`: the admin set `data-link-style="hyperlink"` on the tag.
+      const linkStyle = url.searchParams.get("link_style") ?? undefined;
+      const widget = { ...widgetTag, install, linkStyle } as const;
       if (url.searchParams.get("theme") === "legacy") {
         return page(
           legacyRequestPage({ widget, forms: TICKET_FORMS, selected, authenticityToken, locale }),

@@ -30,6 +30,12 @@ export interface Ticket {
   descriptionMimetype: "text/plain" | "text/html";
   requester: Person;
   formId?: string;
+  /** The ticket's CCs (Zendesk's collaborators); `email: ""` for a person without one. */
+  ccs?: Person[];
+  /** Agents following the ticket. */
+  followers?: Person[];
+  /** The assignee; absent: the signed-in agent of the agent view; `null`: unassigned. */
+  assignee?: Person | null;
   comments: TicketComment[];
   createdAt: string;
 }
@@ -42,6 +48,12 @@ export interface NewTicket {
   descriptionMimetype?: "text/plain" | "text/html";
   requester: Person;
   formId?: string;
+  /** @default {[]} */
+  ccs?: Person[];
+  /** @default {[]} */
+  followers?: Person[];
+  /** @default {undefined} the signed-in agent */
+  assignee?: Person | null;
 }
 
 /** What {@linkcode TicketStore.addComment} takes. */
@@ -133,6 +145,11 @@ export async function createTicketStore(options: TicketStoreOptions = {}): Promi
         descriptionMimetype: mimetype,
         requester: { ...input.requester },
         formId: input.formId,
+        ...(input.ccs ? { ccs: input.ccs.map((person) => ({ ...person })) } : {}),
+        ...(input.followers ? { followers: input.followers.map((person) => ({ ...person })) } : {}),
+        ...(input.assignee !== undefined
+          ? { assignee: input.assignee && { ...input.assignee } }
+          : {}),
         comments: [],
         createdAt: now,
       };

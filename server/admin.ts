@@ -27,6 +27,8 @@
 import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { AccountError, type Accounts, DATA_LAYOUT, openAccounts } from "./mod.ts";
+import { ActivityRepository } from "./activity/repository.ts";
+import { FileRepository } from "./files/repository.ts";
 import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
 import { backupDataDir, BackupError, restoreDataDir } from "./backup.ts";
 import { DatabaseUnavailableError, SchemaError } from "./db/database.ts";
@@ -46,6 +48,7 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   key revoke --key <apiKey>
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
+  activity --package <packageId>   (who opened and downloaded what, when, from which network)
   backup --to <dir>          (online snapshot of the database and the parts into a new folder)
   restore --from <dir>       (fills an empty --data-dir from a backup)
   migrate --to-database-url <postgres://…> [--to-data-dir <dir>] [--to-secret-key <key>]
@@ -150,6 +153,7 @@ export async function runAdmin(
         ...Object.fromEntries(
           MIGRATE_S3_OPTIONS.map(([flag]) => [flag, { type: "string" as const }]),
         ),
+        package: { type: "string" },
       },
     });
   } catch (cause) {
@@ -167,6 +171,7 @@ export async function runAdmin(
     "key revoke",
     "dropzone add",
     "dropzone list",
+    "activity",
     "backup",
     "restore",
     "migrate",
@@ -262,7 +267,7 @@ export async function runAdmin(
       `activation link (sent by ${invited.delivery}): ${invited.link}`,
     ];
   }
-  const { accounts, close } = await openAccounts(
+  const { accounts, db, close } = await openAccounts(
     dataDir,
     values["secret-key"] ?? env("PADLOCK_SECRET_KEY"),
     databaseUrl,
@@ -305,6 +310,24 @@ export async function runAdmin(
         }
         const { dropzoneId } = await accounts.createDropzone(owner.id, { allowedUserIds: allowed });
         return [`dropzoneId: ${dropzoneId}`];
+      }
+      case "activity": {
+        const packageId = required(values, "package");
+        const names = new Map(
+          (await new FileRepository(db).list(packageId)).map((file) => [file.id, file.name]),
+        );
+        const events = await new ActivityRepository(db).list(packageId);
+        if (events.length === 0) return [`No activity recorded for package ${packageId}.`];
+        return events.map((event) =>
+          [
+            new Date(event.at).toISOString(),
+            event.kind,
+            event.fileId === undefined ? "-" : names.get(event.fileId) ?? event.fileId,
+            event.actor || "(anyone with the link)",
+            event.actorKind,
+            event.address || "-",
+          ].join("\t")
+        );
       }
       default: {
         const emails = new Map((await accounts.listUsers()).map((user) => [user.id, user.email]));

@@ -7,6 +7,7 @@
  * @module
  */
 import { accountRoutes } from "./accounts/routes.ts";
+import { rememberPeer } from "./activity/record.ts";
 import { type ApiPrefix, authenticate } from "./callers.ts";
 import type { ApiContext, ApiRoute, Caller, Services } from "./context.ts";
 import { fileRoutes } from "./files/routes.ts";
@@ -28,6 +29,7 @@ import { handlePartRequest, PART_PATH, partRoutes } from "./parts/routes.ts";
 import { stoppingResponse } from "./in_flight.ts";
 import { OPS_PATHS, serveOps } from "./ops_routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
+import { activityRoutes } from "./activity/routes.ts";
 import { Router } from "./router.ts";
 import { withSecurityHeaders } from "./security_headers.ts";
 import { LimitError } from "./limits.ts";
@@ -40,6 +42,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...accountRoutes,
   ...packageRoutes,
   ...recipientRoutes,
+  ...activityRoutes,
   ...fileRoutes,
   ...partRoutes,
   ...linkRoutes,
@@ -216,6 +219,7 @@ export function createHandler(
         (incoming.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/"));
     const { bodyTimeoutMs, partTimeoutMs } = services.config;
     const req = withBodyDeadline(incoming, carriesPart ? partTimeoutMs : bodyTimeoutMs);
+    rememberPeer(req, info?.remoteAddr);
     const ended = services.inFlight?.begin(carriesPart);
     let response: Response;
     try {

@@ -42,6 +42,13 @@ export interface ServerConfig {
   maxPackageLifeDays: number;
   /** Life of a new package, in days. @default {10} */
   defaultPackageLifeDays: number;
+  /** Days who-opened-what is kept (0: as long as its package). @default {90} */
+  activityRetentionDays: number;
+  /**
+   * The verified email or signed-in agent of an anonymous (`{ session: true }`) request that may
+   * read `packageId`, for the activity record; set by the portal. @default {() => undefined}
+   */
+  sessionActor?: (req: Request, packageId: string) => Promise<string | undefined>;
   /** Largest JSON request body, in bytes. @default {262144} */
   maxJsonBytes: number;
   /**
@@ -158,6 +165,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxRecipientsPerPackage: 100,
   maxPackageLifeDays: 365,
   defaultPackageLifeDays: 10,
+  activityRetentionDays: 90,
   maxJsonBytes: 262_144,
   bodyTimeoutMs: 60_000,
   partTimeoutMs: 600_000,
@@ -203,6 +211,7 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
     "partUrlLifetimeSeconds",
     "clockSkewSeconds",
     "sweepIntervalMs",
+    "activityRetentionDays",
   ] as const;
   for (const key of numeric) {
     const value = merged[key];
@@ -291,6 +300,7 @@ const EXTERNAL_OPTIONS = [
   ["part-url-lifetime-seconds", "PADLOCK_PART_URL_LIFETIME_SECONDS", "number"],
   ["clock-skew-seconds", "PADLOCK_CLOCK_SKEW_SECONDS", "number"],
   ["sweep-interval-ms", "PADLOCK_SWEEP_INTERVAL_MS", "number"],
+  ["activity-retention-days", "PADLOCK_ACTIVITY_RETENTION_DAYS", "number"],
   ["allow-undisclosed-recipients", "PADLOCK_ALLOW_UNDISCLOSED_RECIPIENTS", "boolean"],
   ["system-name", "PADLOCK_SYSTEM_NAME", "string"],
   ["secret-key", "PADLOCK_SECRET_KEY", "string"],

@@ -16,6 +16,7 @@ import type { LogEntry } from "./log.ts";
 import type { PackageRepository } from "./packages/repository.ts";
 import type { PartRepository } from "./parts/repository.ts";
 import type { RecipientRepository } from "./recipients/repository.ts";
+import type { ActivityRepository } from "./activity/repository.ts";
 import type { InFlight } from "./in_flight.ts";
 import type { ServiceMetrics } from "./metrics.ts";
 import type { PartStore } from "./storage/part_store.ts";
@@ -40,6 +41,8 @@ export interface Services {
   parts: PartRepository;
   /** Encrypted keyCode queries. */
   keyLinks: KeyLinkRepository;
+  /** Who opened and downloaded what (issue 13). */
+  activity: ActivityRepository;
   /** Where ciphertext lives. */
   store: PartStore;
   /** The origin clients reach the service at, known once it listens. */

@@ -21,6 +21,7 @@ import { resolveConfig, type ResolvedConfig, type ServerConfig } from "./config.
 import type { Services } from "./context.ts";
 import { Lease } from "./db/lease.ts";
 import { openDatabase } from "./db/open.ts";
+import type { Database } from "./db/database.ts";
 import { newUuid } from "./ids.ts";
 import { createPortal } from "./portal/mod.ts";
 import { FileRepository } from "./files/repository.ts";
@@ -33,6 +34,7 @@ import { type OpsListener, startOpsListener } from "./ops_routes.ts";
 import { PackageRepository } from "./packages/repository.ts";
 import { PartRepository } from "./parts/repository.ts";
 import { RecipientRepository } from "./recipients/repository.ts";
+import { ActivityRepository } from "./activity/repository.ts";
 import { createPartStore } from "./storage/create_part_store.ts";
 import { PARTS_FOLDER } from "./storage/fs_part_store.ts";
 import type { PartStore } from "./storage/part_store.ts";
@@ -92,12 +94,12 @@ export async function openAccounts(
   dataDir: string,
   secretKey?: string,
   databaseUrl?: string,
-): Promise<{ accounts: Accounts; close(): Promise<void> }> {
+): Promise<{ accounts: Accounts; db: Database; close(): Promise<void> }> {
   await Deno.mkdir(dataDir, { recursive: true });
   const db = await openDatabase({ dataDir, databaseUrl });
   try {
     const accounts = new Accounts(db, await SecretBox.open(dataDir, secretKey));
-    return { accounts, close: () => db.close() };
+    return { accounts, db, close: () => db.close() };
   } catch (error) {
     await db.close();
     throw error;
@@ -148,6 +150,7 @@ export async function startServer(
     files: new FileRepository(db),
     parts: new PartRepository(db),
     keyLinks: new KeyLinkRepository(db),
+    activity: new ActivityRepository(db),
     store: partStore,
     publicUrl: resolved.publicUrl ?? "",
     metrics,
@@ -208,7 +211,9 @@ export async function startServer(
     // One sweep at a time: the timer and a caller share the run in progress.
     sweeping ??=
       (async () =>
-        await sweepLease.acquire() ? await sweepExpired(services) : { packages: 0, partUrls: 0 })()
+        await sweepLease.acquire()
+          ? await sweepExpired(services)
+          : { packages: 0, partUrls: 0, activity: 0 })()
         .then(
           (result) => (metrics.sweepRan(result), result),
           (error) => {

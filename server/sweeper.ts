@@ -1,5 +1,6 @@
 /**
- * Deletes expired packages (metadata and ciphertext) and expired part-URL tokens.
+ * Deletes expired packages (metadata and ciphertext), expired part-URL tokens, and activity
+ * records older than the retention (`activityRetentionDays`).
  *
  * @module
  */
@@ -11,6 +12,8 @@ export interface SweepResult {
   packages: number;
   /** Expired part-URL tokens deleted. */
   partUrls: number;
+  /** Activity records past their retention deleted. */
+  activity: number;
 }
 
 /** Runs one sweep now. */
@@ -24,5 +27,10 @@ export async function sweepExpired(services: Services): Promise<SweepResult> {
     await services.packages.delete(packageId);
   }
   const partUrls = await services.parts.deleteExpiredUrls(now);
-  return { packages: expired.length, partUrls };
+  // 0 keeps the records as long as their package (they go with it).
+  const retention = services.config.activityRetentionDays;
+  const activity = retention > 0
+    ? await services.activity.deleteBefore(now - retention * 86_400_000)
+    : 0;
+  return { packages: expired.length, partUrls, activity };
 }

@@ -123,6 +123,22 @@ export interface PackageInfo {
   needsApproval?: boolean;
   /** True when the package is archived. */
   isArchived?: boolean;
+  /** When the package expires (ISO 8601); absent or empty when it never does. */
+  expiration?: string;
+  /** Padlock only: the caller may extend or delete the package (its sender, a dropzone agent). */
+  padlockManage?: boolean;
+}
+
+/** One entry of a package's activity ({@linkcode SendSafelyClient.getActivity}). */
+export interface ActivityEvent {
+  /** Whether the package was opened or a file downloaded. */
+  kind: "opened" | "downloaded";
+  /** The file downloaded. */
+  fileId?: string;
+  /** The verified email or agent account; `""` for someone holding an open link. */
+  actor: string;
+  /** When (ISO 8601). */
+  timestamp: string;
 }
 
 /** A new package, before the keyCode is generated (`PUT /package/`, spec 2.2). */
@@ -644,6 +660,31 @@ export class SendSafelyClient {
   }
 
   /**
+   * Who opened the package and downloaded which file, newest first (Padlock's own
+   * `GET /package/{packageId}/activity/`; for the package's sender or an agent of its dropzone).
+   *
+   * @throws {ApiError} when the call fails (`PERMISSION_DENIED` for other callers; a SendSafely
+   *   host has no such call).
+   */
+  async getActivity(packageId: string, options?: CallOptions): Promise<ActivityEvent[]> {
+    const envelope = await this.request(
+      "GET",
+      `/package/${segment(packageId, "packageId")}/activity/`,
+      undefined,
+      options,
+    );
+    const list = Array.isArray(envelope.activity) ? envelope.activity : [];
+    return list.filter((item): item is Record<string, unknown> =>
+      typeof item === "object" && item !== null
+    ).map((item) => ({
+      kind: item.kind === "opened" ? "opened" : "downloaded",
+      fileId: optionalString(item.fileId) || undefined,
+      actor: optionalString(item.actor) ?? "",
+      timestamp: optionalString(item.timestamp) ?? "",
+    }));
+  }
+
+  /**
    * Adds named recipients (`PUT /package/{packageId}/recipients/`). Each recipient carries its own
    * `response`; a recipient with `checkForPublicKeys` needs its keyCode escrowed
    * ({@linkcode getRecipientPublicKeys}).
@@ -1024,6 +1065,8 @@ function toPackageInfo(envelope: Envelope): PackageInfo {
     label: optionalString(envelope.label),
     needsApproval: typeof envelope.needsApproval === "boolean" ? envelope.needsApproval : undefined,
     isArchived: typeof envelope.isArchived === "boolean" ? envelope.isArchived : undefined,
+    expiration: optionalString(envelope.expiration),
+    padlockManage: envelope.padlockManage === true ? true : undefined,
   };
 }
 

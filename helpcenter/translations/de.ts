@@ -33,6 +33,7 @@ const de: WidgetMessages = {
   "submit.notReadyMany":
     "{names} konnten nicht hochgeladen werden. Versuchen Sie es erneut oder entfernen Sie die Dateien und senden Sie die Anfrage dann erneut.",
   "link.label": "Geschützte Anhänge (Padlock):",
+  "link.hyperlink": "Über diesen Link greifen Sie auf die angehängten Dateien zu",
   "error.unknown": "unbekannter Fehler",
   "error.unreachable": "der Dienst für sicheres Hochladen ist nicht erreichbar",
   "error.timeout": "der Dienst für sicheres Hochladen hat nicht rechtzeitig geantwortet",

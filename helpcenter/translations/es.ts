@@ -32,6 +32,7 @@ const es: WidgetMessages = {
   "submit.notReadyMany":
     "No se pudieron cargar {names}. Reinténtelos o quítelos y vuelva a enviar la solicitud.",
   "link.label": "Archivos adjuntos protegidos (Padlock):",
+  "link.hyperlink": "Use este enlace para acceder a los archivos adjuntos",
   "error.unknown": "error desconocido",
   "error.unreachable": "no se pudo conectar con el servicio de carga segura",
   "error.timeout": "el servicio de carga segura no respondió a tiempo",

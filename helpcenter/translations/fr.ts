@@ -32,6 +32,7 @@ const fr: WidgetMessages = {
   "submit.notReadyMany":
     "{names} n’ont pas pu être envoyés. Réessayez ou supprimez-les, puis envoyez de nouveau la demande.",
   "link.label": "Pièces jointes sécurisées (Padlock) :",
+  "link.hyperlink": "Utilisez ce lien pour accéder aux fichiers joints",
   "error.unknown": "erreur inconnue",
   "error.unreachable": "le service d’envoi sécurisé est injoignable",
   "error.timeout": "le service d’envoi sécurisé n’a pas répondu à temps",

@@ -31,6 +31,7 @@ const it: WidgetMessages = {
   "submit.notReadyMany":
     "Non è stato possibile caricare {names}. Riprova o rimuovili, quindi invia di nuovo la richiesta.",
   "link.label": "Allegati protetti (Padlock):",
+  "link.hyperlink": "Usa questo link per accedere ai file allegati",
   "error.unknown": "errore sconosciuto",
   "error.unreachable": "il servizio di caricamento sicuro non è raggiungibile",
   "error.timeout": "il servizio di caricamento sicuro non ha risposto in tempo",

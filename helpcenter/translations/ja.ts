@@ -31,6 +31,7 @@ const ja: WidgetMessages = {
   "submit.notReadyMany":
     "{names}をアップロードできませんでした。再試行するか削除してから、もう一度送信してください。",
   "link.label": "保護された添付ファイル（Padlock）：",
+  "link.hyperlink": "添付ファイルにアクセスするには、このリンクを使用してください",
   "error.unknown": "不明なエラー",
   "error.unreachable": "セキュアアップロードサービスに接続できません",
   "error.timeout": "セキュアアップロードサービスが時間内に応答しませんでした",

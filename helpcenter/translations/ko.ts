@@ -31,6 +31,7 @@ const ko: WidgetMessages = {
   "submit.notReadyMany":
     "{names}을(를) 업로드하지 못했습니다. 다시 시도하거나 제거한 후 다시 제출하세요.",
   "link.label": "보호된 첨부 파일(Padlock):",
+  "link.hyperlink": "이 링크를 사용하여 첨부 파일에 액세스하세요",
   "error.unknown": "알 수 없는 오류",
   "error.unreachable": "보안 업로드 서비스에 연결할 수 없음",
   "error.timeout": "보안 업로드 서비스가 제때 응답하지 않음",

@@ -31,6 +31,7 @@ const nl: WidgetMessages = {
   "submit.notReadyMany":
     "{names} konden niet worden geüpload. Probeer het opnieuw of verwijder de bestanden en verzend de aanvraag daarna opnieuw.",
   "link.label": "Beveiligde bijlagen (Padlock):",
+  "link.hyperlink": "Gebruik deze link om de bijgevoegde bestanden te openen",
   "error.unknown": "onbekende fout",
   "error.unreachable": "de beveiligde uploaddienst is niet bereikbaar",
   "error.timeout": "de beveiligde uploaddienst antwoordde niet op tijd",

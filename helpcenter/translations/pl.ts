@@ -31,6 +31,7 @@ const pl: WidgetMessages = {
   "submit.notReadyMany":
     "Nie udało się przesłać plików {names}. Ponów próbę lub usuń pliki, a następnie wyślij zgłoszenie ponownie.",
   "link.label": "Zabezpieczone załączniki (Padlock):",
+  "link.hyperlink": "Użyj tego linku, aby uzyskać dostęp do załączonych plików",
   "error.unknown": "nieznany błąd",
   "error.unreachable": "nie można połączyć się z usługą bezpiecznego przesyłania",
   "error.timeout": "usługa bezpiecznego przesyłania nie odpowiedziała na czas",

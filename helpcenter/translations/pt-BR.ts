@@ -31,6 +31,7 @@ const ptBR: WidgetMessages = {
   "submit.notReadyMany":
     "Não foi possível enviar {names}. Tente novamente ou remova os arquivos e envie a solicitação outra vez.",
   "link.label": "Anexos protegidos (Padlock):",
+  "link.hyperlink": "Use este link para acessar os arquivos anexados",
   "error.unknown": "erro desconhecido",
   "error.unreachable": "não foi possível acessar o serviço de envio seguro",
   "error.timeout": "o serviço de envio seguro não respondeu a tempo",

@@ -29,6 +29,7 @@ const zhCN: WidgetMessages = {
   "submit.notReadyOne": "无法上传 {name}：{reason}。请重试或将其移除，然后重新提交。",
   "submit.notReadyMany": "无法上传 {names}。请重试或将其移除，然后重新提交。",
   "link.label": "受保护的附件（Padlock）：",
+  "link.hyperlink": "使用此链接访问附件",
   "error.unknown": "未知错误",
   "error.unreachable": "无法连接安全上传服务",
   "error.timeout": "安全上传服务未及时响应",

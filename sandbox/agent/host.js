@@ -17,6 +17,8 @@ const ticketId = Number(body.dataset.ticketId);
 const appUrl = String(body.dataset.appUrl);
 const settings = JSON.parse(body.dataset.settings ?? "{}");
 const agent = JSON.parse(body.dataset.agent ?? "{}");
+/** A rich-text reply editor: the reply field holds HTML, submitted as such. */
+const richText = body.dataset.richText === "true";
 const appOrigin = new URL(appUrl).origin;
 const appGuid = crypto.randomUUID();
 const SAVE_HOOK_TIMEOUT = 10_000;
@@ -188,6 +190,9 @@ const paths = {
   "ticket.id": () => ticket.id,
   "ticket.subject": () => ticket.subject,
   "ticket.requester": requester,
+  "ticket.collaborators": () => ticket.people.collaborators,
+  "ticket.followers": () => ticket.people.followers,
+  "ticket.assignee": () => ticket.people.assignee,
   "ticket.description": descriptionText,
   "ticket.comments": () =>
     ticket.comments.map((/** @type {any} */ comment) => ({
@@ -218,14 +223,16 @@ const paths = {
   "comment.text": () => replyText.value,
   "comment.attachments": attachments,
   "comment.type": () => (internalNote.checked ? "internalNote" : "publicReply"),
+  "comment.useRichText": () => richText,
 };
 
 /** @type {Record<string, (...args: any[]) => unknown>} */
 const actions = {
-  "ticket.comment.appendText": (text) => appendToReply(String(text)),
-  "comment.appendText": (text) => appendToReply(String(text)),
-  "ticket.comment.appendHtml": (html) => appendToReply(htmlToText(String(html))),
-  "comment.appendHtml": (html) => appendToReply(htmlToText(String(html))),
+  "ticket.comment.appendText": (text) => appendToReply(textForReply(String(text))),
+  "comment.appendText": (text) => appendToReply(textForReply(String(text))),
+  "ticket.comment.appendHtml": (html) =>
+    appendToReply(richText ? String(html) : htmlToText(String(html))),
+  "comment.appendHtml": (html) => appendToReply(richText ? String(html) : htmlToText(String(html))),
   "resize": (size) => {
     const height = size && typeof size.height !== "undefined" ? String(size.height) : "";
     if (/^\d+(\.\d+)?(px)?$/.test(height)) {
@@ -237,6 +244,16 @@ const actions = {
 /** @param {string} html */
 function htmlToText(html) {
   return new DOMParser().parseFromString(html, "text/html").body.textContent ?? "";
+}
+
+/**
+ * Text as the reply field holds it: escaped, line breaks as `<br>`, in a rich-text editor.
+ * @param {string} text
+ */
+function textForReply(text) {
+  if (!richText) return text;
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escaped.replace(/\n/g, "<br>");
 }
 
 /** @param {string} text */
@@ -430,7 +447,10 @@ form.addEventListener("submit", async (event) => {
     const response = await fetch(`/agent/tickets/${ticketId}/comments`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text: replyText.value, public: !internalNote.checked }),
+      body: JSON.stringify({
+        [richText ? "html" : "text"]: replyText.value,
+        public: !internalNote.checked,
+      }),
     });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));

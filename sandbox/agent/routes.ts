@@ -43,6 +43,13 @@ export interface AgentRoutesOptions {
   settings?: Record<string, unknown>;
   /** Directory of the built app. @default {"dist/agent" of the project} */
   appDir?: string;
+  /**
+   * The account's agents and admins, as `GET /api/v2/users.json?role[]=agent&role[]=admin`
+   * lists them (the signed-in agent is added when missing). @default {[agent]}
+   */
+  agents?: SandboxAgent[];
+  /** The largest page that users API gives, so that tests see several pages. @default {100} */
+  usersPageSize?: number;
 }
 
 /** The demo agent of the sandbox. */
@@ -60,7 +67,13 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   allowed_roles: "",
 };
 
-const SETTING_NAMES = ["require_auth_default", "block_unencrypted_attachments", "allowed_roles"];
+const SETTING_NAMES = [
+  "require_auth_default",
+  "block_unencrypted_attachments",
+  "allowed_roles",
+  "all_agents_as_recipients",
+  "insert_hyperlink",
+];
 
 const DIST_AGENT = new URL("../../dist/agent/", import.meta.url).pathname;
 
@@ -288,6 +301,57 @@ function apiTicket(ticket: Ticket, agent: SandboxAgent): Record<string, unknown>
   };
 }
 
+/**
+ * The ticket's people as ZAF gives them: `ticket.collaborators` and `ticket.followers` (users),
+ * `ticket.assignee` (`{user, group}`, no user when unassigned). Ids are made up per ticket.
+ */
+function zafPeople(ticket: Ticket, agent: SandboxAgent): Record<string, unknown> {
+  const user = (person: { name: string; email: string }, id: number, role: string) => ({
+    id,
+    name: person.name,
+    ...(person.email ? { email: person.email } : {}),
+    role,
+  });
+  const assignee = ticket.assignee === undefined ? agent : ticket.assignee;
+  return {
+    collaborators: (ticket.ccs ?? []).map((person, index) =>
+      user(person, 2000 + ticket.id * 100 + index, "end-user")
+    ),
+    followers: (ticket.followers ?? []).map((person, index) =>
+      user(person, 3000 + ticket.id * 100 + index, "agent")
+    ),
+    assignee: {
+      user: assignee
+        ? user(assignee, assignee === agent ? agent.id : 4000 + ticket.id, "agent")
+        : null,
+      group: { id: 1, name: "Support" },
+    },
+  };
+}
+
+/**
+ * `GET /api/v2/users.json` for agents and admins, with Zendesk's cursor pagination
+ * (`page[size]`, `page[after]`; `meta.has_more`, `links.next` as an absolute URL).
+ */
+function usersPage(url: URL, agents: readonly SandboxAgent[], largest: number): Response {
+  const roles = url.searchParams.getAll("role[]");
+  const listed = agents.filter((agent) => roles.length === 0 || roles.includes(agent.role));
+  const asked = Number(url.searchParams.get("page[size]") ?? 100);
+  const size = Math.max(1, Math.min(Number.isFinite(asked) ? asked : 100, largest, 100));
+  const start = Number(url.searchParams.get("page[after]") ?? 0) || 0;
+  const page = listed.slice(start, start + size);
+  const more = start + size < listed.length;
+  const next = new URL("/api/v2/users.json", url.origin);
+  for (const role of roles) next.searchParams.append("role[]", role);
+  next.searchParams.set("page[size]", String(size));
+  next.searchParams.set("page[after]", String(start + size));
+  return json({
+    users: page.map(apiUser),
+    meta: { has_more: more, after_cursor: more ? String(start + size) : null },
+    links: { next: more ? next.href : null },
+  });
+}
+
 /** The ticket's comments in the shape of Zendesk's REST API (for the request proxy). */
 function apiComments(ticket: Ticket) {
   return {
@@ -320,7 +384,10 @@ export function agentRoutes(
     agent = DEMO_AGENT,
     settings = {},
     appDir = DIST_AGENT,
+    usersPageSize = 100,
   } = options;
+  const agents = options.agents ?? [agent];
+  if (!agents.some((listed) => listed.id === agent.id)) agents.unshift(agent);
   const here = new URL(".", import.meta.url).pathname;
 
   const findTicket = async (id: string): Promise<Ticket | undefined> => {
@@ -367,19 +434,24 @@ export function agentRoutes(
           if (value !== null) merged[name] = settingFromQuery(value);
         }
         const role = url.searchParams.get("role");
+        // A rich-text reply editor (`comment.useRichText`), as most Zendesk accounts have.
+        const richText = url.searchParams.get("rich_text") === "true";
         // The agent's Zendesk language (`?locale=ja`), as ZAF's `currentUser.locale` gives it.
         const locale = url.searchParams.get("locale");
         return ticketPage(ticket, {
           "ticket-id": String(ticket.id),
           "app-url": appUrl,
           settings: merged,
+          "rich-text": richText ? "true" : "false",
           agent: { ...agent, ...(role ? { role } : {}), ...(locale ? { locale } : {}) },
         }, new URL(appUrl).origin);
       }
       match = path.match(/^\/agent\/tickets\/(\d+)\.json$/);
       if (match) {
         const ticket = await findTicket(match[1]);
-        return ticket ? json(ticket) : json({ error: "RecordNotFound" }, 404);
+        return ticket
+          ? json({ ...ticket, people: zafPeople(ticket, agent) })
+          : json({ error: "RecordNotFound" }, 404);
       }
       match = path.match(/^\/agent\/api\/v2\/tickets\/(\d+)\/comments\.json$/);
       if (match) {
@@ -398,6 +470,7 @@ export function agentRoutes(
         });
       }
       if (path === "/agent/api/v2/users/me.json") return json({ user: apiUser(agent) });
+      if (path === "/agent/api/v2/users.json") return usersPage(url, agents, usersPageSize);
       if (path === "/agent/api/v2/users/show_many.json") {
         const ids = (url.searchParams.get("ids") ?? "").split(",").map(Number);
         const users = [];
@@ -425,19 +498,21 @@ export function agentRoutes(
       if (origin !== null && origin !== url.origin) return json({ error: "Forbidden" }, 403);
       const ticket = await findTicket(match[1]);
       if (!ticket) return json({ error: "RecordNotFound" }, 404);
-      let body: { text?: unknown; public?: unknown };
+      let body: { text?: unknown; html?: unknown; public?: unknown };
       try {
         body = await request.json();
       } catch {
         return json({ error: "Body must be JSON" }, 400);
       }
+      // A rich-text reply arrives as the editor's HTML (rendered sanitised by the host script).
+      const html = typeof body.html === "string" ? body.html : undefined;
       const text = typeof body.text === "string" ? body.text : "";
-      if (text.trim() === "") return json({ error: "The reply is empty" }, 400);
+      if ((html ?? text).trim() === "") return json({ error: "The reply is empty" }, 400);
       const comment = await tickets.addComment(ticket.id, {
         authorName: agent.name,
         authorEmail: agent.email,
         role: "agent",
-        html: textToHtml(text),
+        html: html ?? textToHtml(text),
         public: body.public !== false,
       });
       return json(comment, 201);

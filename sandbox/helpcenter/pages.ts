@@ -39,6 +39,8 @@ export interface WidgetTag {
    * @default {"tag"}
    */
   install?: "tag" | "init";
+  /** The tag's `data-link-style` (`url` or `hyperlink`), when the admin set one. */
+  linkStyle?: string;
 }
 
 /** The widget's script tag as an admin pastes it into `document_head.hbs`. */
@@ -48,22 +50,27 @@ export function widgetScriptTag(tag: WidgetTag): Html {
       serviceUrl: tag.serviceUrl,
       dropzoneId: tag.dropzoneId,
       ticketForms: tag.ticketForms,
+      linkStyle: tag.linkStyle,
     }).replace(/</g, "\\u003c");
     return html`
       <script type="module" src="${tag.src}"></script>
       <script type="module">window.Padlock.init(${raw(options)});</script>
     `;
   }
+  const linkStyle = tag.linkStyle === undefined ? raw("") : html`
+    data-link-style="${tag.linkStyle}"
+  `;
   if (tag.integrity) {
     return html`
       <script type="module" src="${tag.src}" integrity="${tag.integrity}" crossorigin="anonymous"
         data-padlock data-service-url="${tag.serviceUrl}" data-dropzone-id="${tag.dropzoneId}"
-        data-ticket-forms="${tag.ticketForms}"></script>
+        data-ticket-forms="${tag.ticketForms}" ${linkStyle}></script>
     `;
   }
   return html`
     <script type="module" src="${tag.src}" data-padlock data-service-url="${tag.serviceUrl}"
-      data-dropzone-id="${tag.dropzoneId}" data-ticket-forms="${tag.ticketForms}"></script>
+      data-dropzone-id="${tag.dropzoneId}" data-ticket-forms="${tag
+        .ticketForms}" ${linkStyle}></script>
   `;
 }
 

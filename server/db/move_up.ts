@@ -68,6 +68,7 @@ const TABLES = [
   "usage_windows",
   "sign_in_failures",
   "mail_queue",
+  "package_activity",
 ] as const;
 
 /** Columns holding values sealed with the secret key, per table. */

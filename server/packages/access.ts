@@ -125,6 +125,32 @@ export async function mayRead(
 }
 
 /**
+ * Tells whether the caller may extend or delete a sent package: its sender, or (for a dropzone
+ * package) an agent allowed on its dropzone, who receives what the dropzone gets.
+ */
+export async function mayManage(context: ApiContext, record: PackageRecord): Promise<boolean> {
+  const { caller, services } = context;
+  if (caller.kind !== "user") return false;
+  return record.senderId === caller.user.id ||
+    (record.dropzoneId !== undefined && record.finalizedAt !== undefined &&
+      await services.accounts.mayReadDropzone(record.dropzoneId, caller.user.id));
+}
+
+/**
+ * Refuses callers that may not extend or delete the package (see {@linkcode mayManage}).
+ *
+ * @throws {ServiceError} `PERMISSION_DENIED`.
+ */
+export async function requireManager(context: ApiContext, record: PackageRecord): Promise<void> {
+  if (!await mayManage(context, record)) {
+    throw new ServiceError(
+      "PERMISSION_DENIED",
+      "Only the sender of this package, or an agent of its dropzone, may change or delete it.",
+    );
+  }
+}
+
+/**
  * Refuses callers that may not read the package (see {@linkcode mayRead}).
  *
  * @throws {ServiceError} `PERMISSION_DENIED`.

@@ -5,14 +5,18 @@
  * @module
  */
 import { type ApiContext, type ApiRoute, now } from "../context.ts";
+import { recordActivity } from "../activity/record.ts";
 import { ServiceError } from "../http.ts";
 import { booleanField, CHECKSUM_PATTERN, integerField, stringField } from "../input.ts";
 import { isEmail, normaliseEmail } from "../accounts/emails.ts";
 import {
+  isBuilder,
   loadPackage,
   loadPackageByIdOrCode,
+  mayManage,
   requireBuilder,
   requireChecksum,
+  requireManager,
   requireReader,
   requireUnfinalized,
 } from "./access.ts";
@@ -66,7 +70,14 @@ async function getPackage(context: ApiContext): Promise<Record<string, unknown>>
   // so agents (who hold an API key) may name an undisclosed package by id; anonymous callers
   // must name it by the packageCode of its link.
   await requireReader(context, record, byCode || context.caller.kind === "user");
-  return await packageView(context.services, record);
+  const manages = await mayManage(context, record);
+  // Opened by a recipient or a link holder (not the sidebar of its sender or dropzone agents).
+  if (!manages && record.finalizedAt !== undefined) await recordActivity(context, record, "opened");
+  // Padlock's own field (SendSafely clients ignore it): the agent app offers Extend and Delete.
+  return {
+    ...await packageView(context.services, record),
+    padlockManage: manages,
+  };
 }
 
 function listPackages(kind: "sent" | "received") {
@@ -102,7 +113,7 @@ function listPackages(kind: "sent" | "received") {
 
 async function updatePackage(context: ApiContext): Promise<Record<string, unknown>> {
   const record = await loadPackage(context, context.params.packageId);
-  requireBuilder(context, record);
+  if (!isBuilder(context, record)) await requireManager(context, record);
   const life = integerField(context.body, "life", {
     ...lifeBounds(context),
     fallback: record.lifeDays,
@@ -114,7 +125,7 @@ async function updatePackage(context: ApiContext): Promise<Record<string, unknow
 
 async function deletePackage(context: ApiContext): Promise<Record<string, unknown>> {
   const record = await loadPackage(context, context.params.packageId);
-  requireBuilder(context, record);
+  if (!isBuilder(context, record)) await requireManager(context, record);
   // Parts first: if this stops half-way the metadata still points at what remains.
   await context.services.store.deletePackage(record.id);
   await context.services.packages.delete(record.id);

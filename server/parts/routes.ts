@@ -8,6 +8,7 @@
  */
 import { LimitError } from "../limits.ts";
 import { type ApiContext, type ApiRoute, now, type Services } from "../context.ts";
+import { recordActivity } from "../activity/record.ts";
 import { completeIfWhole, loadFile } from "../files/routes.ts";
 import type { FileRecord } from "../files/repository.ts";
 import {
@@ -116,6 +117,8 @@ async function downloadUrls(context: ApiContext): Promise<Record<string, unknown
     fallback: file.parts,
   });
   const last = Math.min(file.parts, requestedLast, first + DOWNLOAD_URL_BATCH - 1);
+  // A download starts with its first part: recorded once per download, not per batch.
+  if (first === 1) await recordActivity(context, record, "downloaded", file.id);
   return { downloadUrls: await issueUrls(context, "download", file, first, last) };
 }
 

@@ -296,6 +296,15 @@ export async function createPortal(
     return await decideAccess(portal, record, sessionId, session, user) === "open";
   }
 
+  /** The browser's verified email for `packageId`, or its signed-in agent's (activity records). */
+  async function sessionActor(req: Request, packageId: string): Promise<string | undefined> {
+    const sessionId = sessionIdOf(req);
+    const session = await portal.sessions.find(sessionId);
+    if (!session) return undefined;
+    const user = session.userId ? await accounts.getUser(session.userId) : undefined;
+    return user?.email ?? await portal.sessions.grantOf(sessionId, packageId) ?? undefined;
+  }
+
   return {
     handle,
     authorizeSession,
@@ -309,6 +318,8 @@ export async function createPortal(
         authorizeSession: async (req, packageId) =>
           await authorizeSession(req, packageId) ||
           (await outer.authorizeSession?.(req, packageId)) === true,
+        sessionActor: async (req, packageId) =>
+          await sessionActor(req, packageId) ?? await outer.sessionActor?.(req, packageId),
       };
     },
     async invite(email: string, name?: string) {

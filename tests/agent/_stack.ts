@@ -9,8 +9,9 @@
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { SendSafelyClient } from "../../src/api.ts";
 import { uploadFiles } from "../../src/upload.ts";
-import { startServer } from "../../server/mod.ts";
-import { agentRoutes, startAgentAppHost } from "../../sandbox/agent/routes.ts";
+import { type RunningServer, startServer } from "../../server/mod.ts";
+import type { ServerConfig } from "../../server/config.ts";
+import { agentRoutes, type SandboxAgent, startAgentAppHost } from "../../sandbox/agent/routes.ts";
 import { createTicketStore, type TicketStore } from "../../sandbox/tickets.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
 import { startSandbox } from "../../sandbox/server.ts";
@@ -47,6 +48,10 @@ export interface Stack {
   agentKey: { apiKey: string; apiSecret: string };
   dropzoneId: string;
   pairing: FakePairing;
+  /** The service's data directory (its outbox, its database). */
+  dataDir: string;
+  /** The running service. */
+  server: RunningServer;
   /** Creates a user of the service and returns its signed client. */
   createUserClient(email: string): Promise<SendSafelyClient>;
   /** A browser context whose app storage already holds the agent's key (or not). */
@@ -146,6 +151,12 @@ export async function startStack(
      * @default {true}
      */
     launch?: boolean;
+    /** The sandbox account's agents and admins (its users API). */
+    agents?: SandboxAgent[];
+    /** The largest page of the sandbox's users API. */
+    usersPageSize?: number;
+    /** More options of the service (a clock, a retention). */
+    service?: Partial<ServerConfig>;
   } = {},
 ): Promise<Stack> {
   try {
@@ -160,6 +171,7 @@ export async function startStack(
     throw new Error("not ready");
   };
   const server = await startServer({
+    ...options.service,
     port: 0,
     hostname: "127.0.0.1",
     dataDir,
@@ -198,6 +210,8 @@ export async function startStack(
       serviceUrl,
       appOrigin: appHost.url,
       settings: options.settings,
+      agents: options.agents,
+      usersPageSize: options.usersPageSize,
     });
     const sandbox = Deno.serve(
       { port: 0, hostname: "127.0.0.1", onListen() {} },
@@ -223,6 +237,8 @@ export async function startStack(
     agentKey,
     dropzoneId,
     pairing,
+    dataDir,
+    server,
     agentClient: new SendSafelyClient({ host: serviceUrl, credentials: agentKey }),
     async createUserClient(email) {
       const user = await server.accounts.createUser({ email, password: "another long password" });

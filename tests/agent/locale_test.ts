@@ -67,7 +67,15 @@ Deno.test("the sidebar in the pseudo-locale: no text left untranslated, in every
       description: `Secure Link: ${link}`,
       requester: { name: "Rita Requester", email: "requester@example.com" },
     });
-    const data = ["report.bin", "Rita Requester", AGENT.email, "agent@example.com"];
+    // Names and addresses are data (the recipients' list shows the requester and the assignee).
+    const data = [
+      "report.bin",
+      "Rita Requester",
+      "requester@example.com",
+      "Alex Agent",
+      AGENT.email,
+      "agent@example.com",
+    ];
 
     const signedOut = await stack.newContext({ signedIn: false });
     const { app: outApp } = await openTicket(signedOut, stack, ticket.id, "?locale=en-XA");

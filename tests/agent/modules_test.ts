@@ -59,18 +59,24 @@ Deno.test("readSettings types the installation parameters and refuses a missing 
       require_auth_default: "false",
       block_unencrypted_attachments: true,
       allowed_roles: "Admin, agent\nTeam Lead",
+      all_agents_as_recipients: "true",
+      insert_hyperlink: true,
     }),
     {
       serviceUrl: "https://padlock.example.com",
       requireAuthDefault: false,
       blockUnencryptedAttachments: true,
       allowedRoles: ["admin", "agent", "team lead"],
+      allAgentsAsRecipients: true,
+      insertHyperlink: true,
     },
   );
   const defaults = readSettings({ service_url: "http://localhost:8080" });
   assert.equal(defaults.requireAuthDefault, true);
   assert.equal(defaults.blockUnencryptedAttachments, false);
   assert.deepEqual(defaults.allowedRoles, []);
+  assert.equal(defaults.allAgentsAsRecipients, false);
+  assert.equal(defaults.insertHyperlink, false);
   for (const service_url of [undefined, "", "not a url", "javascript:alert(1)"]) {
     assert.throws(() => readSettings({ service_url }), SettingsError);
   }

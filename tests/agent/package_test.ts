@@ -140,6 +140,8 @@ Deno.test("the app package holds what Zendesk needs, under 2 MB", async () => {
     "require_auth_default",
     "block_unencrypted_attachments",
     "allowed_roles",
+    "all_agents_as_recipients",
+    "insert_hyperlink",
   ]);
   assert.ok(parameters.every((parameter) => types.includes(parameter.type)));
   assert.equal(parameters[0].type, "url");

@@ -8,6 +8,7 @@
  */
 import { Buffer } from "node:buffer";
 import { uploadFiles } from "../../src/upload.ts";
+import { downloadFile, openPackage } from "../../src/download.ts";
 import { dropFiles, openTicket, randomBytes, startStack } from "./_stack.ts";
 
 /**
@@ -121,6 +122,73 @@ export async function captureAgentScreenshots(outDir: string): Promise<string[]>
     await shoot(page, "sent");
     await shoot(page, "ticket-view", true);
     await context.close();
+
+    // Who can open the files: the requester, a CC, a follower and the assignee.
+    const team = await stack.tickets.createTicket({
+      subject: "Contract for the whole team",
+      description: "Please send the signed contract to me and to my colleague.",
+      requester: { name: "Rita Requester", email: "rita@example.com" },
+      ccs: [{ name: "Carl Colleague", email: "carl@example.com" }],
+      followers: [{ name: "Bea Agent", email: "bea@example.com" }],
+    });
+    const people = await stack.newContext();
+    const recipients = await openTicket(people, stack, team.id);
+    await recipients.page.setViewportSize(viewport);
+    await recipients.app.waitForSelector('[data-role="audience"][data-state="ready"]');
+    await shoot(recipients.page, "recipients");
+    await recipients.page.close();
+
+    // A CC without an email address: named, nothing sent.
+    const phoneOnly = await stack.tickets.createTicket({
+      subject: "Send it to my manager too",
+      description: "My manager should get the report as well.",
+      requester: { name: "Rita Requester", email: "rita@example.com" },
+      ccs: [{ name: "Manfred Phoneonly", email: "" }],
+    });
+    const missing = await openTicket(people, stack, phoneOnly.id);
+    await missing.page.setViewportSize(viewport);
+    await missing.app.waitForSelector('[data-role="audience"][data-state="missing-email"]');
+    await missing.app.locator('[data-role="file-input"]').setInputFiles({
+      name: "Quarterly report.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(randomBytes(20_000)),
+    });
+    await missing.app.waitForSelector('[data-role="send-status"].error');
+    await shoot(missing.page, "recipients-missing-email");
+    await missing.page.close();
+
+    // Control and activity: the agent's own download is recorded and shown under the file.
+    const opened = await openPackage(stack.agentClient, logs);
+    await downloadFile(stack.agentClient, opened, opened.files[0], new WritableStream());
+    const control = await openTicket(people, stack, ticket.id);
+    await control.page.setViewportSize(viewport);
+    await control.app.waitForSelector('[data-role="activity"]');
+    await control.app.locator('[data-role="link-group"]', {
+      has: control.app.locator("text=server-logs.zip"),
+    }).locator('[data-role="delete"]').click();
+    await control.app.waitForSelector('[data-role="confirm-delete"]');
+    await shoot(control.page, "control");
+    await control.page.close();
+
+    // "Insert a hyperlink instead of the URL" with a rich-text reply, after submitting it.
+    const linked = await openTicket(
+      people,
+      stack,
+      team.id,
+      "?insert_hyperlink=true&rich_text=true",
+    );
+    await linked.page.setViewportSize(viewport);
+    await linked.app.locator('[data-role="file-input"]').setInputFiles({
+      name: "Signed contract.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(randomBytes(300_000)),
+    });
+    await linked.app.waitForSelector('[data-role="send-status"].success');
+    await linked.page.locator("#submit-reply").click();
+    await linked.page.waitForSelector("#conversation li:nth-child(2) a");
+    await linked.app.waitForSelector('[data-role="file"]:has-text("Signed contract.pdf")');
+    await shoot(linked.page, "hyperlink", true);
+    await people.close();
   } finally {
     await stack.close();
   }

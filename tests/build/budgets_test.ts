@@ -14,9 +14,10 @@ Deno.test("budgets: the build meets every budget (issue 7; the app 122 KB with t
     assert.deepEqual(
       result.budgets.map(({ budget }) => [budget.bundle, budget.limit, budget.gzip ?? true]),
       [
+        // Issue 7's 10 KB; its 120 KB for the app raised for the translations, pins and issue 13.
         ["helpcenter", 10 * KB, true],
         ["helpcenter", 90 * KB, true],
-        ["agent", 124 * KB, true],
+        ["agent", 128 * KB, true],
         ["agent", 300 * KB, false],
       ],
     );

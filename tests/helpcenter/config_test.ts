@@ -21,6 +21,11 @@ Deno.test("config: the script tag's values are checked and normalised", () => {
       .ticketForms,
     ["1", "2"],
   );
+  // data-link-style: "hyperlink" is kept, "url" is the default.
+  const d = { serviceUrl: "https://a.example", dropzoneId: "d" };
+  assert.equal(parseConfig({ ...d, linkStyle: "hyperlink" }).linkStyle, "hyperlink");
+  assert.equal(parseConfig({ ...d, linkStyle: "url" }).linkStyle, undefined);
+  assert.throws(() => parseConfig({ ...d, linkStyle: "button" }), /linkStyle/);
 });
 
 Deno.test("config: a wrong setting is refused with a message naming it", () => {

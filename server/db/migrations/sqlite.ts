@@ -160,4 +160,24 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX usage_windows_start ON usage_windows(window_start);
     `,
   },
+  {
+    version: 5,
+    description: "package activity: who opened or downloaded what, when (issue 13)",
+    sql: `
+      -- Who opened a package or downloaded a file: a verified email or an agent's account,
+      -- the client address truncated; never a key. Kept for the retention, or the package's life.
+      CREATE TABLE package_activity (
+        id TEXT PRIMARY KEY,
+        package_id TEXT NOT NULL REFERENCES packages(id) ON DELETE CASCADE,
+        file_id TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('opened', 'downloaded')),
+        actor TEXT NOT NULL,
+        actor_kind TEXT NOT NULL CHECK (actor_kind IN ('recipient', 'agent', 'link')),
+        address TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX package_activity_package ON package_activity(package_id, at);
+      CREATE INDEX package_activity_at ON package_activity(at);
+    `,
+  },
 ];
