@@ -47,6 +47,11 @@ export interface Services {
   metrics?: ServiceMetrics;
   /** The requests in flight, and whether the service is stopping (`/readyz` then answers 503). */
   inFlight?: InFlight;
+  /**
+   * Asks, before an agent's API key is served, whether the agent may still act (single sign-on:
+   * the identity provider is asked now and then); false refuses the key.
+   */
+  checkAgent?: (user: User) => Promise<boolean>;
 }
 
 /** Who sent a request. */
