@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { SendSafelyClient } from "../../src/api.ts";
 import { uploadFiles } from "../../src/upload.ts";
-import { startServer } from "../../server/mod.ts";
+import { type ServerConfig, startServer } from "../../server/mod.ts";
 import { agentRoutes, startAgentAppHost } from "../../sandbox/agent/routes.ts";
 import { createTicketStore, type TicketStore } from "../../sandbox/tickets.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
@@ -146,6 +146,8 @@ export async function startStack(
      * @default {true}
      */
     launch?: boolean;
+    /** More options of the service (single sign-on, for example). */
+    server?: Partial<ServerConfig>;
   } = {},
 ): Promise<Stack> {
   try {
@@ -167,6 +169,7 @@ export async function startStack(
     extraRoutes: options.fakePairing === false
       ? undefined
       : fakePairingRoutes(pairing, () => issueKey(), () => serviceUrl),
+    ...options.server,
   });
   serviceUrl = server.url;
   const agent = await server.accounts.createUser({
