@@ -84,6 +84,19 @@ function isLoopback(issuer: URL): boolean {
   return ["127.0.0.1", "localhost", "[::1]"].includes(issuer.hostname);
 }
 
+/**
+ * The error's message with those of its causes (openid-client wraps the check that failed:
+ * `unexpected JWT "aud" (audience) claim value`), for the log; never a token.
+ */
+function describe(error: unknown): string {
+  const messages: string[] = [];
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    messages.push(current.message);
+    current = current.cause;
+  }
+  return messages.join(": ");
+}
+
 /** Sign-ins through one OpenID provider. */
 export class OidcSignIn {
   readonly #settings: OidcSettings;
@@ -217,7 +230,7 @@ export class OidcSignIn {
         unreachable ? "unavailable" : "token",
         unreachable
           ? "The identity provider could not be reached."
-          : `The identity provider's answer did not pass the checks: ${(cause as Error).message}`,
+          : `The identity provider's answer did not pass the checks: ${describe(cause)}`,
         { cause },
       );
     }

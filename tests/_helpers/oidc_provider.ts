@@ -5,8 +5,8 @@
  * password), which is enough to drive it from Chromium.
  *
  * The tests can make it misbehave the way a misconfigured or hostile provider would: re-sign the
- * ID token it returns with its own key but another audience or an expiry in the past
- * (`tamper`), and refuse a user (`deactivate`): the sign-in then comes back as `access_denied`
+ * ID token it returns with its own key but another audience or an expiry in the past, or sign
+ * it with a key it never published (`tamper`), and refuse a user (`deactivate`): the sign-in then comes back as `access_denied`
  * and the user's refresh tokens stop working, as with Okta or Entra.
  *
  * @module
@@ -30,7 +30,7 @@ export interface ProviderUser {
 }
 
 /** What the test provider's ID tokens get changed to before Padlock sees them. */
-export type Tamper = undefined | "wrong-audience" | "expired";
+export type Tamper = undefined | "wrong-audience" | "expired" | "forged";
 
 /** A running test provider. */
 export interface TestProvider {
@@ -149,9 +149,13 @@ export async function startTestProvider(
             claims.iat = now - 7200;
             claims.exp = now - 3600;
           }
+          // Forged: the same claims and key id, signed by a key the provider never published.
+          const key = handle.tamper === "forged"
+            ? (await jose.generateKeyPair("RS256")).privateKey
+            : privateKey;
           body.id_token = await new jose.SignJWT(claims)
             .setProtectedHeader({ alg: "RS256", kid: "test-key" })
-            .sign(privateKey);
+            .sign(key);
         }
       }
     });
