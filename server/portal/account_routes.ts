@@ -72,7 +72,7 @@ function signInPage(
 <p class="muted">Agents sign in to open files sent through the Help Center and to connect the
 Zendesk app.</p>
 ${
-      options.signup
+      options.signup && !portal.sso?.only
         ? html`<div class="alert info" data-role="signup-hint">New here? <a href="${activate}">Activate
 your account</a> with the email address your administrator registered, then come back.</div>`
         : ""

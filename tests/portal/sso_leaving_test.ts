@@ -2,7 +2,7 @@
 /**
  * Leaving the company ends access: a user the provider deactivated loses the Zendesk app's key
  * (the provider refuses the account's refresh token at the next check) and the browser session,
- * and is refused at the next sign-in.
+ * and is refused at the next sign-in; an account deactivated in Padlock is refused by Padlock.
  */
 import assert from "node:assert/strict";
 import { SendSafelyClient } from "../../src/api.ts";
@@ -40,6 +40,17 @@ Deno.test("a user the provider deactivated is refused, and the app's key stops w
       // Signing in again: the provider itself refuses her.
       await signInWithProvider(page, dana.id);
       assert.match(await refusal(page), /Corp ID did not sign you in/);
+
+      // An account deactivated in Padlock only (the admin command) is refused by Padlock.
+      const agent = (await service.server.accounts.findUserByEmail("agent@example.com"))!;
+      await service.server.accounts.deactivate(agent.id);
+      const other = await (await browser.newContext()).newPage();
+      await other.goto(`${service.url}/signin`);
+      await signInWithProvider(other, "agent-1");
+      assert.match(
+        await refusal(other),
+        /The Padlock account of agent@example\.com is deactivated/,
+      );
     } finally {
       await browser.close();
     }
