@@ -47,6 +47,9 @@ Deno.test("a migrated data directory serves every link byte-identical from Postg
       );
       sent.push({ link, files: new Map(Object.entries(pkg.files)) });
     }
+    // An agent who signed in through the identity provider: its refresh token is sealed too.
+    const [firstUser] = await source.server.accounts.listUsers();
+    await source.server.accounts.linkSubject(firstUser.id, "provider-subject-1", "refresh token 1");
     const key = (await Deno.readTextFile(`${source.dataDir}/secret.key`)).trim();
     await source.server.close();
 
@@ -88,6 +91,11 @@ Deno.test("a migrated data directory serves every link byte-identical from Postg
       headers: { "ss-api-key": source.dropzoneId },
     });
     assert.equal((await verified.json()).response, "SUCCESS");
+    assert.equal((await moved.accounts.findUserBySubject("provider-subject-1"))?.id, firstUser.id);
+    assert.equal(
+      await moved.accounts.claimProviderCheck(firstUser.id, Date.now()),
+      "refresh token 1",
+    );
 
     // A second run would mix two directories: refused, and nothing is changed.
     await assert.rejects(
