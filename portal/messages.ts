@@ -94,6 +94,24 @@ const en = {
   // Issue 15: refusal of changed code.
   "guard.integrityTitle": "These files cannot be opened safely here",
   "guard.integrity": "Padlock's code here differs from its published build, so it was not run.",
+  "sso.signInWith": "Sign in with {provider}",
+  "sso.orPassword": "Or sign in with your Padlock password:",
+  "sso.onlyProvider": "Your company signs you in through {provider}.",
+  "sso.passwordsOff": "Passwords are turned off for this service: sign in with {provider}.",
+  "sso.refusedTitle": "Sign-in refused",
+  "sso.stateUsed":
+    "This sign-in was used already, has expired, or was started in another browser. Start again.",
+  "sso.providerRefused":
+    "{provider} did not sign you in. If your company account was disabled, you no longer have access to Padlock.",
+  "sso.tokenInvalid":
+    "The answer from {provider} could not be verified, so you were not signed in. Try again; if it keeps failing, tell your administrator.",
+  "sso.unavailable": "{provider} could not be reached. Try again in a few minutes.",
+  "sso.noAccount": "{email} has no Padlock account. Ask your administrator to add you.",
+  "sso.unverified":
+    "{provider} did not confirm your email address, so it cannot be matched to a Padlock account.",
+  "sso.deactivated": "The Padlock account of {email} is deactivated. Ask your administrator.",
+  "sso.otherSubject": "{email} is linked to another {provider} account. Ask your administrator.",
+  "sso.startAgain": "Sign in again",
 };
 
 /** A message key of the receive page. */

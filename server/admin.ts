@@ -10,6 +10,8 @@
  * deno task admin key add --email agent@example.com --description "Zendesk app"
  * deno task admin key list --email agent@example.com
  * deno task admin key revoke --key <apiKey>
+ * deno task admin deactivate --email agent@example.com   # left the company: no sign-in, keys revoked
+ * deno task admin reactivate --email agent@example.com
  * deno task admin dropzone add --owner agent@example.com --allow a@example.com,b@example.com
  * deno task admin dropzone list
  * deno task admin backup --to /backups/padlock-2026-01-31     # online: the service may run
@@ -46,6 +48,8 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   key add --email <email> [--description <text>]
   key list --email <email>
   key revoke --key <apiKey>
+  deactivate --email <email>   (the agent signs in no more; API keys revoked, sessions ended)
+  reactivate --email <email>   (may sign in again; the revoked keys stay revoked)
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
   activity --package <packageId>   (who opened and downloaded what, when, from which network)
@@ -169,6 +173,8 @@ export async function runAdmin(
     "key add",
     "key list",
     "key revoke",
+    "deactivate",
+    "reactivate",
     "dropzone add",
     "dropzone list",
     "activity",
@@ -282,8 +288,20 @@ export async function runAdmin(
       }
       case "user list":
         return (await accounts.listUsers()).map((user) =>
-          `${user.id}\t${user.email}\t${user.name}`
+          `${user.id}\t${user.email}\t${user.name}${
+            user.deactivatedAt === undefined ? "" : "\tdeactivated"
+          }`
         );
+      case "deactivate": {
+        const user = await userByEmail(accounts, required(values, "email"));
+        const changed = await accounts.deactivate(user.id);
+        return [`${changed ? "deactivated" : "already deactivated"}: ${user.email}`];
+      }
+      case "reactivate": {
+        const user = await userByEmail(accounts, required(values, "email"));
+        const changed = await accounts.reactivate(user.id);
+        return [`${changed ? "reactivated" : "not deactivated"}: ${user.email}`];
+      }
       case "key add": {
         const user = await userByEmail(accounts, required(values, "email"));
         const key = await accounts.createApiKey(user.id, values.description ?? "");

@@ -56,8 +56,11 @@ export async function authenticate(
   const key = SAFE_ID_PATTERN.test(apiKey)
     ? await services.accounts.findActiveApiKey(apiKey)
     : undefined;
-  if (!key || !signatureMatches(signature, key.apiSecret, apiKey, path, timestamp, signedBody)) {
-    // One message for both: which API keys exist is not disclosed.
+  if (
+    !key || !signatureMatches(signature, key.apiSecret, apiKey, path, timestamp, signedBody) ||
+    (services.checkAgent && !(await services.checkAgent(key.user)))
+  ) {
+    // One message for all: which API keys exist is not disclosed.
     throw authenticationFailed("The API key is unknown or revoked, or the signature is wrong.");
   }
   return { kind: "user", user: key.user };

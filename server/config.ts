@@ -128,6 +128,20 @@ export interface ServerConfig {
   s3Prefix?: string;
   /** Part URLs are pre-signed bucket URLs: part bytes never pass through the service. @default {false} */
   s3DirectParts?: boolean;
+  /** OpenID Connect issuer of the company's identity provider; with the client id and secret, agents sign in through it. */
+  oidcIssuer?: string;
+  /** The client id registered at the identity provider. */
+  oidcClientId?: string;
+  /** The client secret registered at the identity provider. */
+  oidcClientSecret?: string;
+  /** The provider's name on the sign-in button ("Sign in with Okta"). @default {the issuer's host name} */
+  oidcName?: string;
+  /** Email domains (comma-separated) whose agents get an account at their first sign-in through the provider. */
+  oidcAllowedDomains?: string;
+  /** Agents sign in only through the provider: passwords are refused. @default {false} */
+  oidcOnly?: boolean;
+  /** How often an agent's API keys are checked with the provider (refresh token), in minutes; 0 never. @default {15} */
+  oidcCheckMinutes?: number;
   /** Receives one structured entry per request; defaults to one JSON line on stdout. */
   log?: (entry: LogEntry) => void;
   /** The clock, in milliseconds since the epoch (tests move it forward). @default {Date.now} */
@@ -272,11 +286,44 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
       );
     }
   }
+  checkOidc(merged);
   return {
     ...merged,
     maxPartBytes: merged.maxPartBytes ?? merged.partSize + PART_OVERHEAD_ALLOWANCE,
     now: merged.now ?? Date.now,
   };
+}
+
+/** The OpenID settings come together, the issuer is an https URL (http only on loopback). */
+function checkOidc(config: ServerConfig): void {
+  const set = [config.oidcIssuer, config.oidcClientId, config.oidcClientSecret].filter(Boolean);
+  if (set.length === 0) {
+    if (config.oidcOnly) {
+      throw new ConfigError("oidcOnly needs oidcIssuer, oidcClientId and oidcClientSecret.");
+    }
+    return;
+  }
+  if (set.length !== 3) {
+    throw new ConfigError(
+      "Single sign-on needs all three of --oidc-issuer, --oidc-client-id and --oidc-client-secret.",
+    );
+  }
+  let issuer: URL;
+  try {
+    issuer = new URL(config.oidcIssuer!);
+  } catch (cause) {
+    throw new ConfigError(`oidcIssuer is not a URL: ${config.oidcIssuer}`, { cause });
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(issuer.hostname);
+  if (issuer.protocol !== "https:" && !(issuer.protocol === "http:" && loopback)) {
+    throw new ConfigError(`oidcIssuer must be an https URL: current value is ${config.oidcIssuer}`);
+  }
+  const minutes = config.oidcCheckMinutes;
+  if (minutes !== undefined && (!Number.isSafeInteger(minutes) || minutes < 0)) {
+    throw new ConfigError(
+      `oidcCheckMinutes must be a non-negative integer: current value is ${minutes}`,
+    );
+  }
 }
 
 /** Each option that can be set from outside: flag name, environment variable, kind. */
@@ -329,6 +376,13 @@ const EXTERNAL_OPTIONS = [
   ["upload-bytes-per-dropzone-per-day", "PADLOCK_UPLOAD_BYTES_PER_DROPZONE_PER_DAY", "number"],
   ["upload-bytes-per-address-per-day", "PADLOCK_UPLOAD_BYTES_PER_ADDRESS_PER_DAY", "number"],
   ["storage-quota-bytes", "PADLOCK_STORAGE_QUOTA_BYTES", "number"],
+  ["oidc-issuer", "PADLOCK_OIDC_ISSUER", "string"],
+  ["oidc-client-id", "PADLOCK_OIDC_CLIENT_ID", "string"],
+  ["oidc-client-secret", "PADLOCK_OIDC_CLIENT_SECRET", "string"],
+  ["oidc-name", "PADLOCK_OIDC_NAME", "string"],
+  ["oidc-allowed-domains", "PADLOCK_OIDC_ALLOWED_DOMAINS", "string"],
+  ["oidc-only", "PADLOCK_OIDC_ONLY", "boolean"],
+  ["oidc-check-minutes", "PADLOCK_OIDC_CHECK_MINUTES", "number"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */

@@ -53,6 +53,11 @@ export interface Services {
   inFlight?: InFlight;
   /** The abuse limits (absent in handlers built without them: nothing is limited). */
   limits?: AbuseLimits;
+  /**
+   * Asks, before an agent's API key is served, whether the agent may still act (single sign-on:
+   * the identity provider is asked now and then); false refuses the key.
+   */
+  checkAgent?: (user: User) => Promise<boolean>;
 }
 
 /** Who sent a request. */

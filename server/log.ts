@@ -11,8 +11,8 @@
 export interface LogEntry {
   /** ISO time the entry was written. */
   time: string;
-  /** `"request"` for each request, `"error"` for an unexpected failure, `"sweep"`, `"start"`. */
-  event: "request" | "error" | "sweep" | "start" | "stop";
+  /** `"request"` for each request, `"error"` for an unexpected failure, `"sweep"`, `"start"`; `"sso"` for a refused single sign-on or an account the provider ended. */
+  event: "request" | "error" | "sweep" | "start" | "stop" | "sso";
   /** Random id that ties an error entry to its request entry. */
   requestId?: string;
   /** HTTP method. */

@@ -85,6 +85,23 @@ const ar: PortalMessages = {
   // Issue 15: refusal of changed code.
   "guard.integrityTitle": "لا يمكن فتح هذه الملفات بأمان هنا",
   "guard.integrity": "يختلف رمز Padlock هنا عن إصداره المنشور، ولذلك لم يُشغَّل.",
+  "sso.signInWith": "تسجيل الدخول عبر {provider}",
+  "sso.orPassword": "أو سجّل الدخول بكلمة مرور Padlock:",
+  "sso.onlyProvider": "تسجّل شركتك دخولك عبر {provider}.",
+  "sso.passwordsOff": "كلمات المرور معطّلة في هذه الخدمة: سجّل الدخول عبر {provider}.",
+  "sso.refusedTitle": "رُفض تسجيل الدخول",
+  "sso.stateUsed":
+    "استُخدم تسجيل الدخول هذا من قبل، أو انتهت صلاحيته، أو بدأ في متصفح آخر. ابدأ من جديد.",
+  "sso.providerRefused":
+    "لم يسجّل {provider} دخولك. إذا عُطّل حسابك في الشركة، فلم يعد بإمكانك الوصول إلى Padlock.",
+  "sso.tokenInvalid":
+    "تعذّر التحقق من رد {provider}، لذا لم يُسجَّل دخولك. حاول مرة أخرى؛ وإذا استمر الفشل، فأبلغ المسؤول.",
+  "sso.unavailable": "تعذّر الوصول إلى {provider}. حاول مرة أخرى بعد بضع دقائق.",
+  "sso.noAccount": "لا يوجد حساب Padlock للعنوان {email}. اطلب من المسؤول إضافتك.",
+  "sso.unverified": "لم يؤكد {provider} عنوان بريدك الإلكتروني، لذا لا يمكن ربطه بحساب Padlock.",
+  "sso.deactivated": "حساب Padlock للعنوان {email} معطّل. تواصل مع المسؤول.",
+  "sso.otherSubject": "العنوان {email} مرتبط بحساب آخر في {provider}. تواصل مع المسؤول.",
+  "sso.startAgain": "سجّل الدخول مرة أخرى",
 };
 
 export default ar;

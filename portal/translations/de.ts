@@ -96,6 +96,29 @@ const de: PortalMessages = {
   "guard.integrityTitle": "Diese Dateien können hier nicht sicher geöffnet werden",
   "guard.integrity":
     "Der Padlock-Code hier weicht von seinem veröffentlichten Build ab und wurde deshalb nicht ausgeführt.",
+  "sso.signInWith": "Mit {provider} anmelden",
+  "sso.orPassword": "Oder mit Ihrem Padlock-Passwort anmelden:",
+  "sso.onlyProvider": "Ihr Unternehmen meldet Sie über {provider} an.",
+  "sso.passwordsOff":
+    "Passwörter sind für diesen Dienst abgeschaltet: Melden Sie sich mit {provider} an.",
+  "sso.refusedTitle": "Anmeldung abgelehnt",
+  "sso.stateUsed":
+    "Diese Anmeldung wurde bereits verwendet, ist abgelaufen oder wurde in einem anderen Browser begonnen. Beginnen Sie von vorn.",
+  "sso.providerRefused":
+    "{provider} hat Sie nicht angemeldet. Wenn Ihr Firmenkonto deaktiviert wurde, haben Sie keinen Zugang mehr zu Padlock.",
+  "sso.tokenInvalid":
+    "Die Antwort von {provider} ließ sich nicht prüfen, deshalb wurden Sie nicht angemeldet. Versuchen Sie es erneut; wenn es weiter fehlschlägt, wenden Sie sich an Ihren Administrator.",
+  "sso.unavailable":
+    "{provider} ist nicht erreichbar. Versuchen Sie es in ein paar Minuten erneut.",
+  "sso.noAccount":
+    "{email} hat kein Padlock-Konto. Bitten Sie Ihren Administrator, Sie hinzuzufügen.",
+  "sso.unverified":
+    "{provider} hat Ihre E-Mail-Adresse nicht bestätigt, daher lässt sie sich keinem Padlock-Konto zuordnen.",
+  "sso.deactivated":
+    "Das Padlock-Konto von {email} ist deaktiviert. Wenden Sie sich an Ihren Administrator.",
+  "sso.otherSubject":
+    "{email} ist mit einem anderen {provider}-Konto verknüpft. Wenden Sie sich an Ihren Administrator.",
+  "sso.startAgain": "Erneut anmelden",
 };
 
 export default de;

@@ -90,6 +90,27 @@ const ja: PortalMessages = {
   "guard.integrityTitle": "これらのファイルはここでは安全に開けません",
   "guard.integrity":
     "ここにある Padlock のコードは公開されているビルドと異なるため、実行されませんでした。",
+  "sso.signInWith": "{provider} でサインイン",
+  "sso.orPassword": "または Padlock のパスワードでサインイン:",
+  "sso.onlyProvider": "お勤め先では {provider} でサインインします。",
+  "sso.passwordsOff":
+    "このサービスではパスワードが無効になっています。{provider} でサインインしてください。",
+  "sso.refusedTitle": "サインインが拒否されました",
+  "sso.stateUsed":
+    "このサインインは使用済みか、期限切れか、別のブラウザーで開始されたものです。もう一度やり直してください。",
+  "sso.providerRefused":
+    "{provider} でサインインできませんでした。会社のアカウントが無効化された場合、Padlock にはアクセスできなくなります。",
+  "sso.tokenInvalid":
+    "{provider} からの応答を検証できなかったため、サインインしていません。もう一度お試しください。失敗が続く場合は管理者に連絡してください。",
+  "sso.unavailable": "{provider} に接続できません。数分後にもう一度お試しください。",
+  "sso.noAccount": "{email} の Padlock アカウントはありません。管理者に追加を依頼してください。",
+  "sso.unverified":
+    "{provider} がメールアドレスを確認していないため、Padlock アカウントと照合できません。",
+  "sso.deactivated":
+    "{email} の Padlock アカウントは無効化されています。管理者に問い合わせてください。",
+  "sso.otherSubject":
+    "{email} は別の {provider} アカウントに関連付けられています。管理者に問い合わせてください。",
+  "sso.startAgain": "もう一度サインイン",
 };
 
 export default ja;

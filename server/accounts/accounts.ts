@@ -22,6 +22,8 @@ export interface User {
   name: string;
   /** Creation time, ms since the epoch. */
   createdAt: number;
+  /** When the account was deactivated (it signs in no more, its keys do not work). */
+  deactivatedAt?: number;
 }
 
 /** An API key as listed (never with its secret). */
@@ -59,10 +61,22 @@ interface UserRow {
   email: string;
   name: string;
   created_at: number;
+  deactivated_at: number | null;
 }
 
+const USER_COLUMNS = "users.id, users.email, users.name, users.created_at, users.deactivated_at";
+
+/** Stored as the password hash of an account made by single sign-on: no password matches it. */
+const NO_PASSWORD = "none";
+
 function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, createdAt: row.created_at };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    createdAt: row.created_at,
+    ...(row.deactivated_at === null ? {} : { deactivatedAt: row.deactivated_at }),
+  };
 }
 
 /** Users, API keys and dropzones. */
@@ -114,7 +128,7 @@ export class Accounts {
   /** Finds a user by id. */
   async getUser(id: string): Promise<User | undefined> {
     const row = await this.#db.get<UserRow>(
-      "SELECT id, email, name, created_at FROM users WHERE id = ?",
+      `SELECT ${USER_COLUMNS} FROM users WHERE id = ?`,
       [id],
     );
     return row && toUser(row);
@@ -123,7 +137,7 @@ export class Accounts {
   /** Finds a user by email (case-insensitive). */
   async findUserByEmail(email: string): Promise<User | undefined> {
     const row = await this.#db.get<UserRow>(
-      "SELECT id, email, name, created_at FROM users WHERE email = ?",
+      `SELECT ${USER_COLUMNS} FROM users WHERE email = ?`,
       [normaliseEmail(email)],
     );
     return row && toUser(row);
@@ -132,18 +146,21 @@ export class Accounts {
   /** Lists every user, oldest first. */
   async listUsers(): Promise<User[]> {
     const rows = await this.#db.all<UserRow>(
-      "SELECT id, email, name, created_at FROM users ORDER BY created_at, email",
+      `SELECT ${USER_COLUMNS} FROM users ORDER BY created_at, email`,
     );
     return rows.map(toUser);
   }
 
-  /** Returns the user when the email and password match, else `undefined` (constant-time compare). */
+  /**
+   * Returns the user when the email and password match and the account is active, else
+   * `undefined` (constant-time compare).
+   */
   async verifyPassword(email: string, password: string): Promise<User | undefined> {
     const row = await this.#db.get<UserRow & { password_hash: string }>(
-      "SELECT id, email, name, created_at, password_hash FROM users WHERE email = ?",
+      `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email = ?`,
       [normaliseEmail(email)],
     );
-    if (!row) return undefined;
+    if (!row || row.deactivated_at !== null) return undefined;
     return await verifyPassword(password, row.password_hash) ? toUser(row) : undefined;
   }
 
@@ -153,7 +170,11 @@ export class Accounts {
    * @throws {AccountError} when the user does not exist.
    */
   async createApiKey(userId: string, description: string): Promise<NewApiKey> {
-    if (!(await this.getUser(userId))) throw new AccountError(`No user has id ${userId}.`);
+    const user = await this.getUser(userId);
+    if (!user) throw new AccountError(`No user has id ${userId}.`);
+    if (user.deactivatedAt !== undefined) {
+      throw new AccountError(`The account ${user.email} is deactivated.`);
+    }
     const apiKey = randomToken(16);
     const apiSecret = randomToken(32);
     await this.#db.run(
@@ -201,14 +222,129 @@ export class Accounts {
    * @throws {import("./secret_box.ts").SecretBoxError} when the secret was sealed with another key.
    */
   async findActiveApiKey(apiKey: string): Promise<{ user: User; apiSecret: string } | undefined> {
+    // A deactivated account's keys do not work, even if one escaped revocation.
     const row = await this.#db.get<UserRow & { secret_sealed: string }>(
-      `SELECT users.id, users.email, users.name, users.created_at, api_keys.secret_sealed
+      `SELECT ${USER_COLUMNS}, api_keys.secret_sealed
        FROM api_keys JOIN users ON users.id = api_keys.user_id
-       WHERE api_keys.api_key = ? AND api_keys.revoked_at IS NULL`,
+       WHERE api_keys.api_key = ? AND api_keys.revoked_at IS NULL
+         AND users.deactivated_at IS NULL`,
       [apiKey],
     );
     if (!row) return undefined;
     return { user: toUser(row), apiSecret: this.#secrets.open(row.secret_sealed) };
+  }
+
+  /**
+   * Deactivates an account: it signs in no more (password or single sign-on), its API keys are
+   * revoked and its browser sessions end. Returns false when it was deactivated already.
+   */
+  async deactivate(userId: string): Promise<boolean> {
+    const now = this.#now();
+    const changed = await this.#db.run(
+      "UPDATE users SET deactivated_at = ? WHERE id = ? AND deactivated_at IS NULL",
+      [now, userId],
+    );
+    await this.#db.run(
+      "UPDATE api_keys SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+      [now, userId],
+    );
+    await this.#db.run("DELETE FROM portal_sessions WHERE user_id = ?", [userId]);
+    return changed.changes > 0;
+  }
+
+  /** Lets a deactivated account sign in again (its revoked keys stay revoked). */
+  async reactivate(userId: string): Promise<boolean> {
+    const changed = await this.#db.run(
+      "UPDATE users SET deactivated_at = NULL WHERE id = ? AND deactivated_at IS NOT NULL",
+      [userId],
+    );
+    return changed.changes > 0;
+  }
+
+  /**
+   * Creates an account for an agent who signed in through the identity provider: it has no
+   * password and is linked to the provider's `subject`.
+   *
+   * @throws {AccountError} when the email is malformed or taken.
+   */
+  async createSsoUser(options: { email: string; name?: string; subject: string }): Promise<User> {
+    if (!isEmail(options.email?.trim())) {
+      throw new AccountError(`Not an email address: ${JSON.stringify(options.email)}`);
+    }
+    const email = normaliseEmail(options.email);
+    const id = newUuid();
+    try {
+      await this.#db.run(
+        `INSERT INTO users (id, email, name, password_hash, created_at, oidc_subject)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [id, email, options.name ?? "", NO_PASSWORD, this.#now(), options.subject],
+      );
+    } catch (cause) {
+      throw new AccountError(`A user with email ${email} exists.`, { cause });
+    }
+    return (await this.getUser(id))!;
+  }
+
+  /** Finds the account linked to the identity provider's `subject`. */
+  async findUserBySubject(subject: string): Promise<User | undefined> {
+    const row = await this.#db.get<UserRow>(
+      `SELECT ${USER_COLUMNS} FROM users WHERE oidc_subject = ?`,
+      [subject],
+    );
+    return row && toUser(row);
+  }
+
+  /** The provider subject an account is linked to, if any. */
+  async subjectOf(userId: string): Promise<string | undefined> {
+    const row = await this.#db.get<{ oidc_subject: string | null }>(
+      "SELECT oidc_subject FROM users WHERE id = ?",
+      [userId],
+    );
+    return row?.oidc_subject ?? undefined;
+  }
+
+  /**
+   * Links an account to the provider's `subject` and keeps the provider's refresh token
+   * (sealed), with which {@linkcode Accounts.claimProviderCheck} checks the account later.
+   */
+  async linkSubject(userId: string, subject: string, refreshToken?: string): Promise<void> {
+    await this.#db.run(
+      `UPDATE users SET oidc_subject = ?, oidc_refresh_sealed = ?, oidc_checked_at = ?
+       WHERE id = ?`,
+      [
+        subject,
+        refreshToken === undefined ? null : this.#secrets.seal(refreshToken),
+        this.#now(),
+        userId,
+      ],
+    );
+  }
+
+  /**
+   * Claims the provider check of an account whose last check is older than `olderThan` (ms
+   * since the epoch): returns its refresh token, or undefined when it has none or another
+   * request checks it already (the claim is atomic, so one refresh token is redeemed once).
+   */
+  async claimProviderCheck(userId: string, olderThan: number): Promise<string | undefined> {
+    const claimed = await this.#db.run(
+      `UPDATE users SET oidc_checked_at = ? WHERE id = ? AND oidc_refresh_sealed IS NOT NULL
+         AND (oidc_checked_at IS NULL OR oidc_checked_at <= ?)`,
+      [this.#now(), userId, olderThan],
+    );
+    if (claimed.changes !== 1) return undefined;
+    const row = await this.#db.get<{ sealed: string | null }>(
+      "SELECT oidc_refresh_sealed AS sealed FROM users WHERE id = ?",
+      [userId],
+    );
+    return row?.sealed ? this.#secrets.open(row.sealed) : undefined;
+  }
+
+  /** Keeps the provider's new refresh token after a passed check. */
+  async renewProviderToken(userId: string, refreshToken: string): Promise<void> {
+    await this.#db.run("UPDATE users SET oidc_refresh_sealed = ? WHERE id = ?", [
+      this.#secrets.seal(refreshToken),
+      userId,
+    ]);
   }
 
   /**

@@ -90,12 +90,15 @@ export class SessionStore {
     return row?.email;
   }
 
-  /** Signs a session in as `userId`, under a new id. */
-  signIn(currentId: string | undefined, userId: string): Promise<IssuedSession> {
+  /**
+   * Signs a session in as `userId`, under a new id, for 12 hours or until `until` (ms since the
+   * epoch) when that comes sooner: a sign-in through the identity provider ends with its token.
+   */
+  signIn(currentId: string | undefined, userId: string, until?: number): Promise<IssuedSession> {
     return this.#elevate(currentId, async (tx, idHash, now) => {
       await tx.run("UPDATE portal_sessions SET user_id = ?, user_until = ? WHERE id_hash = ?", [
         userId,
-        now + SIGN_IN_MS,
+        Math.min(now + SIGN_IN_MS, until ?? Infinity),
         idHash,
       ]);
     }, false);

@@ -47,7 +47,10 @@ export interface MoveResult {
   skipped: number;
 }
 
-/** Tables in an order that satisfies their foreign keys. Leases are not moved (they expire). */
+/**
+ * Tables in an order that satisfies their foreign keys. Leases are not moved (they expire), nor
+ * single sign-ons waiting at the provider (`oidc_sign_ins`, 10 minutes).
+ */
 const TABLES = [
   "users",
   "api_keys",
@@ -72,7 +75,11 @@ const TABLES = [
 ] as const;
 
 /** Columns holding values sealed with the secret key, per table. */
-const SEALED: Record<string, string> = { api_keys: "secret_sealed", mail_queue: "sealed" };
+const SEALED: Record<string, string> = {
+  api_keys: "secret_sealed",
+  mail_queue: "sealed",
+  users: "oidc_refresh_sealed",
+};
 
 /**
  * Copies a SQLite data directory to PostgreSQL and the target part store.
@@ -141,7 +148,8 @@ export async function moveUp(options: MoveOptions): Promise<MoveResult> {
         );
         for (const record of records) {
           const sealed = SEALED[table];
-          if (sealed) {
+          // (A user who never signed in through the identity provider has no refresh token.)
+          if (sealed && record[sealed] !== null) {
             record[sealed] = targetBox.seal(sourceBox.open(String(record[sealed])));
           }
           const columns = Object.keys(record);

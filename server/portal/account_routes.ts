@@ -26,6 +26,7 @@ import { readForm } from "./body.ts";
 import { type Html, html } from "./html.ts";
 import { redirect, safeNextPath } from "./page.ts";
 import { messagePage, minutesFrom, page } from "./respond.ts";
+import { passwordsOffPage, ssoButton } from "./sso_routes.ts";
 
 function csrfField(portal: Portal, request: PortalRequest): Html {
   return html`<input type="hidden" name="csrf" value="${csrfTokenOf(portal, request)}">`;
@@ -71,23 +72,25 @@ function signInPage(
 <p class="muted">Agents sign in to open files sent through the Help Center and to connect the
 Zendesk app.</p>
 ${
-      options.signup
+      options.signup && !portal.sso?.only
         ? html`<div class="alert info" data-role="signup-hint">New here? <a href="${activate}">Activate
 your account</a> with the email address your administrator registered, then come back.</div>`
         : ""
     }
-${alert(options.error)}
-<form method="post" action="/signin" data-role="signin-form">
-${csrfField(portal, request)}<input type="hidden" name="next" value="${next}">
-<div class="field"><label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" required value="${
-      options.email ?? ""
-    }"></div>
-<div class="field"><label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required></div>
-<div class="actions"><button class="button primary" type="submit">Sign in</button>
-<a href="${activate}">Activate your account or reset your password</a></div>
-</form>`,
+${alert(options.error)}${ssoButton(portal, request, next)}${
+      portal.sso?.only ? "" : html`
+        <form method="post" action="/signin" data-role="signin-form">
+        ${csrfField(portal, request)}<input type="hidden" name="next" value="${next}">
+        <div class="field"><label for="email">Email</label>
+        <input id="email" name="email" type="email" autocomplete="username" required value="${options
+          .email ?? ""}"></div>
+        <div class="field"><label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required></div>
+        <div class="actions"><button class="button primary" type="submit">Sign in</button>
+        <a href="${activate}">Activate your account or reset your password</a></div>
+        </form>
+      `
+    }`,
   });
 }
 
@@ -106,6 +109,7 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
   const form = await checkedForm(portal, request);
   if (form instanceof Response) return form;
   const next = safeNextPath(form.next);
+  if (portal.sso?.only) return passwordsOffPage(portal, request, portal.sso, next);
   const email = normaliseEmail(form.email ?? "").slice(0, 254);
   const password = (form.password ?? "").slice(0, MAX_PASSWORD_LENGTH);
   const wait = await portal.signInThrottle.retryAfterMs(email, request.address);
@@ -289,6 +293,7 @@ export async function showActivate(portal: Portal, request: PortalRequest): Prom
 export async function submitActivate(portal: Portal, request: PortalRequest): Promise<Response> {
   const form = await checkedForm(portal, request);
   if (form instanceof Response) return form;
+  if (portal.sso?.only) return passwordsOffPage(portal, request, portal.sso);
   const token = form.token ?? "";
   const user = /^[A-Za-z0-9_-]{43}$/.test(token) ? await portal.activations.peek(token) : undefined;
   if (!user) {

@@ -9,6 +9,7 @@ import type { User } from "../accounts/accounts.ts";
 import type { Activations } from "../auth/activations.ts";
 import type { VerificationCodes } from "../auth/codes.ts";
 import type { CsrfGuard } from "../auth/csrf.ts";
+import type { OidcSignIn } from "../auth/oidc.ts";
 import type { Pairings } from "../auth/pairings.ts";
 import type { RateLimiter } from "../auth/rate_limit.ts";
 import type { IssuedSession, Session, SessionStore } from "../auth/sessions.ts";
@@ -37,6 +38,18 @@ export interface PortalLimits {
   pollsPerClient: RateLimiter;
   /** Wrong codes typed on the connect page per agent (20 per 10 minutes). */
   connectFailuresPerUser: RateLimiter;
+}
+
+/** Single sign-on through the company's identity provider, when configured. */
+export interface PortalSso {
+  /** The OpenID Connect sign-ins. */
+  signIn: OidcSignIn;
+  /** The provider's name on the button. */
+  name: string;
+  /** Email domains (lower case) whose agents get an account at their first sign-in. */
+  allowedDomains: string[];
+  /** Whether passwords are refused. */
+  only: boolean;
 }
 
 /** The portal's shared services. */
@@ -69,6 +82,8 @@ export interface Portal {
   assetsDir: string;
   /** The clock. */
   now: () => number;
+  /** Single sign-on, when configured. */
+  sso?: PortalSso;
   /** A hash of an unknown password, checked when an address has no account (same time either way). */
   dummyPasswordHash: () => Promise<string>;
 }

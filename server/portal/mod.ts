@@ -16,6 +16,7 @@ import { clientAddress } from "../auth/client_address.ts";
 import { VerificationCodes } from "../auth/codes.ts";
 import { readCookie, serializeCookie } from "../auth/cookies.ts";
 import { CsrfGuard } from "../auth/csrf.ts";
+import { OidcSignIn } from "../auth/oidc.ts";
 import { Pairings } from "../auth/pairings.ts";
 import { RateLimiter, sweepRateWindows } from "../auth/rate_limit.ts";
 import { sweepUsageWindows } from "../limits.ts";
@@ -53,6 +54,7 @@ import { chooseLanguage } from "./locale.ts";
 import { decideAccess } from "./package_access.ts";
 import { redirect } from "./page.ts";
 import { packageAccess, requestCode, showReceive, verifyCode } from "./receive_routes.ts";
+import { checkAgentWithProvider, finishSso, startSso } from "./sso_routes.ts";
 import { json, messagePage } from "./respond.ts";
 
 export { escapeHtml, html } from "./html.ts";
@@ -177,7 +179,30 @@ export async function createPortal(
     assetsDir: config.portalAssetsDir ?? DEFAULT_ASSETS_DIR,
     now,
     dummyPasswordHash: () => dummyHash ??= hashPassword(randomToken(32)),
+    sso: config.oidcIssuer && config.oidcClientId && config.oidcClientSecret
+      ? {
+        signIn: new OidcSignIn(
+          {
+            issuer: config.oidcIssuer,
+            clientId: config.oidcClientId,
+            clientSecret: config.oidcClientSecret,
+          },
+          db,
+          now,
+        ),
+        name: config.oidcName || new URL(config.oidcIssuer).hostname,
+        allowedDomains: (config.oidcAllowedDomains ?? "").split(",")
+          .map((domain) => domain.trim().toLowerCase()).filter(Boolean),
+        only: config.oidcOnly === true,
+      }
+      : undefined,
   };
+  const sso = portal.sso;
+  const checkEveryMs = (config.oidcCheckMinutes ?? 15) * 60_000;
+  if (sso && checkEveryMs > 0) {
+    // The API asks before it serves an agent's key (server/callers.ts).
+    services.checkAgent = (user) => checkAgentWithProvider(portal, sso, checkEveryMs, user, log);
+  }
 
   let lastSweep = now();
   async function sweepNowAndThen(): Promise<void> {
@@ -187,6 +212,7 @@ export async function createPortal(
     await portal.codes.sweep();
     await portal.pairings.sweep();
     await portal.signInThrottle.sweep();
+    await portal.sso?.signIn.sweep();
     await sweepRateWindows(db, now());
     await sweepUsageWindows(db, now());
   }
@@ -200,7 +226,8 @@ export async function createPortal(
     const existing = sessionIdOf(req);
     const sessionId = existing ?? portal.sessions.newAnonymousId();
     const session = existing ? await portal.sessions.find(existing) : undefined;
-    const user = session?.userId ? await accounts.getUser(session.userId) : undefined;
+    const found = session?.userId ? await accounts.getUser(session.userId) : undefined;
+    const user = found?.deactivatedAt === undefined ? found : undefined;
     const request: PortalRequest = {
       req,
       url,
@@ -226,6 +253,8 @@ export async function createPortal(
     "GET /receive": showReceive,
     "GET /receive/": showReceive,
     "GET /signin": showSignIn,
+    "GET /signin/oidc": startSso,
+    "GET /signin/oidc/callback": (portal, request) => finishSso(portal, request, log),
     "POST /signin": submitSignIn,
     "POST /signout": submitSignOut,
     "GET /account": showAccount,
@@ -292,7 +321,8 @@ export async function createPortal(
     if (!session) return false;
     const record = await services.packages.findById(packageId);
     if (!record) return false;
-    const user = session.userId ? await accounts.getUser(session.userId) : undefined;
+    const found = session.userId ? await accounts.getUser(session.userId) : undefined;
+    const user = found?.deactivatedAt === undefined ? found : undefined;
     return await decideAccess(portal, record, sessionId, session, user) === "open";
   }
 

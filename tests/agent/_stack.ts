@@ -155,7 +155,7 @@ export async function startStack(
     agents?: SandboxAgent[];
     /** The largest page of the sandbox's users API. */
     usersPageSize?: number;
-    /** More options of the service (a clock, a retention). */
+    /** More options of the service (a clock, a retention, single sign-on). */
     service?: Partial<ServerConfig>;
   } = {},
 ): Promise<Stack> {
@@ -171,7 +171,6 @@ export async function startStack(
     throw new Error("not ready");
   };
   const server = await startServer({
-    ...options.service,
     port: 0,
     hostname: "127.0.0.1",
     dataDir,
@@ -179,6 +178,7 @@ export async function startStack(
     extraRoutes: options.fakePairing === false
       ? undefined
       : fakePairingRoutes(pairing, () => issueKey(), () => serviceUrl),
+    ...options.service,
   });
   serviceUrl = server.url;
   const agent = await server.accounts.createUser({

@@ -82,6 +82,9 @@ Deno.test("a migrated data directory serves every link byte-identical from Postg
   let moved: RunningServer | undefined;
   try {
     const sent = await populate(source);
+    // An agent who signed in through the identity provider: its refresh token is sealed too.
+    const [firstUser] = await source.server.accounts.listUsers();
+    await source.server.accounts.linkSubject(firstUser.id, "provider-subject-1", "refresh token 1");
     const key = (await Deno.readTextFile(`${source.dataDir}/secret.key`)).trim();
     await source.server.close();
     const args = [
@@ -108,6 +111,11 @@ Deno.test("a migrated data directory serves every link byte-identical from Postg
       log: () => {},
     });
     await assertServesEverything(moved, source, sent);
+    assert.equal((await moved.accounts.findUserBySubject("provider-subject-1"))?.id, firstUser.id);
+    assert.equal(
+      await moved.accounts.claimProviderCheck(firstUser.id, Date.now()),
+      "refresh token 1",
+    );
 
     // A second run would mix two directories: refused, and nothing is changed.
     await assert.rejects(runAdmin(args, () => undefined), /not empty/);

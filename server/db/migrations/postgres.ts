@@ -243,4 +243,29 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX package_activity_at ON package_activity(at);
     `,
   },
+  {
+    version: 6,
+    description: "single sign-on: deactivated accounts, OpenID subjects, pending sign-ins",
+    sql: `
+      -- A deactivated account signs in no more and its API keys stop working.
+      ALTER TABLE users ADD COLUMN deactivated_at BIGINT;
+      -- The identity provider's subject (sub) the account is linked to; its refresh token,
+      -- sealed, with which the service asks the provider whether the agent may still sign in.
+      ALTER TABLE users ADD COLUMN oidc_subject TEXT;
+      ALTER TABLE users ADD COLUMN oidc_refresh_sealed TEXT;
+      ALTER TABLE users ADD COLUMN oidc_checked_at BIGINT;
+      CREATE UNIQUE INDEX users_oidc_subject ON users(oidc_subject);
+      -- A sign-in sent to the provider and not back yet: its state (hashed), the browser session
+      -- it belongs to, its PKCE verifier and nonce. Used once.
+      CREATE TABLE oidc_sign_ins (
+        state_hash TEXT PRIMARY KEY,
+        session_hash TEXT NOT NULL,
+        code_verifier TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        next_path TEXT NOT NULL DEFAULT '',
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX oidc_sign_ins_expires ON oidc_sign_ins(expires_at);
+    `,
+  },
 ];
