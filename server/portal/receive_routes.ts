@@ -20,13 +20,12 @@ import { CODE_TTL_MS } from "../auth/codes.ts";
 import { ServiceError } from "../http.ts";
 import { verificationCodeMail } from "../mail/templates.ts";
 import { requestLocale } from "./locale.ts";
-import { portalWords } from "./words.ts";
 import { csrfTokenOf, type Portal, type PortalRequest, useSession } from "./context.ts";
 import { readJson, textField } from "./body.ts";
 import { html } from "./html.ts";
 import { checksumMatches, decideAccess, findLivePackage } from "./package_access.ts";
 import type { PackageRecord } from "../packages/repository.ts";
-import { json, minutesFrom, page } from "./respond.ts";
+import { json, minutesFrom, page, wordsFor } from "./respond.ts";
 
 /** `GET /receive/`: the page shell; its script does the rest. */
 export function showReceive(portal: Portal, request: PortalRequest): Response {
@@ -44,10 +43,7 @@ export function showReceive(portal: Portal, request: PortalRequest): Response {
   });
 }
 
-/** The receive page's words for the visitor who sent `request`. */
-function words(request: PortalRequest) {
-  return portalWords(requestLocale(request.req));
-}
+const words = wordsFor;
 
 function failure(
   portal: Portal,
