@@ -53,6 +53,8 @@ interface Batch {
   files: PendingFile[];
   requireAuth: boolean;
   recipient?: string;
+  /** The requester's Zendesk locale: the language of the mails Padlock sends them. */
+  recipientLocale?: string;
   pkg?: PackageHandle;
   link?: string;
   needsApproval?: boolean;
@@ -228,6 +230,7 @@ export class SendView {
           );
         }
         batch.recipient = requester.email;
+        batch.recipientLocale = requester.locale;
       }
       batch.pkg ??= await createPackage(this.#client, { signal });
       // While the network or the service is away the upload waits, then goes on from the
@@ -270,6 +273,7 @@ export class SendView {
           batch.link = await finalizePackage(this.#client, batch.pkg, {
             undisclosed: !batch.requireAuth,
             recipients: batch.requireAuth && batch.recipient ? [batch.recipient] : [],
+            recipientLocale: batch.recipientLocale,
             notifyRecipients: false,
             signal,
           });

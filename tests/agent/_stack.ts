@@ -39,6 +39,8 @@ export interface FakePairing {
 export interface Stack {
   browser: Browser;
   serviceUrl: string;
+  /** The service's data directory (its mail outbox). */
+  dataDir: string;
   sandboxUrl: string;
   appUrl: string;
   tickets: TicketStore;
@@ -217,6 +219,7 @@ export async function startStack(
       return browserOf();
     },
     serviceUrl,
+    dataDir,
     sandboxUrl,
     appUrl: appHost.url,
     tickets,

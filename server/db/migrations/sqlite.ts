@@ -146,4 +146,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: "recipients' language, for the mails they get",
+    // A language tag of ui/i18n.ts's LOCALES (the agent app passes the requester's Zendesk
+    // locale); NULL when unknown.
+    sql: "ALTER TABLE recipients ADD COLUMN locale TEXT;",
+  },
 ];
