@@ -102,6 +102,7 @@ input.code { letter-spacing: 8px; font-size: 20px; font-variant-numeric: tabular
 .mail { border: 1px solid #d8dcde; border-radius: 4px; margin: 0 0 12px; padding: 12px 16px;
   background: #fff; }
 .mail pre { white-space: pre-wrap; margin: 8px 0 0; font: inherit; }
+.language select, .language button { margin-inline-start: 6px; }
 footer { max-width: 640px; margin: 0 auto 40px; padding: 0 16px; color: #68737d; font-size: 12px;
   text-align: center; }
 `;
