@@ -3,8 +3,8 @@
  * The sidebar in the agent's Zendesk language (ZAF `currentUser.locale`), in real Chromium: a
  * `ja` agent sees the sign-in view and the files view in Japanese, with Japanese dates and
  * plurals, and the frame says `lang="ja"`; in the pseudo-locale no visible text or accessible
- * name of the sidebar is left untranslated, signed out, pairing, signed in with files, sending
- * and sent; sending to a German requester (ZAF `ticket.requester.locale`) from a Japanese agent's
+ * name of the sidebar is left untranslated, signed out, pairing, signed in with files, sent, on
+ * a ticket without files, and after a failed send; sending to a German requester (ZAF `ticket.requester.locale`) from a Japanese agent's
  * app, the requester's verification code is mailed in German.
  */
 import assert from "node:assert/strict";
@@ -77,6 +77,11 @@ Deno.test("the sidebar in the pseudo-locale: no text left untranslated, in every
     const { app: outApp } = await openTicket(signedOut, stack, ticket.id, "?locale=en-XA");
     await outApp.waitForSelector('[data-role="login"]');
     await check(outApp, "signed out", data);
+    const tab = signedOut.waitForEvent("page");
+    await outApp.locator('[data-role="login"]').click();
+    await (await tab).close();
+    const userCode = await outApp.locator('[data-role="user-code"]').innerText();
+    await check(outApp, "pairing", [...data, userCode]);
     await signedOut.close();
 
     const context = await stack.newContext();
@@ -96,6 +101,27 @@ Deno.test("the sidebar in the pseudo-locale: no text left untranslated, in every
     });
     await app.waitForSelector('[data-role="send-status"].success', { timeout: 30_000 });
     await check(app, "sent", [...data, date, "outgoing.txt"]);
+
+    // A ticket without files, and a send that fails (the service away when it finalizes).
+    const empty = await stack.tickets.createTicket({
+      subject: "Nothing",
+      description: "No files here",
+      requester: { name: "Rita Requester", email: "requester@example.com" },
+    });
+    await context.route(
+      `${stack.serviceUrl}/api/v2.0/package/*/finalize/`,
+      (route) => route.abort("connectionreset"),
+    );
+    const { app: emptyApp } = await openTicket(context, stack, empty.id, "?locale=en-XA");
+    await emptyApp.waitForSelector('[data-role="files-status"]');
+    await check(emptyApp, "a ticket without files", data);
+    await emptyApp.locator('[data-role="file-input"]').setInputFiles({
+      name: "failing.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("hello"),
+    });
+    await emptyApp.waitForSelector('[data-role="retry"]', { timeout: 30_000 });
+    await check(emptyApp, "a send that failed", [...data, "failing.txt"]);
     await context.close();
   } finally {
     await stack.close();
