@@ -1,7 +1,7 @@
 /** The receive page in Arabic. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const ar: PortalMessages = {
+const ar: PortalCatalogue = {
   "frame.account": "الحساب",
   "frame.signOut": "تسجيل الخروج",
   "frame.footer": "مشفّر من طرف إلى طرف: يُفك تشفير الملفات في متصفحك.",

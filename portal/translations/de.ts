@@ -1,7 +1,7 @@
 /** The receive page in German. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const de: PortalMessages = {
+const de: PortalCatalogue = {
   "frame.account": "Konto",
   "frame.signOut": "Abmelden",
   "frame.footer": "Ende-zu-Ende-verschlüsselt: Die Dateien werden in Ihrem Browser entschlüsselt.",

@@ -1,7 +1,7 @@
 /** The receive page and the portal's pages in Spanish. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const es: PortalMessages = {
+const es: PortalCatalogue = {
   "frame.account": "Cuenta",
   "frame.signOut": "Cerrar sesión",
   "frame.footer": "Cifrado de extremo a extremo: los archivos se descifran en su navegador.",

@@ -1,7 +1,7 @@
 /** The receive page and the portal's pages in French. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const fr: PortalMessages = {
+const fr: PortalCatalogue = {
   "frame.account": "Compte",
   "frame.signOut": "Se déconnecter",
   "frame.footer":

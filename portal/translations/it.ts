@@ -1,7 +1,7 @@
 /** The receive page and the portal's pages in Italian. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const it: PortalMessages = {
+const it: PortalCatalogue = {
   "frame.account": "Account",
   "frame.signOut": "Esci",
   "frame.footer": "Crittografia end-to-end: i file vengono decrittografati nel tuo browser.",

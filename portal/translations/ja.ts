@@ -1,7 +1,7 @@
 /** The receive page in Japanese. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const ja: PortalMessages = {
+const ja: PortalCatalogue = {
   "frame.account": "アカウント",
   "frame.signOut": "サインアウト",
   "frame.footer": "エンドツーエンド暗号化：ファイルはブラウザ内で復号されます。",

@@ -1,7 +1,7 @@
 /** The receive page and the portal's pages in Korean. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const ko: PortalMessages = {
+const ko: PortalCatalogue = {
   "frame.account": "계정",
   "frame.signOut": "로그아웃",
   "frame.footer": "종단간 암호화: 파일은 사용자의 브라우저에서 복호화됩니다.",

@@ -1,7 +1,7 @@
 /** The receive page and the portal's pages in Dutch. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const nl: PortalMessages = {
+const nl: PortalCatalogue = {
   "frame.account": "Account",
   "frame.signOut": "Afmelden",
   "frame.footer": "End-to-end versleuteld: de bestanden worden in uw browser ontsleuteld.",

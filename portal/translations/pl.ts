@@ -1,7 +1,7 @@
 /** The receive page and the portal's pages in Polish. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const pl: PortalMessages = {
+const pl: PortalCatalogue = {
   "frame.account": "Konto",
   "frame.signOut": "Wyloguj się",
   "frame.footer": "Szyfrowanie end-to-end: pliki są odszyfrowywane w Twojej przeglądarce.",

@@ -1,7 +1,7 @@
 /** The receive page and the portal's pages in Brazilian Portuguese. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const ptBR: PortalMessages = {
+const ptBR: PortalCatalogue = {
   "frame.account": "Conta",
   "frame.signOut": "Sair",
   "frame.footer":

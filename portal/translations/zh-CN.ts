@@ -1,7 +1,7 @@
 /** The receive page and the portal's pages in Simplified Chinese. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const zhCN: PortalMessages = {
+const zhCN: PortalCatalogue = {
   "frame.account": "帐户",
   "frame.signOut": "退出",
   "frame.footer": "端到端加密：文件在您的浏览器中解密。",

@@ -8,7 +8,8 @@
  */
 import { type Locale, matchLocale, type Translate, translator } from "../../ui/i18n.ts";
 import { pseudoMessages } from "../../ui/pseudo.ts";
-import en, { type PortalMessages } from "../../portal/messages.ts";
+import scriptEn, { type PortalCatalogue } from "../../portal/messages.ts";
+import pageEn from "../../portal/page_messages.ts";
 import ar from "../../portal/translations/ar.ts";
 import de from "../../portal/translations/de.ts";
 import es from "../../portal/translations/es.ts";
@@ -22,8 +23,10 @@ import ptBR from "../../portal/translations/pt-BR.ts";
 import zhCN from "../../portal/translations/zh-CN.ts";
 import { escapeHtml, Html, html, type HtmlValue } from "./html.ts";
 
+const en: PortalCatalogue = { ...scriptEn, ...pageEn };
+
 /** The translations of the portal's pages, every locale of `LOCALES` and the pseudo-locale. */
-const TRANSLATIONS: Record<Locale, PortalMessages> = {
+const TRANSLATIONS: Record<Locale, PortalCatalogue> = {
   en,
   de,
   fr,
@@ -36,7 +39,7 @@ const TRANSLATIONS: Record<Locale, PortalMessages> = {
   "zh-CN": zhCN,
   ko,
   ar,
-  "en-XA": pseudoMessages(en) as PortalMessages,
+  "en-XA": pseudoMessages(en) as PortalCatalogue,
 };
 
 /** The locales the receive page speaks, for its language menu. */

@@ -75,7 +75,9 @@ Deno.test("agent: the settings page's translations (Zendesk's format) match en.j
 });
 
 Deno.test("receive and portal pages: every locale has every key, with the same placeholders", async () => {
-  const { default: en } = await import("../../portal/messages.ts");
+  const { default: script } = await import("../../portal/messages.ts");
+  const { default: pages } = await import("../../portal/page_messages.ts");
+  const en = { ...script, ...pages };
   const locales: string[] = [];
   for await (const item of Deno.readDir(new URL("../../portal/translations", import.meta.url))) {
     locales.push(item.name.replace(/\.ts$/, ""));
