@@ -16,7 +16,7 @@ Deno.test("budgets: the build meets every budget of issue 7", async () => {
       [
         ["helpcenter", 10 * KB, true],
         ["helpcenter", 90 * KB, true],
-        ["agent", 120 * KB, true],
+        ["agent", 122 * KB, true],
         ["agent", 300 * KB, false],
       ],
     );
