@@ -63,6 +63,8 @@ interface Batch {
   files: PendingFile[];
   requireAuth: boolean;
   recipients?: string[];
+  /** The requester's Zendesk locale: the language of the mails Padlock sends them. */
+  recipientLocale?: string;
   pkg?: PackageHandle;
   link?: string;
   needsApproval?: boolean;
@@ -347,6 +349,8 @@ export class SendView {
             t("recipients.nothingSent", { reason: missingEmailMessage(error.names) }),
           );
         }
+        const requester = await this.#zaf.getValue("ticket.requester");
+        batch.recipientLocale = requester?.locale;
       }
       batch.pkg ??= await createPackage(this.#client, { signal });
       // While the network or the service is away the upload waits, then goes on from the
@@ -393,6 +397,7 @@ export class SendView {
           batch.link = await finalizePackage(this.#client, batch.pkg, {
             undisclosed: !batch.requireAuth,
             recipients: batch.requireAuth ? batch.recipients ?? [] : [],
+            recipientLocale: batch.recipientLocale,
             notifyRecipients: false,
             signal,
           });

@@ -6,6 +6,8 @@
  *
  * @module
  */
+import type { PageKey } from "./page_messages.ts";
+
 const en = {
   "frame.account": "Account",
   "frame.signOut": "Sign out",
@@ -119,5 +121,11 @@ export type PortalKey = keyof typeof en;
 
 /** The receive page's messages in one language: every key of the English source. */
 export type PortalMessages = Readonly<Record<PortalKey, string>>;
+
+/**
+ * A translation of the portal: the receive page's messages and the pages' (`page_messages.ts`),
+ * one file per locale in `translations/`.
+ */
+export type PortalCatalogue = Readonly<Record<PortalKey | PageKey, string>>;
 
 export default en as PortalMessages;

@@ -9,6 +9,8 @@
 export interface Person {
   name: string;
   email: string;
+  /** The person's Zendesk locale (`de`, `pt-br`), when known: ZAF gives the requester's. */
+  locale?: string;
 }
 
 /** A comment on a ticket; `html` is the body as Zendesk stores it (HTML). */

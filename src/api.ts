@@ -689,23 +689,27 @@ export class SendSafelyClient {
    * `response`; a recipient with `checkForPublicKeys` needs its keyCode escrowed
    * ({@linkcode getRecipientPublicKeys}).
    *
+   * `locale` (Padlock's extension, which a SendSafely server ignores) is the language the
+   * recipients read, a tag such as `de` or Zendesk's `pt-br`: their mails are written in it.
+   *
    * @throws {TypeError} when `emails` is empty.
    * @throws {ApiError} when the call fails.
    */
   async addRecipients(
     packageId: string,
     emails: string[],
-    options?: CallOptions,
+    options?: CallOptions & { locale?: string },
   ): Promise<AddRecipientsResult> {
     if (!Array.isArray(emails) || emails.length === 0) {
       throw new TypeError("emails must be a non-empty array of email addresses");
     }
+    const { locale, ...call } = options ?? {};
     const path = `/package/${segment(packageId, "packageId")}/recipients/`;
     const envelope = await this.request(
       "PUT",
       path,
-      { emails: [...emails], autoEnableSMS: false },
-      options,
+      { emails: [...emails], autoEnableSMS: false, ...(locale ? { locale } : {}) },
+      call,
     );
     return {
       recipients: Array.isArray(envelope.recipients) ? envelope.recipients : [],

@@ -472,6 +472,11 @@ export interface FinalizePackageOptions {
   /** Emails of named recipients, who must verify themselves to open the package. */
   recipients?: string[];
   /**
+   * The language the recipients read (a tag such as `de`; the agent app gives the Zendesk
+   * requester's locale): Padlock writes their mails in it.
+   */
+  recipientLocale?: string;
+  /**
    * Whether the service emails the recipients the link.
    * @default {false}
    */
@@ -511,6 +516,7 @@ export async function finalizePackage(
   const {
     undisclosed,
     recipients = [],
+    recipientLocale,
     notifyRecipients = false,
     unconfirmedSender,
     message,
@@ -530,7 +536,10 @@ export async function finalizePackage(
   };
 
   if (recipients.length > 0) {
-    const added = await client.addRecipients(pkg.packageId, recipients, call);
+    const added = await client.addRecipients(pkg.packageId, recipients, {
+      ...call,
+      locale: recipientLocale,
+    });
     for (const recipient of added.recipients) {
       if (recipient.response !== undefined && recipient.response !== "SUCCESS") {
         const who = recipient.email ?? "a recipient";

@@ -185,6 +185,8 @@ export interface ZafUser {
   email?: string;
   /** `end-user`, `agent`, `admin` or a custom role. */
   role?: string;
+  /** The user's Zendesk locale, e.g. `de` or `en-US` (the requester's: their mails' language). */
+  locale?: string;
 }
 
 /** The signed-in agent (`currentUser`). */
@@ -193,8 +195,6 @@ export interface ZafCurrentUser extends ZafUser {
   email: string;
   /** `admin`, `agent`, or the name of a custom role. */
   role: string;
-  /** The agent's locale, e.g. `en-US`. */
-  locale?: string;
   /** The agent's groups. */
   groups?: { id: number; name: string }[];
 }

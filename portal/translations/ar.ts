@@ -1,7 +1,7 @@
 /** The receive page in Arabic. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const ar: PortalMessages = {
+const ar: PortalCatalogue = {
   "frame.account": "الحساب",
   "frame.signOut": "تسجيل الخروج",
   "frame.footer": "مشفّر من طرف إلى طرف: يُفك تشفير الملفات في متصفحك.",
@@ -102,6 +102,79 @@ const ar: PortalMessages = {
   "sso.deactivated": "حساب Padlock للعنوان {email} معطّل. تواصل مع المسؤول.",
   "sso.otherSubject": "العنوان {email} مرتبط بحساب آخر في {provider}. تواصل مع المسؤول.",
   "sso.startAgain": "سجّل الدخول مرة أخرى",
+  "page.refused": "تم رفض الطلب",
+  "page.refusedForeign": "أُرسل هذا النموذج من موقع آخر فتم رفضه.",
+  "page.refusedExpired": "انتهت صلاحية النموذج. أعد تحميل الصفحة وحاول مرة أخرى.",
+  "page.signin.title": "تسجيل الدخول",
+  "page.signin.heading": "تسجيل الدخول إلى Padlock",
+  "page.signin.intro":
+    "يسجّل الوكلاء الدخول لفتح الملفات المرسلة عبر مركز المساعدة ولربط تطبيق Zendesk.",
+  "page.signin.newHere":
+    "جديد هنا؟ {link} باستخدام عنوان البريد الإلكتروني الذي سجّله المسؤول، ثم عُد إلى هذه الصفحة.",
+  "page.signin.activateLink": "فعّل حسابك",
+  "page.signin.email": "البريد الإلكتروني",
+  "page.signin.password": "كلمة المرور",
+  "page.signin.submit": "تسجيل الدخول",
+  "page.signin.activateOrReset": "فعّل حسابك أو أعد تعيين كلمة المرور",
+  "page.signin.throttled":
+    "محاولات تسجيل دخول فاشلة كثيرة جدًا. حاول مرة أخرى بعد {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}.",
+  "page.signin.wrong": "البريد الإلكتروني أو كلمة المرور غير صحيحة.",
+  "page.account.title": "حسابك",
+  "page.account.signedInAs": "سجّلت الدخول باسم {email}.",
+  "page.account.revoked": "تم إبطال المفتاح. تم تسجيل خروج التطبيقات التي تستخدمه.",
+  "page.account.keys": "مفاتيح API",
+  "page.account.keysIntro":
+    "يتيح كل مفتاح لتطبيق أن يتصرف باسمك، مثل تطبيق Zendesk بعد أن سمحت له. أبطِل أي مفتاح لم تعد تستخدمه.",
+  "page.account.noKeys": "ليس لديك أي مفاتيح API.",
+  "page.account.description": "الوصف",
+  "page.account.created": "تاريخ الإنشاء",
+  "page.account.noDescription": "(بدون وصف)",
+  "page.account.revoke": "إبطال",
+  "page.account.keyNotFound": "المفتاح غير موجود",
+  "page.account.keyNotFoundText": "هذا المفتاح غير موجود أو تم إبطاله من قبل.",
+  "page.activate.title": "تفعيل حسابك",
+  "page.activate.intro":
+    "أنشأ المسؤول حسابك في Padlock. أدخل عنوان البريد الإلكتروني للحساب وسنرسل إليك رابطًا لاختيار كلمة المرور. ويعيد الرابط نفسه تعيين كلمة مرور منسية.",
+  "page.activate.send": "إرسال الرابط",
+  "page.activate.back": "العودة إلى تسجيل الدخول",
+  "page.activate.used": "سبق استخدام رابط التفعيل هذا أو انتهت صلاحيته. اطلب رابطًا جديدًا أدناه.",
+  "page.activate.tooMany": "تم طلب روابط كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.",
+  "page.activate.sent":
+    "إذا كان لدى {email} حساب في Padlock، فإن رابطًا لاختيار كلمة المرور في طريقه إليه. تحقق من بريدك.",
+  "page.password.title": "اختر كلمة المرور",
+  "page.password.intro":
+    "للحساب {email}. استخدم {min, plural, zero {# حرف} one {حرفًا واحدًا} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}} على الأقل؛ فبضع كلمات لا رابط بينها سهلة التذكر وصعبة التخمين.",
+  "page.password.new": "كلمة المرور الجديدة",
+  "page.password.repeat": "أعد كتابتها",
+  "page.password.submit": "تعيين كلمة المرور وتسجيل الدخول",
+  "page.password.differ": "كلمتا المرور غير متطابقتين.",
+  "page.password.tooShort":
+    "اختر كلمة مرور من {min, plural, zero {# حرف} one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}} على الأقل.",
+  "page.password.tooLong":
+    "اختر كلمة مرور من {max, plural, zero {# حرف} one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}} على الأكثر.",
+  "page.connect.title": "السماح لتطبيق Zendesk",
+  "page.connect.heading": "هل تسمح لـ «{name}» باستخدام حسابك؟",
+  "page.connect.checkCode": "تحقق من أن تطبيق Zendesk يعرض الرمز نفسه:",
+  "page.connect.explain":
+    "إذا سمحت له، يستطيع التطبيق إرسال الملفات المشفرة وفتحها باسم {email} إلى أن تُبطل مفتاحه من صفحة حسابك. لا تسمح له إلا إذا كنت قد نقرت بنفسك للتو على «تسجيل الدخول» أو «تفعيل حساب جديد» في تطبيق Zendesk.",
+  "page.connect.allow": "سماح",
+  "page.connect.deny": "رفض",
+  "page.connect.badCode": "هذا الرمز لا يعمل",
+  "page.connect.badCodeText":
+    "الرمز غير صحيح، أو سبق استخدامه، أو انتهت صلاحيته (تصلح الرموز لمدة 10 دقائق). ابدأ من جديد من تطبيق Zendesk.",
+  "page.connect.tooMany": "رموز خاطئة كثيرة جدًا",
+  "page.connect.tooManyText": "انتظر عشر دقائق، ثم ابدأ من جديد من تطبيق Zendesk.",
+  "page.connect.connectedTitle": "تم ربط تطبيق Zendesk",
+  "page.connect.connected": "تم ربط تطبيق Zendesk",
+  "page.connect.connectedText": "عُد إلى Zendesk: سيسجّل التطبيق الدخول تلقائيًا.",
+  "page.connect.deniedTitle": "تم رفض الوصول",
+  "page.connect.denied": "لقد رفضت الوصول",
+  "page.connect.deniedText": "لم يُمنح تطبيق Zendesk حق الوصول. عُد إلى Zendesk.",
+  "page.connect.closeHint": "تُغلق علامة التبويب هذه تلقائيًا. إذا بقيت مفتوحة، فأغلقها.",
+  "page.outbox.title": "صندوق الصادر",
+  "page.outbox.intro": "للتطوير فقط: الرسائل التي كانت الخدمة سترسلها (لم يتم إعداد خادم SMTP).",
+  "page.outbox.empty": "لا توجد رسائل بعد.",
+  "page.outbox.to": "إلى {to} · {date}",
 };
 
 export default ar;

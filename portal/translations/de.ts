@@ -1,7 +1,7 @@
 /** The receive page in German. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const de: PortalMessages = {
+const de: PortalCatalogue = {
   "frame.account": "Konto",
   "frame.signOut": "Abmelden",
   "frame.footer": "Ende-zu-Ende-verschlüsselt: Die Dateien werden in Ihrem Browser entschlüsselt.",
@@ -119,6 +119,87 @@ const de: PortalMessages = {
   "sso.otherSubject":
     "{email} ist mit einem anderen {provider}-Konto verknüpft. Wenden Sie sich an Ihren Administrator.",
   "sso.startAgain": "Erneut anmelden",
+  "page.refused": "Anfrage abgelehnt",
+  "page.refusedForeign": "Dieses Formular wurde von einer anderen Website gesendet und abgelehnt.",
+  "page.refusedExpired":
+    "Das Formular ist abgelaufen. Laden Sie die Seite neu und versuchen Sie es erneut.",
+  "page.signin.title": "Anmelden",
+  "page.signin.heading": "Bei Padlock anmelden",
+  "page.signin.intro":
+    "Agenten melden sich an, um über das Help Center gesendete Dateien zu öffnen und die Zendesk-App zu verbinden.",
+  "page.signin.newHere":
+    "Neu hier? {link} – mit der E-Mail-Adresse, die Ihr Administrator registriert hat – und kommen Sie dann zurück.",
+  "page.signin.activateLink": "Aktivieren Sie Ihr Konto",
+  "page.signin.email": "E-Mail",
+  "page.signin.password": "Passwort",
+  "page.signin.submit": "Anmelden",
+  "page.signin.activateOrReset": "Konto aktivieren oder Passwort zurücksetzen",
+  "page.signin.throttled":
+    "Zu viele fehlgeschlagene Anmeldungen. Versuchen Sie es in {minutes, plural, one {# Minute} other {# Minuten}} erneut.",
+  "page.signin.wrong": "Die E-Mail-Adresse oder das Passwort ist falsch.",
+  "page.account.title": "Ihr Konto",
+  "page.account.signedInAs": "Angemeldet als {email}.",
+  "page.account.revoked":
+    "Der Schlüssel wurde widerrufen. Apps, die ihn verwenden, sind abgemeldet.",
+  "page.account.keys": "API-Schlüssel",
+  "page.account.keysIntro":
+    "Mit jedem Schlüssel kann eine App in Ihrem Namen handeln, zum Beispiel die Zendesk-App, nachdem Sie sie zugelassen haben. Widerrufen Sie Schlüssel, die Sie nicht mehr verwenden.",
+  "page.account.noKeys": "Sie haben keine API-Schlüssel.",
+  "page.account.description": "Beschreibung",
+  "page.account.created": "Erstellt",
+  "page.account.noDescription": "(keine Beschreibung)",
+  "page.account.revoke": "Widerrufen",
+  "page.account.keyNotFound": "Schlüssel nicht gefunden",
+  "page.account.keyNotFoundText": "Dieser Schlüssel existiert nicht oder wurde bereits widerrufen.",
+  "page.activate.title": "Konto aktivieren",
+  "page.activate.intro":
+    "Ihr Administrator hat Ihr Padlock-Konto angelegt. Geben Sie dessen E-Mail-Adresse ein, und wir senden Ihnen einen Link, mit dem Sie Ihr Passwort festlegen. Mit demselben Link setzen Sie ein vergessenes Passwort zurück.",
+  "page.activate.send": "Link senden",
+  "page.activate.back": "Zurück zur Anmeldung",
+  "page.activate.used":
+    "Dieser Aktivierungslink wurde bereits verwendet oder ist abgelaufen. Fordern Sie unten einen neuen an.",
+  "page.activate.tooMany":
+    "Es wurden zu viele Links angefordert. Warten Sie eine Weile und versuchen Sie es erneut.",
+  "page.activate.sent":
+    "Wenn {email} ein Padlock-Konto hat, ist ein Link zum Festlegen des Passworts unterwegs. Sehen Sie in Ihren E-Mails nach.",
+  "page.password.title": "Passwort festlegen",
+  "page.password.intro":
+    "Für {email}. Verwenden Sie mindestens {min, plural, one {# Zeichen} other {# Zeichen}}; einige zusammenhanglose Wörter sind leicht zu merken und schwer zu erraten.",
+  "page.password.new": "Neues Passwort",
+  "page.password.repeat": "Passwort wiederholen",
+  "page.password.submit": "Passwort festlegen und anmelden",
+  "page.password.differ": "Die beiden Passwörter stimmen nicht überein.",
+  "page.password.tooShort":
+    "Wählen Sie ein Passwort mit mindestens {min, plural, one {# Zeichen} other {# Zeichen}}.",
+  "page.password.tooLong":
+    "Wählen Sie ein Passwort mit höchstens {max, plural, one {# Zeichen} other {# Zeichen}}.",
+  "page.connect.title": "Zendesk-App zulassen",
+  "page.connect.heading": "„{name}“ den Zugriff auf Ihr Konto erlauben?",
+  "page.connect.checkCode": "Prüfen Sie, ob die Zendesk-App denselben Code anzeigt:",
+  "page.connect.explain":
+    "Wenn Sie zustimmen, kann die App als {email} verschlüsselte Dateien senden und öffnen, bis Sie ihren Schlüssel auf Ihrer Kontoseite widerrufen. Stimmen Sie nur zu, wenn Sie gerade selbst in der Zendesk-App auf „Anmelden“ oder „Neues Konto aktivieren“ geklickt haben.",
+  "page.connect.allow": "Zulassen",
+  "page.connect.deny": "Ablehnen",
+  "page.connect.badCode": "Dieser Code funktioniert nicht",
+  "page.connect.badCodeText":
+    "Der Code ist falsch, wurde bereits verwendet oder ist abgelaufen (Codes gelten 10 Minuten). Beginnen Sie in der Zendesk-App erneut.",
+  "page.connect.tooMany": "Zu viele falsche Codes",
+  "page.connect.tooManyText":
+    "Warten Sie zehn Minuten und beginnen Sie dann in der Zendesk-App erneut.",
+  "page.connect.connectedTitle": "Zendesk-App verbunden",
+  "page.connect.connected": "Die Zendesk-App ist verbunden",
+  "page.connect.connectedText": "Kehren Sie zu Zendesk zurück: Die App meldet sich selbst an.",
+  "page.connect.deniedTitle": "Zugriff abgelehnt",
+  "page.connect.denied": "Sie haben den Zugriff abgelehnt",
+  "page.connect.deniedText":
+    "Die Zendesk-App hat keinen Zugriff erhalten. Kehren Sie zu Zendesk zurück.",
+  "page.connect.closeHint":
+    "Dieser Tab schließt sich von selbst. Falls er geöffnet bleibt, schließen Sie ihn.",
+  "page.outbox.title": "Postausgang",
+  "page.outbox.intro":
+    "Nur für die Entwicklung: E-Mails, die der Dienst gesendet hätte (kein SMTP-Server eingerichtet).",
+  "page.outbox.empty": "Noch keine E-Mails.",
+  "page.outbox.to": "An {to} · {date}",
 };
 
 export default de;

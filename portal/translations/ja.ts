@@ -1,7 +1,7 @@
 /** The receive page in Japanese. @module */
-import type { PortalMessages } from "../messages.ts";
+import type { PortalCatalogue } from "../messages.ts";
 
-const ja: PortalMessages = {
+const ja: PortalCatalogue = {
   "frame.account": "アカウント",
   "frame.signOut": "サインアウト",
   "frame.footer": "エンドツーエンド暗号化：ファイルはブラウザ内で復号されます。",
@@ -111,6 +111,83 @@ const ja: PortalMessages = {
   "sso.otherSubject":
     "{email} は別の {provider} アカウントに関連付けられています。管理者に問い合わせてください。",
   "sso.startAgain": "もう一度サインイン",
+  "page.refused": "リクエストが拒否されました",
+  "page.refusedForeign": "このフォームは別のサイトから送信されたため、拒否されました。",
+  "page.refusedExpired":
+    "フォームの有効期限が切れました。ページを再読み込みして、もう一度お試しください。",
+  "page.signin.title": "サインイン",
+  "page.signin.heading": "Padlock にサインイン",
+  "page.signin.intro":
+    "エージェントは、ヘルプセンターから送信されたファイルを開いたり、Zendesk アプリを接続したりするためにサインインします。",
+  "page.signin.newHere":
+    "初めてですか? 管理者が登録したメールアドレスで{link}。その後、このページに戻ってください。",
+  "page.signin.activateLink": "アカウントを有効にしてください",
+  "page.signin.email": "メールアドレス",
+  "page.signin.password": "パスワード",
+  "page.signin.submit": "サインイン",
+  "page.signin.activateOrReset": "アカウントを有効にする、またはパスワードをリセットする",
+  "page.signin.throttled":
+    "サインインの失敗が多すぎます。{minutes, plural, other {#分}}後にもう一度お試しください。",
+  "page.signin.wrong": "メールアドレスまたはパスワードが正しくありません。",
+  "page.account.title": "アカウント",
+  "page.account.signedInAs": "{email} としてサインインしています。",
+  "page.account.revoked":
+    "キーを取り消しました。このキーを使っていたアプリはサインアウトされます。",
+  "page.account.keys": "API キー",
+  "page.account.keysIntro":
+    "キーがあると、アプリがあなたとして操作できます (たとえば、許可した後の Zendesk アプリ)。使わなくなったキーは取り消してください。",
+  "page.account.noKeys": "API キーはありません。",
+  "page.account.description": "説明",
+  "page.account.created": "作成日",
+  "page.account.noDescription": "(説明なし)",
+  "page.account.revoke": "取り消す",
+  "page.account.keyNotFound": "キーが見つかりません",
+  "page.account.keyNotFoundText": "このキーは存在しないか、すでに取り消されています。",
+  "page.activate.title": "アカウントの有効化",
+  "page.activate.intro":
+    "Padlock アカウントは管理者が作成しました。そのメールアドレスを入力すると、パスワードを設定するためのリンクをお送りします。パスワードを忘れた場合も、同じリンクでリセットできます。",
+  "page.activate.send": "リンクを送信",
+  "page.activate.back": "サインインに戻る",
+  "page.activate.used":
+    "この有効化リンクはすでに使用されたか、有効期限が切れています。下から新しいリンクをリクエストしてください。",
+  "page.activate.tooMany":
+    "リンクのリクエストが多すぎます。しばらく待ってから、もう一度お試しください。",
+  "page.activate.sent":
+    "{email} に Padlock アカウントがある場合は、パスワードを設定するためのリンクを送信しました。メールを確認してください。",
+  "page.password.title": "パスワードの設定",
+  "page.password.intro":
+    "{email} のパスワードです。{min, plural, other {#文字}}以上にしてください。関連のない単語をいくつか並べると、覚えやすく推測されにくいパスワードになります。",
+  "page.password.new": "新しいパスワード",
+  "page.password.repeat": "パスワード (確認)",
+  "page.password.submit": "パスワードを設定してサインイン",
+  "page.password.differ": "2 つのパスワードが一致しません。",
+  "page.password.tooShort": "{min, plural, other {#文字}}以上のパスワードを設定してください。",
+  "page.password.tooLong": "{max, plural, other {#文字}}以下のパスワードを設定してください。",
+  "page.connect.title": "Zendesk アプリの許可",
+  "page.connect.heading": "「{name}」にアカウントの使用を許可しますか?",
+  "page.connect.checkCode": "Zendesk アプリに同じコードが表示されていることを確認してください:",
+  "page.connect.explain":
+    "許可すると、アカウントページでキーを取り消すまで、アプリは {email} として暗号化されたファイルを送信したり開いたりできます。Zendesk アプリでご自身が「ログイン」または「新しいアカウントを有効にする」をクリックした直後の場合にのみ許可してください。",
+  "page.connect.allow": "許可",
+  "page.connect.deny": "拒否",
+  "page.connect.badCode": "このコードは使用できません",
+  "page.connect.badCodeText":
+    "コードが間違っているか、すでに使用されたか、有効期限が切れています (コードの有効期間は 10 分です)。Zendesk アプリからやり直してください。",
+  "page.connect.tooMany": "間違ったコードが多すぎます",
+  "page.connect.tooManyText": "10 分待ってから、Zendesk アプリでやり直してください。",
+  "page.connect.connectedTitle": "Zendesk アプリを接続しました",
+  "page.connect.connected": "Zendesk アプリが接続されました",
+  "page.connect.connectedText": "Zendesk に戻ってください。アプリは自動的にサインインします。",
+  "page.connect.deniedTitle": "アクセスを拒否しました",
+  "page.connect.denied": "アクセスを拒否しました",
+  "page.connect.deniedText":
+    "Zendesk アプリにアクセスは許可されませんでした。Zendesk に戻ってください。",
+  "page.connect.closeHint": "このタブは自動的に閉じます。閉じない場合は手動で閉じてください。",
+  "page.outbox.title": "送信トレイ",
+  "page.outbox.intro":
+    "開発専用: サービスが送信するはずだったメールです (SMTP サーバーは設定されていません)。",
+  "page.outbox.empty": "まだメールはありません。",
+  "page.outbox.to": "宛先: {to} · {date}",
 };
 
 export default ja;

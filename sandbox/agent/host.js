@@ -162,7 +162,12 @@ function emit(name, message) {
 }
 
 function requester() {
-  return { id: 1000 + ticket.id, name: ticket.requester.name, email: ticket.requester.email };
+  return {
+    id: 1000 + ticket.id,
+    name: ticket.requester.name,
+    email: ticket.requester.email,
+    locale: ticket.requester.locale ?? "en-US",
+  };
 }
 
 /** @param {any} comment */

@@ -17,6 +17,16 @@ import { encodeBase64Url, secretsEqual } from "../ids.ts";
 export class CsrfError extends Error {
   /** Always `"CsrfError"`. */
   override name = "CsrfError";
+  /**
+   * Why: the request came from another site (`foreign`), or its token is missing or wrong, as
+   * in a form left open too long (`expired`); a page names it in the visitor's language.
+   */
+  readonly reason: "foreign" | "expired";
+  /** A refusal for `reason`, with its English `message`. */
+  constructor(message: string, reason: "foreign" | "expired" = "expired") {
+    super(message);
+    this.reason = reason;
+  }
 }
 
 /** Issues and checks CSRF tokens. */
@@ -52,12 +62,12 @@ export class CsrfGuard {
     if (origin !== null) {
       const own = [...this.#origins(), new URL(req.url).origin];
       if (!own.includes(origin)) {
-        throw new CsrfError("This form was sent from another site and was refused.");
+        throw new CsrfError("This form was sent from another site and was refused.", "foreign");
       }
     } else {
       const site = req.headers.get("sec-fetch-site");
       if (site !== null && site !== "same-origin" && site !== "none") {
-        throw new CsrfError("This form was sent from another site and was refused.");
+        throw new CsrfError("This form was sent from another site and was refused.", "foreign");
       }
     }
     if (!sessionId || typeof token !== "string" || token === "") {

@@ -25,8 +25,10 @@ import {
 import { readForm } from "./body.ts";
 import { type Html, html } from "./html.ts";
 import { redirect, safeNextPath } from "./page.ts";
-import { messagePage, minutesFrom, page } from "./respond.ts";
+import { messagePage, minutesFrom, page, refusedPage, wordsFor } from "./respond.ts";
 import { passwordsOffPage, ssoButton } from "./sso_routes.ts";
+import { pageLocale, richText } from "./words.ts";
+import { formatDate } from "../../ui/format.ts";
 
 function csrfField(portal: Portal, request: PortalRequest): Html {
   return html`<input type="hidden" name="csrf" value="${csrfTokenOf(portal, request)}">`;
@@ -48,12 +50,7 @@ async function checkedForm(
     portal.csrf.check(request.req, request.sessionId, form.csrf);
   } catch (error) {
     if (!(error instanceof CsrfError)) throw error;
-    return messagePage(portal, request, {
-      title: "Request refused",
-      message: error.message,
-      tone: "error",
-      status: 403,
-    });
+    return refusedPage(portal, request, error);
   }
   return form;
 }
@@ -63,31 +60,36 @@ function signInPage(
   request: PortalRequest,
   options: { next?: string; email?: string; error?: string; status?: number; signup?: boolean },
 ): Response {
+  const t = wordsFor(request);
   const next = options.next ?? "";
   const activate = `/activate${next ? `?${new URLSearchParams({ next })}` : ""}`;
   return page(portal, request, {
-    title: "Sign in",
+    title: t("page.signin.title"),
     status: options.status,
-    body: html`<h1>Sign in to Padlock</h1>
-<p class="muted">Agents sign in to open files sent through the Help Center and to connect the
-Zendesk app.</p>
+    body: html`<h1>${t("page.signin.heading")}</h1>
+<p class="muted">${t("page.signin.intro")}</p>
 ${
       options.signup && !portal.sso?.only
-        ? html`<div class="alert info" data-role="signup-hint">New here? <a href="${activate}">Activate
-your account</a> with the email address your administrator registered, then come back.</div>`
+        ? html`<div class="alert info" data-role="signup-hint">${
+          richText(t("page.signin.newHere"), {
+            link: html`<a href="${activate}">${t("page.signin.activateLink")}</a>`,
+          })
+        }</div>`
         : ""
     }
 ${alert(options.error)}${ssoButton(portal, request, next)}${
       portal.sso?.only ? "" : html`
         <form method="post" action="/signin" data-role="signin-form">
         ${csrfField(portal, request)}<input type="hidden" name="next" value="${next}">
-        <div class="field"><label for="email">Email</label>
+        <div class="field"><label for="email">${t("page.signin.email")}</label>
         <input id="email" name="email" type="email" autocomplete="username" required value="${options
           .email ?? ""}"></div>
-        <div class="field"><label for="password">Password</label>
+        <div class="field"><label for="password">${t("page.signin.password")}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required></div>
-        <div class="actions"><button class="button primary" type="submit">Sign in</button>
-        <a href="${activate}">Activate your account or reset your password</a></div>
+        <div class="actions"><button class="button primary" type="submit">${t(
+          "page.signin.submit",
+        )}</button>
+        <a href="${activate}">${t("page.signin.activateOrReset")}</a></div>
         </form>
       `
     }`,
@@ -118,7 +120,7 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
       next,
       email,
       status: 429,
-      error: `Too many failed sign-ins. Try again in ${minutesFrom(wait)} minutes.`,
+      error: wordsFor(request)("page.signin.throttled", { minutes: minutesFrom(wait) }),
     });
   }
   const user = await portal.services.accounts.findUserByEmail(email);
@@ -132,7 +134,7 @@ export async function submitSignIn(portal: Portal, request: PortalRequest): Prom
       next,
       email,
       status: 401,
-      error: "The email or the password is wrong.",
+      error: wordsFor(request)("page.signin.wrong"),
     });
   }
   await portal.signInThrottle.recordSuccess(email);
@@ -154,10 +156,6 @@ export async function submitSignOut(portal: Portal, request: PortalRequest): Pro
   );
 }
 
-function formatDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** `GET /account`: the agent's API keys, with revoke. */
 export async function showAccount(portal: Portal, request: PortalRequest): Promise<Response> {
   const user = request.user;
@@ -165,37 +163,42 @@ export async function showAccount(portal: Portal, request: PortalRequest): Promi
   const keys = (await portal.services.accounts.listApiKeys(user.id)).filter((key) =>
     key.revokedAt === undefined
   );
+  const t = wordsFor(request);
+  const locale = requestLocale(request.req);
   const notice = request.url.searchParams.get("revoked") === "1"
-    ? alert("The key was revoked. Apps using it are signed out.", "success")
+    ? alert(t("page.account.revoked"), "success")
     : "";
   const rows = keys.map((key) =>
     html`
       <tr data-role="api-key">
-        <td data-role="key-description">${key.description || "(no description)"}</td>
-        <td>${formatDate(key.createdAt)}</td>
+        <td data-role="key-description">${key.description || t("page.account.noDescription")}</td>
+        <td>${formatDate(key.createdAt, pageLocale(locale))}</td>
         <td>
           <form method="post" action="/account/keys/revoke">${csrfField(portal, request)}
       <input type="hidden" name="apiKey" value="${key.apiKey}">
-      <button class="button danger small" type="submit">Revoke</button></form>
+      <button class="button danger small" type="submit">${t("page.account.revoke")}</button></form>
         </td>
       </tr>
     `
   );
   return page(portal, request, {
-    title: "Your account",
-    body: html`<h1>Your account</h1>
-<p class="muted">Signed in as <strong data-role="account-email">${user.email}</strong>.</p>
+    title: t("page.account.title"),
+    body: html`<h1>${t("page.account.title")}</h1>
+<p class="muted">${
+      richText(t("page.account.signedInAs"), {
+        email: html`<strong data-role="account-email">${user.email}</strong>`,
+      })
+    }</p>
 ${notice}
-<h2>API keys</h2>
-<p class="muted">Each key lets an app act as you, for example the Zendesk app after you allowed it.
-Revoke a key you no longer use.</p>
+<h2>${t("page.account.keys")}</h2>
+<p class="muted">${t("page.account.keysIntro")}</p>
 ${
-      keys.length === 0 ? html`<p data-role="no-keys">You have no API keys.</p>` : html`
+      keys.length === 0 ? html`<p data-role="no-keys">${t("page.account.noKeys")}</p>` : html`
         <table class="keys">
           <thead>
             <tr>
-              <th>Description</th>
-              <th>Created</th>
+              <th>${t("page.account.description")}</th>
+              <th>${t("page.account.created")}</th>
               <th></th>
             </tr>
           </thead>
@@ -204,7 +207,7 @@ ${
       `
     }
 <form method="post" action="/signout">${csrfField(portal, request)}
-<button class="button" type="submit">Sign out</button></form>`,
+<button class="button" type="submit">${t("frame.signOut")}</button></form>`,
   });
 }
 
@@ -218,9 +221,10 @@ export async function submitRevoke(portal: Portal, request: PortalRequest): Prom
     key.apiKey === form.apiKey && key.revokedAt === undefined
   );
   if (!owned || !(await portal.services.accounts.revokeApiKey(form.apiKey))) {
+    const t = wordsFor(request);
     return messagePage(portal, request, {
-      title: "Key not found",
-      message: "This key does not exist or was revoked already.",
+      title: t("page.account.keyNotFound"),
+      message: t("page.account.keyNotFoundText"),
       tone: "error",
       status: 404,
     });
@@ -233,19 +237,21 @@ function activationRequestPage(
   request: PortalRequest,
   options: { next?: string; error?: string; notice?: string; status?: number },
 ): Response {
+  const t = wordsFor(request);
   return page(portal, request, {
-    title: "Activate your account",
+    title: t("page.activate.title"),
     status: options.status,
-    body: html`<h1>Activate your account</h1>
-<p class="muted">Your administrator created your Padlock account. Enter its email address and we
-send you a link to choose your password. The same link resets a forgotten password.</p>
+    body: html`<h1>${t("page.activate.title")}</h1>
+<p class="muted">${t("page.activate.intro")}</p>
 ${alert(options.error)}${alert(options.notice, "success")}
 <form method="post" action="/activate/request" data-role="activation-request-form">
 ${csrfField(portal, request)}<input type="hidden" name="next" value="${options.next ?? ""}">
-<div class="field"><label for="email">Email</label>
+<div class="field"><label for="email">${t("page.signin.email")}</label>
 <input id="email" name="email" type="email" autocomplete="email" required></div>
-<div class="actions"><button class="button primary" type="submit">Send the link</button>
-<a href="/signin">Back to sign in</a></div></form>`,
+<div class="actions"><button class="button primary" type="submit">${
+      t("page.activate.send")
+    }</button>
+<a href="/signin">${t("page.activate.back")}</a></div></form>`,
   });
 }
 
@@ -254,22 +260,28 @@ function setPasswordPage(
   request: PortalRequest,
   options: { token: string; email: string; error?: string; status?: number },
 ): Response {
+  const t = wordsFor(request);
   return page(portal, request, {
-    title: "Choose your password",
+    title: t("page.password.title"),
     status: options.status,
-    body: html`<h1>Choose your password</h1>
-<p class="muted">For <strong>${options.email}</strong>. Use at least ${MIN_PASSWORD_LENGTH}
-characters; a few unrelated words are easy to remember and hard to guess.</p>
+    body: html`<h1>${t("page.password.title")}</h1>
+<p class="muted">${
+      richText(t("page.password.intro", { min: MIN_PASSWORD_LENGTH }), {
+        email: html`<strong>${options.email}</strong>`,
+      })
+    }</p>
 ${alert(options.error)}
 <form method="post" action="/activate" data-role="set-password-form">
 ${csrfField(portal, request)}<input type="hidden" name="token" value="${options.token}">
 <input type="text" name="username" autocomplete="username" value="${options.email}" hidden>
-<div class="field"><label for="password">New password</label>
+<div class="field"><label for="password">${t("page.password.new")}</label>
 <input id="password" name="password" type="password" autocomplete="new-password" required
 minlength="${MIN_PASSWORD_LENGTH}"></div>
-<div class="field"><label for="confirm">Repeat it</label>
+<div class="field"><label for="confirm">${t("page.password.repeat")}</label>
 <input id="confirm" name="confirm" type="password" autocomplete="new-password" required></div>
-<div class="actions"><button class="button primary" type="submit">Set password and sign in</button></div>
+<div class="actions"><button class="button primary" type="submit">${
+      t("page.password.submit")
+    }</button></div>
 </form>`,
   });
 }
@@ -283,7 +295,7 @@ export async function showActivate(portal: Portal, request: PortalRequest): Prom
   if (!user) {
     return activationRequestPage(portal, request, {
       status: 410,
-      error: "This activation link was used already or has expired. Ask for a new one below.",
+      error: wordsFor(request)("page.activate.used"),
     });
   }
   return setPasswordPage(portal, request, { token, email: user.email });
@@ -299,16 +311,25 @@ export async function submitActivate(portal: Portal, request: PortalRequest): Pr
   if (!user) {
     return activationRequestPage(portal, request, {
       status: 410,
-      error: "This activation link was used already or has expired. Ask for a new one below.",
+      error: wordsFor(request)("page.activate.used"),
     });
   }
+  const t = wordsFor(request);
   const password = form.password ?? "";
-  if (password !== (form.confirm ?? "")) {
+  // Checked here as well as in redeem(), to say it in the visitor's language.
+  const problem = password !== (form.confirm ?? "")
+    ? t("page.password.differ")
+    : password.length < MIN_PASSWORD_LENGTH
+    ? t("page.password.tooShort", { min: MIN_PASSWORD_LENGTH })
+    : password.length > MAX_PASSWORD_LENGTH
+    ? t("page.password.tooLong", { max: MAX_PASSWORD_LENGTH })
+    : undefined;
+  if (problem) {
     return setPasswordPage(portal, request, {
       token,
       email: user.email,
       status: 400,
-      error: "The two passwords differ.",
+      error: problem,
     });
   }
   let result;
@@ -316,12 +337,8 @@ export async function submitActivate(portal: Portal, request: PortalRequest): Pr
     result = await portal.activations.redeem(token, password);
   } catch (error) {
     if (!(error instanceof ActivationError)) throw error;
-    return setPasswordPage(portal, request, {
-      token,
-      email: user.email,
-      status: 400,
-      error: error.message,
-    });
+    // The lengths were checked above: the link was used meanwhile (another tab).
+    return activationRequestPage(portal, request, { status: 410, error: t("page.activate.used") });
   }
   await useSession(portal, request, portal.sessions.signIn(request.sessionId, result.user.id));
   return withCookies(request, redirect(safeNextPath(result.nextPath) ?? "/account"));
@@ -340,7 +357,7 @@ export async function submitActivationRequest(
     return activationRequestPage(portal, request, {
       next,
       status: 400,
-      error: "Enter an email address.",
+      error: wordsFor(request)("verify.enterEmail"),
     });
   }
   const { limits } = portal;
@@ -351,7 +368,7 @@ export async function submitActivationRequest(
     return activationRequestPage(portal, request, {
       next,
       status: 429,
-      error: "Too many links were asked for. Wait a while and try again.",
+      error: wordsFor(request)("page.activate.tooMany"),
     });
   }
   const user = await portal.services.accounts.findUserByEmail(email);
@@ -367,7 +384,6 @@ export async function submitActivationRequest(
   }
   return activationRequestPage(portal, request, {
     next,
-    notice:
-      `If ${email} has a Padlock account, a link to choose its password is on its way. Check your mail.`,
+    notice: wordsFor(request)("page.activate.sent", { email }),
   });
 }

@@ -13,7 +13,8 @@ import { csrfTokenOf, type Portal, type PortalRequest, withCookies } from "./con
 import { readForm, readJson } from "./body.ts";
 import { html } from "./html.ts";
 import { redirect } from "./page.ts";
-import { messagePage, page } from "./respond.ts";
+import { messagePage, page, refusedPage, wordsFor } from "./respond.ts";
+import { richText } from "./words.ts";
 
 /** CORS headers of the pairing endpoints: any origin, no credentials. */
 const PAIRING_CORS: Readonly<Record<string, string>> = {
@@ -98,10 +99,10 @@ function signInFirst(request: PortalRequest): Response {
 }
 
 function unknownCode(portal: Portal, request: PortalRequest, status = 404): Response {
+  const t = wordsFor(request);
   return messagePage(portal, request, {
-    title: "This code does not work",
-    message:
-      "The code is wrong, was used already, or has expired (codes last 10 minutes). Start again from the Zendesk app.",
+    title: t("page.connect.badCode"),
+    message: t("page.connect.badCodeText"),
     tone: "error",
     status,
   });
@@ -114,22 +115,24 @@ export async function showConnect(portal: Portal, request: PortalRequest): Promi
   const pending = code ? await portal.pairings.findPending(code) : undefined;
   if (!pending) return unknownCode(portal, request);
   const token = csrfTokenOf(portal, request);
+  const t = wordsFor(request);
   return page(portal, request, {
-    title: "Allow the Zendesk app",
+    title: t("page.connect.title"),
     body: html`
-      <h1>Allow “${pending.description}” to use your account?</h1>
-      <p class="muted">Check that the Zendesk app shows the same code:</p>
+      <h1>${t("page.connect.heading", { name: pending.description })}</h1>
+      <p class="muted">${t("page.connect.checkCode")}</p>
       <div class="code-display" id="code" data-role="user-code">${pending.userCode}</div>
-      <p>If you allow it, the app can send and open encrypted files as
-      <strong>${request.user
-        .email}</strong> until you revoke its key on your account page. Allow it only
-      if you just clicked "Log in" or "Activate" in the Zendesk app yourself.</p>
+      <p>${richText(t("page.connect.explain"), {
+        email: html`<strong>${request.user.email}</strong>`,
+      })}</p>
       <form method="post" action="/connect" class="actions" data-role="connect-form">
         <input type="hidden" name="csrf" value="${token}">
         <input type="hidden" name="code" value="${pending.userCode}">
         <button class="button primary" id="allow" type="submit" name="decision"
-          value="allow">Allow</button>
-        <button class="button" id="deny" type="submit" name="decision" value="deny">Deny</button>
+          value="allow">${t("page.connect.allow")}</button>
+        <button class="button" id="deny" type="submit" name="decision" value="deny">${t(
+          "page.connect.deny",
+        )}</button>
       </form>
     `,
   });
@@ -142,19 +145,15 @@ export async function submitConnect(portal: Portal, request: PortalRequest): Pro
     portal.csrf.check(request.req, request.sessionId, form.csrf);
   } catch (error) {
     if (!(error instanceof CsrfError)) throw error;
-    return messagePage(portal, request, {
-      title: "Request refused",
-      message: error.message,
-      tone: "error",
-      status: 403,
-    });
+    return refusedPage(portal, request, error);
   }
+  const t = wordsFor(request);
   const user = request.user;
   if (!user) return signInFirst(request);
   if (await portal.limits.connectFailuresPerUser.isLimited(user.id)) {
     return messagePage(portal, request, {
-      title: "Too many wrong codes",
-      message: "Wait ten minutes, then start again from the Zendesk app.",
+      title: t("page.connect.tooMany"),
+      message: t("page.connect.tooManyText"),
       tone: "error",
       status: 429,
     });
@@ -166,17 +165,16 @@ export async function submitConnect(portal: Portal, request: PortalRequest): Pro
     return unknownCode(portal, request);
   }
   return page(portal, request, {
-    title: allow ? "Zendesk app connected" : "Access denied",
+    title: t(allow ? "page.connect.connectedTitle" : "page.connect.deniedTitle"),
     script: "close",
     body: html`
       <div class="state" data-role="state">
         <div class="icon" aria-hidden="true">✓</div>
-        <h1>${allow ? "The Zendesk app is connected" : "You denied access"}</h1>
-        <p class="muted" data-role="message">${allow
-          ? "Go back to Zendesk: the app signs in by itself."
-          : "The Zendesk app was not given access. Go back to Zendesk."}</p>
-        <p class="small muted"
-          data-role="close-hint">This tab closes itself. If it stays open, close it.</p>
+        <h1>${t(allow ? "page.connect.connected" : "page.connect.denied")}</h1>
+        <p class="muted" data-role="message">${t(
+          allow ? "page.connect.connectedText" : "page.connect.deniedText",
+        )}</p>
+        <p class="small muted" data-role="close-hint">${t("page.connect.closeHint")}</p>
       </div>
     `,
   });

@@ -7,7 +7,10 @@
 import { listOutbox } from "../mail/outbox.ts";
 import type { Portal, PortalRequest } from "./context.ts";
 import { html } from "./html.ts";
-import { json, page } from "./respond.ts";
+import { json, page, wordsFor } from "./respond.ts";
+import { requestLocale } from "./locale.ts";
+import { pageLocale } from "./words.ts";
+import { formatDateTime } from "../../ui/format.ts";
 
 /** `GET /dev/outbox.json`: every mail, newest first. */
 export async function outboxJson(portal: Portal, request: PortalRequest): Promise<Response> {
@@ -18,15 +21,19 @@ export async function outboxJson(portal: Portal, request: PortalRequest): Promis
 /** `GET /dev/outbox`: every mail, newest first, as a page. */
 export async function outboxPage(portal: Portal, request: PortalRequest): Promise<Response> {
   const messages = (await listOutbox(portal.services.config.dataDir)).reverse();
+  const t = wordsFor(request);
+  const locale = pageLocale(requestLocale(request.req));
   return page(portal, request, {
-    title: "Outbox",
-    body: html`<h1>Outbox</h1>
-<p class="muted">Development only: mails the service would have sent (no SMTP server is set up).</p>
-${messages.length === 0 ? html`<p>No mail yet.</p>` : ""}
+    title: t("page.outbox.title"),
+    body: html`<h1>${t("page.outbox.title")}</h1>
+<p class="muted">${t("page.outbox.intro")}</p>
+${messages.length === 0 ? html`<p>${t("page.outbox.empty")}</p>` : ""}
 ${
       messages.map((message) =>
         html`<article class="mail" data-role="mail"><strong>${message.subject}</strong>
-<div class="small muted">To ${message.to} · ${message.createdAt}</div><pre>${message.text}</pre></article>`
+<div class="small muted">${
+          t("page.outbox.to", { to: message.to, date: formatDateTime(message.createdAt, locale) })
+        }</div><pre>${message.text}</pre></article>`
       )
     }`,
   });

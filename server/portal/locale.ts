@@ -19,6 +19,16 @@ export function requestLocale(req: Request): Locale {
     negotiateLocale(req.headers.get("accept-language")) ?? "en";
 }
 
+/**
+ * The locale of a mail to a recipient who asked for it from `req`: the language the visitor
+ * chose in the menu, else the one the sender gave for the recipient (`stored`: the agent app
+ * passes the Zendesk requester's), else the browser's, else English.
+ */
+export function mailLocale(req: Request, stored: string | undefined): Locale {
+  return matchLocale(readCookie(req, LOCALE_COOKIE)) ?? matchLocale(stored) ??
+    negotiateLocale(req.headers.get("accept-language")) ?? "en";
+}
+
 /** How long the language menu's choice is remembered: a year. */
 const REMEMBER_S = 365 * 24 * 3600;
 

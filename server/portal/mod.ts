@@ -55,7 +55,7 @@ import { decideAccess } from "./package_access.ts";
 import { redirect } from "./page.ts";
 import { packageAccess, requestCode, showReceive, verifyCode } from "./receive_routes.ts";
 import { checkAgentWithProvider, finishSso, startSso } from "./sso_routes.ts";
-import { json, messagePage } from "./respond.ts";
+import { json, messagePage, wordsFor } from "./respond.ts";
 
 export { escapeHtml, html } from "./html.ts";
 export type { ReceiveAccess } from "./package_access.ts";
@@ -306,9 +306,11 @@ export async function createPortal(
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       if (apis[key]) return json(portal, request, { response: error.code, message: error.message });
+      const t = wordsFor(request);
       return messagePage(portal, request, {
-        title: "Request refused",
-        message: error.message,
+        title: t("page.refused"),
+        // The service's own sentence is English: the visitor reads one in their language.
+        message: t("api.refused"),
         tone: "error",
         status: error.status,
       });

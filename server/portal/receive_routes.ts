@@ -19,14 +19,13 @@ import { CsrfError } from "../auth/csrf.ts";
 import { CODE_TTL_MS } from "../auth/codes.ts";
 import { ServiceError } from "../http.ts";
 import { verificationCodeMail } from "../mail/templates.ts";
-import { requestLocale } from "./locale.ts";
-import { portalWords } from "./words.ts";
+import { mailLocale } from "./locale.ts";
 import { csrfTokenOf, type Portal, type PortalRequest, useSession } from "./context.ts";
 import { readJson, textField } from "./body.ts";
 import { html } from "./html.ts";
 import { checksumMatches, decideAccess, findLivePackage } from "./package_access.ts";
 import type { PackageRecord } from "../packages/repository.ts";
-import { json, minutesFrom, page } from "./respond.ts";
+import { json, minutesFrom, page, wordsFor } from "./respond.ts";
 
 /** `GET /receive/`: the page shell; its script does the rest. */
 export function showReceive(portal: Portal, request: PortalRequest): Response {
@@ -44,10 +43,7 @@ export function showReceive(portal: Portal, request: PortalRequest): Response {
   });
 }
 
-/** The receive page's words for the visitor who sent `request`. */
-function words(request: PortalRequest) {
-  return portalWords(requestLocale(request.req));
-}
+const words = wordsFor;
 
 function failure(
   portal: Portal,
@@ -158,8 +154,8 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
       429,
     );
   }
-  const recipient = await portal.services.recipients.isRecipient(record.id, email);
-  const code = await portal.codes.issue(record.id, email, recipient);
+  const recipient = await portal.services.recipients.findByEmail(record.id, email);
+  const code = await portal.codes.issue(record.id, email, recipient !== undefined);
   if (code) {
     // Queued, not awaited: the answer must take as long as for an address that gets no mail.
     portal.mail.enqueue(verificationCodeMail({
@@ -167,8 +163,8 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
       code,
       systemName: portal.services.config.systemName,
       minutes: CODE_TTL_MS / 60_000,
-      // The visitor who asks for the code reads it: in their browser's language.
-      locale: requestLocale(request.req),
+      // In the language the visitor chose, else the recipient's (as the sender gave it).
+      locale: mailLocale(request.req, recipient?.locale),
     }));
   }
   return json(portal, request, {

@@ -9,6 +9,9 @@ import { htmlResponse, renderPage, securityHeaders } from "./page.ts";
 import { csrfTokenOf } from "./context.ts";
 import { portalScriptIntegrity } from "./assets.ts";
 import { requestLocale } from "./locale.ts";
+import { portalWords } from "./words.ts";
+import type { Translate } from "../../ui/i18n.ts";
+import type { CsrfError } from "../auth/csrf.ts";
 
 /** The bucket's origin when part URLs point at it: the page fetches parts from there. */
 function bucketOrigins(portal: Portal): string[] {
@@ -85,6 +88,22 @@ export function json(
   headers.set("Content-Type", "application/json");
   const response = new Response(JSON.stringify(body), { status, headers });
   return request ? withCookies(request, response) : response;
+}
+
+/** The portal's words in the language of the visitor who sent `request`. */
+export function wordsFor(request: PortalRequest): Translate {
+  return portalWords(requestLocale(request.req));
+}
+
+/** The page refusing a form that failed the CSRF check, in the visitor's language. */
+export function refusedPage(portal: Portal, request: PortalRequest, error: CsrfError): Response {
+  const t = wordsFor(request);
+  return messagePage(portal, request, {
+    title: t("page.refused"),
+    message: t(error.reason === "foreign" ? "page.refusedForeign" : "page.refusedExpired"),
+    tone: "error",
+    status: 403,
+  });
 }
 
 /** Minutes, rounded up, for "try again in N minutes". */

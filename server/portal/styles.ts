@@ -93,15 +93,16 @@ input.code { letter-spacing: 8px; font-size: 20px; font-variant-numeric: tabular
 .progress[hidden] { display: none; }
 .progress-bar { height: 100%; width: 0; background: #1f73b7; transition: width .2s ease-in-out; }
 .message-box { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 16px; padding: 12px 16px;
-  border-left: 3px solid #1f73b7; background: #f8f9f9; }
+  border-inline-start: 3px solid #1f73b7; background: #f8f9f9; }
 .keys { width: 100%; border-collapse: collapse; margin: 8px 0 16px; }
-.keys th, .keys td { text-align: left; padding: 10px 8px; border-bottom: 1px solid #e9ebed;
+.keys th, .keys td { text-align: start; padding: 10px 8px; border-bottom: 1px solid #e9ebed;
   vertical-align: middle; }
 .keys th { color: #68737d; font-weight: 600; font-size: 12px; }
-.keys td form { margin: 0; text-align: right; }
+.keys td form { margin: 0; text-align: end; }
 .mail { border: 1px solid #d8dcde; border-radius: 4px; margin: 0 0 12px; padding: 12px 16px;
   background: #fff; }
 .mail pre { white-space: pre-wrap; margin: 8px 0 0; font: inherit; }
+.language select, .language button { margin-inline-start: 6px; }
 footer { max-width: 640px; margin: 0 auto 40px; padding: 0 16px; color: #68737d; font-size: 12px;
   text-align: center; }
 `;

@@ -16,6 +16,8 @@ export interface RecipientRecord {
   email: string;
   /** When added, ms since the epoch. */
   createdAt: number;
+  /** The language the recipient reads (a locale of `ui/i18n.ts`), when the sender said. */
+  locale?: string;
 }
 
 interface RecipientRow {
@@ -23,10 +25,17 @@ interface RecipientRow {
   package_id: string;
   email: string;
   created_at: number;
+  locale: string | null;
 }
 
 function toRecord(row: RecipientRow): RecipientRecord {
-  return { id: row.id, packageId: row.package_id, email: row.email, createdAt: row.created_at };
+  return {
+    id: row.id,
+    packageId: row.package_id,
+    email: row.email,
+    createdAt: row.created_at,
+    ...(row.locale ? { locale: row.locale } : {}),
+  };
 }
 
 /** Queries on recipients. */
@@ -38,12 +47,20 @@ export class RecipientRepository {
     this.#db = db;
   }
 
-  /** Adds a recipient, or returns the existing one with the same email. */
-  async add(packageId: string, email: string, now: number): Promise<RecipientRecord> {
+  /**
+   * Adds a recipient, or returns the existing one with the same email; `locale`, when given,
+   * is the language the recipient's mails are written in (and replaces an earlier one).
+   */
+  async add(
+    packageId: string,
+    email: string,
+    now: number,
+    locale?: string,
+  ): Promise<RecipientRecord> {
     await this.#db.run(
-      `INSERT INTO recipients (id, package_id, email, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (package_id, email) DO NOTHING`,
-      [newUuid(), packageId, email, now],
+      `INSERT INTO recipients (id, package_id, email, created_at, locale) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (package_id, email) DO UPDATE SET locale = COALESCE(excluded.locale, recipients.locale)`,
+      [newUuid(), packageId, email, now, locale ?? null],
     );
     const row = await this.#db.get<RecipientRow>(
       "SELECT * FROM recipients WHERE package_id = ? AND email = ?",
@@ -66,6 +83,15 @@ export class RecipientRepository {
     const row = await this.#db.get<RecipientRow>(
       "SELECT * FROM recipients WHERE package_id = ? AND id = ?",
       [packageId, recipientId],
+    );
+    return row && toRecord(row);
+  }
+
+  /** The recipient of a package with `email`, if it is named on it. */
+  async findByEmail(packageId: string, email: string): Promise<RecipientRecord | undefined> {
+    const row = await this.#db.get<RecipientRow>(
+      "SELECT * FROM recipients WHERE package_id = ? AND email = ?",
+      [packageId, email],
     );
     return row && toRecord(row);
   }

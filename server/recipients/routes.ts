@@ -11,11 +11,32 @@ import { loadPackage, requireBuilder } from "../packages/access.ts";
 import type { PackageRecord } from "../packages/repository.ts";
 import { recipientView } from "../packages/views.ts";
 import { type RecipientRecord, RecipientRepository } from "./repository.ts";
+import { matchLocale } from "../../ui/i18n.ts";
+
+/**
+ * The optional `locale` of a request adding recipients (Padlock's extension: the language their
+ * mails are written in, e.g. the Zendesk requester's `de` or `pt-br`), as a locale Padlock
+ * speaks; undefined when absent or a language Padlock does not speak (its mails are English).
+ *
+ * @throws {ServiceError} `INVALID_INPUT` when it is not a short string.
+ */
+function recipientLocale(body: Record<string, unknown>): string | undefined {
+  const value = body.locale;
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string" || value.length > 35) {
+    throw new ServiceError(
+      "INVALID_INPUT",
+      'The field "locale" must be a language tag such as "de".',
+    );
+  }
+  return matchLocale(value);
+}
 
 async function addAll(
   context: ApiContext,
   record: PackageRecord,
   emails: unknown[],
+  locale?: string,
 ): Promise<RecipientRecord[]> {
   const { services } = context;
   const invalid = emails.filter((email) => !isEmail(email));
@@ -40,7 +61,7 @@ async function addAll(
     }
     const added = [];
     for (const email of emails as string[]) {
-      added.push(await recipients.add(record.id, normaliseEmail(email), now(context)));
+      added.push(await recipients.add(record.id, normaliseEmail(email), now(context), locale));
     }
     return added;
   });
@@ -56,7 +77,7 @@ async function addRecipients(context: ApiContext): Promise<Record<string, unknow
       'The field "emails" must be a list of email addresses.',
     );
   }
-  const added = await addAll(context, record, emails);
+  const added = await addAll(context, record, emails, recipientLocale(context.body));
   return {
     recipients: added.map((recipient) => ({
       response: "SUCCESS",
@@ -74,7 +95,12 @@ async function addRecipient(context: ApiContext): Promise<Record<string, unknown
   if (context.body.phoneNumber) {
     throw new ServiceError("INVALID_INPUT", "SMS verification is not supported by this service.");
   }
-  const [recipient] = await addAll(context, record, [context.body.email]);
+  const [recipient] = await addAll(
+    context,
+    record,
+    [context.body.email],
+    recipientLocale(context.body),
+  );
   return { ...recipientView(recipient), approvers: [] };
 }
 

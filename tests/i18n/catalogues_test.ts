@@ -74,12 +74,14 @@ Deno.test("agent: the settings page's translations (Zendesk's format) match en.j
   assert.deepEqual(catalogueProblems(en, translations), []);
 });
 
-Deno.test("receive page: every translation has every key, with the same placeholders", async () => {
-  const { default: en } = await import("../../portal/messages.ts");
+Deno.test("receive and portal pages: every locale has every key, with the same placeholders", async () => {
+  const { default: script } = await import("../../portal/messages.ts");
+  const { default: pages } = await import("../../portal/page_messages.ts");
+  const en = { ...script, ...pages };
   const locales: string[] = [];
   for await (const item of Deno.readDir(new URL("../../portal/translations", import.meta.url))) {
     locales.push(item.name.replace(/\.ts$/, ""));
   }
-  assert.deepEqual(locales.sort(), ["ar", "de", "ja"]);
+  assert.deepEqual(locales.sort(), [...TRANSLATED].sort());
   assert.deepEqual(catalogueProblems(en, await load("portal/translations", locales)), []);
 });

@@ -4,7 +4,8 @@
  * (page, script, the code's answer and the mail with the code), Arabic right to left, the
  * language menu remembered (a cookie) and keeping the link's key; in the pseudo-locale no
  * visible text of the receive page is left untranslated, from asking for the email to the list
- * of files.
+ * of files, and in every other state (a link without its key, a wrong key, a deleted package, a
+ * dropzone asking to sign in, an agent refused).
  */
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
@@ -112,6 +113,47 @@ Deno.test("receive page in the pseudo-locale: nothing left untranslated", async 
     const date = /until ([^.]*)\./.exec(expiry)?.[1] ?? "";
     data.push(date);
     await check("listing the files");
+    await context.close();
+  });
+});
+
+Deno.test("receive page's other states in the pseudo-locale: nothing left untranslated", async () => {
+  await withService(async (service, browser) => {
+    const context = await browser.newContext({ locale: "en-XA" });
+    const page = await context.newPage();
+    const data = ["Padlock", service.outsider.email];
+    const check = async (state: string) => {
+      await page.waitForSelector(`[data-state="${state}"]`);
+      const texts = await visibleTexts(page, "body");
+      const left = untranslated(
+        texts.filter(({ where }) => !where.startsWith("option") && where !== "div.icon"),
+        data,
+      );
+      assert.deepEqual(left, [], `untranslated when ${state}: ${JSON.stringify(left)}`);
+    };
+    const link = await service.send([{ name: "a.txt", bytes: new Uint8Array([1]) }]);
+    await page.goto(link.replace(/#.*$/, ""));
+    await check("missing-key");
+    const keyCode = new URL(link).hash.slice("#keyCode=".length);
+    const wrong = keyCode.slice(0, -4) + (keyCode.endsWith("AAAA") ? "BBBB" : "AAAA");
+    await page.goto("about:blank");
+    await page.goto(link.replace(keyCode, wrong));
+    await check("wrong-key");
+    await service.agent.client.deletePackage(new URL(link).searchParams.get("thread")!);
+    await page.goto("about:blank");
+    await page.goto(link);
+    await check("gone");
+
+    // A dropzone's files: sign in first, and an agent not allowed is refused.
+    const dropped = await service.drop([{ name: "b.txt", bytes: new Uint8Array([2]) }]);
+    await page.goto(dropped);
+    await check("signin");
+    await page.click('[data-role="signin"]');
+    await page.waitForURL(/\/signin\?next=/);
+    await page.fill("#email", service.outsider.email);
+    await page.fill("#password", service.outsider.password);
+    await page.click('[data-role="signin-form"] button[type="submit"]');
+    await check("forbidden");
     await context.close();
   });
 });

@@ -205,4 +205,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX oidc_sign_ins_expires ON oidc_sign_ins(expires_at);
     `,
   },
+  {
+    version: 7,
+    description: "recipients' language, for the mails they get",
+    // A language tag of ui/i18n.ts's LOCALES (the agent app passes the requester's Zendesk
+    // locale); NULL when unknown.
+    sql: "ALTER TABLE recipients ADD COLUMN locale TEXT;",
+  },
 ];
