@@ -217,6 +217,8 @@ const CALLS: {
       label: "",
       needsApproval: undefined,
       isArchived: false,
+      expiration: undefined,
+      padlockManage: undefined,
     },
   },
   {
