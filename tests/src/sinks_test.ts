@@ -375,7 +375,11 @@ Deno.test("sinks in Chromium, cross-origin frame with third-party storage allowe
 Deno.test("sinks in Chromium: a file from the service, decrypted in the pool, streams through the service worker", async () => {
   const bundles = await buildTestBundles();
   const dataDir = await Deno.makeTempDir({ prefix: "padlock-sinks-" });
-  const routes = pageRoutes(bundles);
+  // Served by the service, whose pages without a policy of their own get `default-src 'none'`:
+  // the test page sets one as the portal's pages do.
+  const routes = pageRoutes(bundles, {
+    csp: "default-src 'self'; script-src 'self'; worker-src 'self'; connect-src 'self'",
+  });
   const server = await startServer({
     port: 0,
     dataDir,
