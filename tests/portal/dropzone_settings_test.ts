@@ -4,11 +4,12 @@
  * sets its extensions, largest file, package life and Sender Domain Access, and the service keeps
  * them; a refused value is named, the form keeps what was typed and nothing changes; the page
  * speaks the visitor's language; an agent who does not own the dropzone sees no form and cannot
- * post one.
+ * post one. And the receive page with Sender Domain Access: someone of the sender's domain
+ * confirms their email with a code and sees the files.
  */
 import assert from "node:assert/strict";
 import { launchBrowser } from "../_helpers/browser.ts";
-import { startPortalService, Visitor } from "./_helpers.ts";
+import { codeFromOutbox, startPortalService, Visitor } from "./_helpers.ts";
 
 Deno.test("account page: the owner sets a dropzone's settings; bad values change nothing", async () => {
   const service = await startPortalService();
@@ -105,6 +106,40 @@ Deno.test("account page: the owner sets a dropzone's settings; bad values change
       (await service.server.accounts.findDropzone(service.dropzoneId))?.settings,
       saved?.settings,
     );
+  } finally {
+    await browser.close();
+    await service.close();
+  }
+});
+
+Deno.test("receive page: with Sender Domain Access, a colleague of the sender verifies and opens", async () => {
+  const service = await startPortalService();
+  const browser = await launchBrowser();
+  try {
+    await service.server.accounts.setDropzoneSettings(service.dropzoneId, {
+      allowedExtensions: [],
+      senderDomainAccess: true,
+    });
+    // Dropped by requester@example.com: a colleague of the same domain may open it.
+    const link = await service.drop([{
+      name: "invoice.txt",
+      bytes: new TextEncoder().encode("42"),
+    }]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(link);
+    await page.waitForSelector('[data-state="verify-email"]');
+    await page.fill("#email", "colleague@example.com");
+    await page.click('[data-role="email-form"] button[type="submit"]');
+    await page.waitForSelector('[data-state="verify-code"]');
+    await page.fill("#code", await codeFromOutbox(service, "colleague@example.com"));
+    await page.click('[data-role="code-form"] button[type="submit"]');
+    await page.waitForSelector('#app[data-state="files"]');
+    assert.match(await page.locator("#app").innerText(), /invoice\.txt/);
+    assert.deepEqual(errors, []);
+    await context.close();
   } finally {
     await browser.close();
     await service.close();
