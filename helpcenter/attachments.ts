@@ -15,7 +15,7 @@
 import type { ApiError, SendSafelyClient } from "../src/api.ts";
 import type { PackageHandle, UploadError } from "../src/upload.ts";
 import type * as TransferExports from "./transfer.ts";
-import { quotedList, t } from "./strings.ts";
+import { quotedList, size, t } from "./strings.ts";
 
 /** The encryption and upload code, as `transfer.ts` exports it. */
 export type Transfer = typeof TransferExports;
@@ -296,8 +296,11 @@ export class AttachmentSession {
 
   async #upload(entry: Entry, signal: AbortSignal): Promise<void> {
     try {
-      const handle = await this.#ensurePackage();
       const { transfer, client } = await this.#connect();
+      // A file the dropzone does not take is refused before a package is made for it.
+      const refused = await transfer.dropzoneRefusal(client, entry, t, size);
+      if (refused) throw refused;
+      const handle = await this.#ensurePackage();
       signal.throwIfAborted();
       const pool = transfer.encryptionPool();
       await transfer.uploadFile(recordingClient(client, entry), handle, entry.blob, {
@@ -337,7 +340,7 @@ export class AttachmentSession {
         entry.completedParts = error.completedParts ?? [];
       }
       entry.status = "failed";
-      entry.error = describeError(error);
+      entry.error = typeof error == "string" ? error : describeError(error);
     } finally {
       entry.reconnecting = false;
       if (entry.status !== "removed") this.#onChange(entry);

@@ -55,6 +55,9 @@ const en = {
   "guard.rateLimited": "too many files were sent from here for now; please try again later",
   "guard.storageFull":
     "the secure upload service has no room for more files at the moment; please try again later",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "only files ending in {extensions} can be attached here",
+  "dropzoneRules.size": "files of up to {size} can be attached here",
 };
 
 /** A message key of the widget. */

@@ -10,6 +10,9 @@
  */
 import { CryptoPool } from "../src/worker_pool.ts";
 import { checkWorkerScript, pinRegistry } from "../src/_pinned.ts";
+import type { SendSafelyClient } from "../src/api.ts";
+import { type FileRules, refuseFile } from "../src/dropzone_rules.ts";
+import type { size as formatSize, t as translate } from "./strings.ts";
 
 export { ApiError, SendSafelyClient } from "../src/api.ts";
 export {
@@ -46,4 +49,48 @@ let pool: CryptoPool | undefined;
 export function encryptionPool(): CryptoPool {
   pool ??= new CryptoPool({ workerUrl: WORKER_URL });
   return pool;
+}
+
+const rulesOf = new WeakMap<SendSafelyClient, Promise<FileRules | undefined>>();
+
+/**
+ * Checks a file against the rules of the client's dropzone (`GET /dropzone/rules/`, read once),
+ * so that a file the dropzone does not take is refused before anything is encrypted. Words come
+ * from the loader (`t`, `size`): this chunk carries none.
+ *
+ * @returns why the file is refused, in the widget's language; `undefined` when it may go, or
+ *   when the rules cannot be read (the service refuses such a file all the same).
+ */
+export async function dropzoneRefusal(
+  client: SendSafelyClient,
+  file: { name: string; size: number },
+  t: typeof translate,
+  size: typeof formatSize,
+): Promise<string | undefined> {
+  let rules = rulesOf.get(client);
+  if (!rules) {
+    rules = client.request("GET", "/dropzone/rules/").then(
+      ({ allowedExtensions, maxFileBytes }) =>
+        Array.isArray(allowedExtensions) && typeof maxFileBytes === "number"
+          ? { allowedExtensions: allowedExtensions.map(String), maxFileBytes }
+          : undefined,
+      () => {
+        // A service without the rules (or out of reach now): asked again with the next file.
+        rulesOf.delete(client);
+        return undefined;
+      },
+    );
+    rulesOf.set(client, rules);
+  }
+  const found = await rules;
+  const refusal = found && refuseFile(found, file.name, file.size);
+  if (refusal?.kind === "extension") {
+    return t("dropzoneRules.extension", {
+      extensions: refusal.allowed.map((extension) => `.${extension}`).join(t("list.separator")),
+    });
+  }
+  if (refusal?.kind === "size") {
+    return t("dropzoneRules.size", { size: size(refusal.maxFileBytes) });
+  }
+  return undefined;
 }

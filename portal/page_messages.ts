@@ -82,6 +82,28 @@ const en = {
     "Development only: mails the service would have sent (no SMTP server is set up).",
   "page.outbox.empty": "No mail yet.",
   "page.outbox.to": "To {to} · {date}",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "Dropzones",
+  "page.dropzones.intro":
+    "Files dropped into your dropzones (such as the Help Center form) follow these settings. Leave a field empty to keep the service's own limit.",
+  "page.dropzones.name": "Dropzone {id}",
+  "page.dropzones.extensions": "Allowed file extensions",
+  "page.dropzones.extensionsHint": "Separated by commas, such as pdf, png. Empty: any file.",
+  "page.dropzones.maxFileSize": "Largest file",
+  "page.dropzones.maxFileSizeHint": "Such as 25 MB. Empty: the service's limit.",
+  "page.dropzones.lifeDays": "Package life in days",
+  "page.dropzones.lifeDaysHint": "From 1 to 365. Empty: the service's default.",
+  "page.dropzones.senderDomainAccess":
+    "Sender Domain Access: people whose email address has the sender's domain may open the files after verifying their email",
+  "page.dropzones.save": "Save settings",
+  "page.dropzones.saved": "The dropzone's settings were saved.",
+  "page.dropzones.badExtensions":
+    "Write the file extensions with letters and digits only, such as pdf, png. Nothing was changed.",
+  "page.dropzones.badSize": "Write the largest file as a size, such as 25 MB. Nothing was changed.",
+  "page.dropzones.badLife":
+    "The package life must be a whole number of days from 1 to 365. Nothing was changed.",
+  "page.dropzones.notFound": "Dropzone not found",
+  "page.dropzones.notFoundText": "Only the owner of a dropzone can change its settings.",
 };
 
 /** A message key of the portal's pages. */

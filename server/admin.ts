@@ -31,6 +31,13 @@ import { join } from "node:path";
 import { AccountError, type Accounts, DATA_LAYOUT, openAccounts } from "./mod.ts";
 import { ActivityRepository } from "./activity/repository.ts";
 import { FileRepository } from "./files/repository.ts";
+import {
+  type DropzoneSettings,
+  DropzoneSettingsError,
+  parseExtensions,
+  parseFileSize,
+  parseLifeDays,
+} from "./dropzones/settings.ts";
 import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
 import { backupDataDir, BackupError, restoreDataDir } from "./backup.ts";
 import { DatabaseUnavailableError, SchemaError } from "./db/database.ts";
@@ -52,6 +59,8 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   reactivate --email <email>   (may sign in again; the revoked keys stay revoked)
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
+  dropzone set --id <dropzoneId> [--extensions pdf,png,…] [--max-file-size <25 MB>]
+    [--life-days <1-365>] [--sender-domain-access on|off]   (an empty value clears a limit)
   activity --package <packageId>   (who opened and downloaded what, when, from which network)
   backup --to <dir>          (online snapshot of the database and the parts into a new folder)
   restore --from <dir>       (fills an empty --data-dir from a backup)
@@ -158,6 +167,11 @@ export async function runAdmin(
           MIGRATE_S3_OPTIONS.map(([flag]) => [flag, { type: "string" as const }]),
         ),
         package: { type: "string" },
+        id: { type: "string" },
+        extensions: { type: "string" },
+        "max-file-size": { type: "string" },
+        "life-days": { type: "string" },
+        "sender-domain-access": { type: "string" },
       },
     });
   } catch (cause) {
@@ -177,6 +191,7 @@ export async function runAdmin(
     "reactivate",
     "dropzone add",
     "dropzone list",
+    "dropzone set",
     "activity",
     "backup",
     "restore",
@@ -329,6 +344,14 @@ export async function runAdmin(
         const { dropzoneId } = await accounts.createDropzone(owner.id, { allowedUserIds: allowed });
         return [`dropzoneId: ${dropzoneId}`];
       }
+      case "dropzone set": {
+        const dropzoneId = required(values, "id");
+        const dropzone = await accounts.findDropzone(dropzoneId);
+        if (!dropzone) throw new AccountError(`No dropzone has id ${dropzoneId}.`);
+        const settings = changedSettings(dropzone.settings, values);
+        await accounts.setDropzoneSettings(dropzoneId, settings);
+        return [`${dropzoneId}\t${describeSettings(settings)}`];
+      }
       case "activity": {
         const packageId = required(values, "package");
         const names = new Map(
@@ -353,7 +376,7 @@ export async function runAdmin(
         return (await accounts.listDropzones()).map((dropzone) =>
           `${dropzone.dropzoneId}\towner=${emailOf(dropzone.ownerId)}\tallowed=${
             dropzone.allowedUserIds.map(emailOf).join(",")
-          }`
+          }\t${describeSettings(dropzone.settings)}`
         );
       }
     }
@@ -372,7 +395,9 @@ export async function adminMain(args: string[]): Promise<void> {
     const expected = error instanceof UsageError || error instanceof AccountError ||
       error instanceof DatabaseUnavailableError || error instanceof SchemaError ||
       (error instanceof Error &&
-        ["MoveError", "StorageUnavailableError", "ConfigError"].includes(error.name));
+        ["MoveError", "StorageUnavailableError", "ConfigError", "DropzoneSettingsError"].includes(
+          error.name,
+        ));
     if (expected) {
       console.error((error as Error).message);
       Deno.exit(error instanceof UsageError ? 2 : 1);
@@ -386,3 +411,39 @@ export async function adminMain(args: string[]): Promise<void> {
 }
 
 if (import.meta.main) await adminMain(Deno.args);
+
+/**
+ * The settings after the `dropzone set` options: each option given replaces its setting, the
+ * others stay.
+ *
+ * @throws {DropzoneSettingsError} when a value is not acceptable.
+ */
+function changedSettings(
+  settings: DropzoneSettings,
+  values: Record<string, string | undefined>,
+): DropzoneSettings {
+  const next: DropzoneSettings = { ...settings };
+  if (values.extensions !== undefined) next.allowedExtensions = parseExtensions(values.extensions);
+  if (values["max-file-size"] !== undefined) {
+    next.maxFileBytes = parseFileSize(values["max-file-size"]);
+  }
+  if (values["life-days"] !== undefined) next.lifeDays = parseLifeDays(values["life-days"]);
+  const access = values["sender-domain-access"];
+  if (access !== undefined) {
+    if (!["on", "off"].includes(access)) {
+      throw new DropzoneSettingsError(`--sender-domain-access is on or off, not "${access}".`);
+    }
+    next.senderDomainAccess = access === "on";
+  }
+  return next;
+}
+
+/** One line of a dropzone's settings, for `dropzone list` and `dropzone set`. */
+function describeSettings(settings: DropzoneSettings): string {
+  return [
+    `extensions=${settings.allowedExtensions.join(",") || "any"}`,
+    `max-file-size=${settings.maxFileBytes ?? "service"}`,
+    `life-days=${settings.lifeDays ?? "service"}`,
+    `sender-domain-access=${settings.senderDomainAccess ? "on" : "off"}`,
+  ].join("\t");
+}

@@ -52,6 +52,9 @@ const ar: WidgetMessages = {
     "أُرسل من هنا عدد كبير جدًا من الملفات في الوقت الحالي؛ يُرجى المحاولة مرة أخرى لاحقًا",
   "guard.storageFull":
     "لا توجد في خدمة الرفع الآمن مساحة لملفات أخرى في الوقت الحالي؛ يُرجى المحاولة مرة أخرى لاحقًا",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "لا يمكن هنا إرفاق سوى الملفات التي تنتهي بـ {extensions}",
+  "dropzoneRules.size": "لا يمكن هنا إرفاق سوى الملفات التي لا يتجاوز حجمها {size}",
 };
 
 export default ar;

@@ -56,6 +56,9 @@ const de: WidgetMessages = {
     "von hier wurden vorerst zu viele Dateien gesendet; bitte versuchen Sie es später erneut",
   "guard.storageFull":
     "der sichere Upload-Dienst hat im Moment keinen Platz für weitere Dateien; bitte versuchen Sie es später erneut",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "hier können nur Dateien mit der Endung {extensions} angehängt werden",
+  "dropzoneRules.size": "hier können nur Dateien bis {size} angehängt werden",
 };
 
 export default de;

@@ -54,6 +54,9 @@ const es: WidgetMessages = {
     "se han enviado demasiados archivos desde aquí por ahora; inténtelo de nuevo más tarde",
   "guard.storageFull":
     "el servicio de carga segura no tiene espacio para más archivos en este momento; inténtelo de nuevo más tarde",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "aquí solo se pueden adjuntar archivos que terminen en {extensions}",
+  "dropzoneRules.size": "aquí solo se pueden adjuntar archivos de hasta {size}",
 };
 
 export default es;

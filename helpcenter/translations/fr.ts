@@ -54,6 +54,10 @@ const fr: WidgetMessages = {
     "trop de fichiers ont été envoyés d’ici pour le moment ; veuillez réessayer plus tard",
   "guard.storageFull":
     "le service de dépôt sécurisé n’a plus de place pour d’autres fichiers pour le moment ; veuillez réessayer plus tard",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension":
+    "seuls les fichiers se terminant par {extensions} peuvent être joints ici",
+  "dropzoneRules.size": "seuls les fichiers de {size} au maximum peuvent être joints ici",
 };
 
 export default fr;

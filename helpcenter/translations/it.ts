@@ -52,6 +52,9 @@ const it: WidgetMessages = {
   "guard.rateLimited": "per ora sono stati inviati troppi file da qui; riprova più tardi",
   "guard.storageFull":
     "il servizio di caricamento sicuro al momento non ha spazio per altri file; riprova più tardi",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "qui si possono allegare solo file che terminano con {extensions}",
+  "dropzoneRules.size": "qui si possono allegare solo file fino a {size}",
 };
 
 export default it;

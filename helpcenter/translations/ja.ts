@@ -53,6 +53,9 @@ const ja: WidgetMessages = {
     "ここからのファイル送信が上限に達しました。しばらくしてからもう一度お試しください",
   "guard.storageFull":
     "安全なアップロードサービスに現在ファイルを保存する空きがありません。しばらくしてからもう一度お試しください",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "ここで添付できるのは拡張子が {extensions} のファイルだけです",
+  "dropzoneRules.size": "ここで添付できるのは {size} までのファイルだけです",
 };
 
 export default ja;

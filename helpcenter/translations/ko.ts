@@ -52,6 +52,9 @@ const ko: WidgetMessages = {
   "guard.rateLimited": "여기에서 보낸 파일이 일시적으로 너무 많음. 잠시 후 다시 시도하세요",
   "guard.storageFull":
     "보안 업로드 서비스에 현재 파일을 더 저장할 공간이 없음. 잠시 후 다시 시도하세요",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "여기에는 확장자가 {extensions}인 파일만 첨부할 수 있습니다",
+  "dropzoneRules.size": "여기에는 {size} 이하의 파일만 첨부할 수 있습니다",
 };
 
 export default ko;

@@ -53,6 +53,10 @@ const nl: WidgetMessages = {
     "er zijn voorlopig te veel bestanden vanaf hier verzonden; probeer het later opnieuw",
   "guard.storageFull":
     "de beveiligde uploaddienst heeft op dit moment geen ruimte voor meer bestanden; probeer het later opnieuw",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension":
+    "hier kunnen alleen bestanden die eindigen op {extensions} worden bijgevoegd",
+  "dropzoneRules.size": "hier kunnen alleen bestanden tot {size} worden bijgevoegd",
 };
 
 export default nl;

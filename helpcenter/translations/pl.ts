@@ -52,6 +52,9 @@ const pl: WidgetMessages = {
   "guard.rateLimited": "na razie wysłano stąd zbyt wiele plików; spróbuj ponownie później",
   "guard.storageFull":
     "bezpieczna usługa przesyłania nie ma teraz miejsca na kolejne pliki; spróbuj ponownie później",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "tutaj można dołączać tylko pliki z rozszerzeniem {extensions}",
+  "dropzoneRules.size": "tutaj można dołączać tylko pliki o rozmiarze do {size}",
 };
 
 export default pl;

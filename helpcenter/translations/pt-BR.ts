@@ -53,6 +53,9 @@ const ptBR: WidgetMessages = {
     "muitos arquivos foram enviados daqui por enquanto; tente novamente mais tarde",
   "guard.storageFull":
     "o serviço de envio seguro está sem espaço para mais arquivos no momento; tente novamente mais tarde",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "aqui só é possível anexar arquivos terminados em {extensions}",
+  "dropzoneRules.size": "aqui só é possível anexar arquivos de até {size}",
 };
 
 export default ptBR;

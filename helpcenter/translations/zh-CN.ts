@@ -49,6 +49,9 @@ const zhCN: WidgetMessages = {
   "guard.integrity": "无法保护该文件：加密代码已被更改",
   "guard.rateLimited": "此处发送的文件暂时过多，请稍后重试",
   "guard.storageFull": "安全上传服务目前没有空间存放更多文件，请稍后重试",
+  // Issue 13: a file the dropzone does not take, refused before it is encrypted.
+  "dropzoneRules.extension": "此处只能附加扩展名为 {extensions} 的文件",
+  "dropzoneRules.size": "此处只能附加不超过 {size} 的文件",
 };
 
 export default zhCN;

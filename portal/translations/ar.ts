@@ -175,6 +175,28 @@ const ar: PortalCatalogue = {
   "page.outbox.intro": "للتطوير فقط: الرسائل التي كانت الخدمة سترسلها (لم يتم إعداد خادم SMTP).",
   "page.outbox.empty": "لا توجد رسائل بعد.",
   "page.outbox.to": "إلى {to} · {date}",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "مناطق الإفلات",
+  "page.dropzones.intro":
+    "تخضع الملفات المرفوعة إلى مناطق الإفلات الخاصة بك (مثل نموذج مركز المساعدة) لهذه الإعدادات. اترك الحقل فارغًا للإبقاء على حدّ الخدمة.",
+  "page.dropzones.name": "منطقة الإفلات {id}",
+  "page.dropzones.extensions": "امتدادات الملفات المسموح بها",
+  "page.dropzones.extensionsHint": "مفصولة بفواصل، مثل pdf, png. فارغ: أي ملف.",
+  "page.dropzones.maxFileSize": "أكبر حجم للملف",
+  "page.dropzones.maxFileSizeHint": "مثل 25 MB. فارغ: حدّ الخدمة.",
+  "page.dropzones.lifeDays": "مدة بقاء الحزم بالأيام",
+  "page.dropzones.lifeDaysHint": "من 1 إلى 365. فارغ: القيمة الافتراضية للخدمة.",
+  "page.dropzones.senderDomainAccess":
+    "الوصول حسب نطاق المرسل: يمكن لمن يحمل بريدهم الإلكتروني نطاق المرسل فتح الملفات بعد التحقق من بريدهم الإلكتروني",
+  "page.dropzones.save": "حفظ الإعدادات",
+  "page.dropzones.saved": "تم حفظ إعدادات منطقة الإفلات.",
+  "page.dropzones.badExtensions":
+    "اكتب الامتدادات بالأحرف والأرقام فقط، مثل pdf, png. لم يتم تغيير أي شيء.",
+  "page.dropzones.badSize": "اكتب أكبر حجم للملف كحجم، مثل 25 MB. لم يتم تغيير أي شيء.",
+  "page.dropzones.badLife":
+    "يجب أن تكون مدة البقاء عددًا صحيحًا من الأيام من 1 إلى 365. لم يتم تغيير أي شيء.",
+  "page.dropzones.notFound": "لم يتم العثور على منطقة الإفلات",
+  "page.dropzones.notFoundText": "لا يمكن تغيير إعدادات منطقة الإفلات إلا لمالكها.",
 };
 
 export default ar;

@@ -200,6 +200,30 @@ const de: PortalCatalogue = {
     "Nur für die Entwicklung: E-Mails, die der Dienst gesendet hätte (kein SMTP-Server eingerichtet).",
   "page.outbox.empty": "Noch keine E-Mails.",
   "page.outbox.to": "An {to} · {date}",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "Ablagebereiche",
+  "page.dropzones.intro":
+    "Für Dateien, die in Ihre Ablagebereiche hochgeladen werden (etwa über das Help-Center-Formular), gelten diese Einstellungen. Lassen Sie ein Feld leer, um die Grenze des Dienstes beizubehalten.",
+  "page.dropzones.name": "Ablagebereich {id}",
+  "page.dropzones.extensions": "Erlaubte Dateiendungen",
+  "page.dropzones.extensionsHint": "Durch Kommas getrennt, etwa pdf, png. Leer: jede Datei.",
+  "page.dropzones.maxFileSize": "Größte Datei",
+  "page.dropzones.maxFileSizeHint": "Etwa 25 MB. Leer: die Grenze des Dienstes.",
+  "page.dropzones.lifeDays": "Lebensdauer der Pakete in Tagen",
+  "page.dropzones.lifeDaysHint": "Von 1 bis 365. Leer: die Voreinstellung des Dienstes.",
+  "page.dropzones.senderDomainAccess":
+    "Zugriff für die Domain des Absenders: Personen, deren E-Mail-Adresse die Domain des Absenders hat, können die Dateien öffnen, nachdem sie ihre E-Mail-Adresse bestätigt haben",
+  "page.dropzones.save": "Einstellungen speichern",
+  "page.dropzones.saved": "Die Einstellungen des Ablagebereichs wurden gespeichert.",
+  "page.dropzones.badExtensions":
+    "Geben Sie die Dateiendungen nur mit Buchstaben und Ziffern an, etwa pdf, png. Es wurde nichts geändert.",
+  "page.dropzones.badSize":
+    "Geben Sie die größte Datei als Größe an, etwa 25 MB. Es wurde nichts geändert.",
+  "page.dropzones.badLife":
+    "Die Lebensdauer muss eine ganze Zahl von Tagen zwischen 1 und 365 sein. Es wurde nichts geändert.",
+  "page.dropzones.notFound": "Ablagebereich nicht gefunden",
+  "page.dropzones.notFoundText":
+    "Nur der Eigentümer eines Ablagebereichs kann seine Einstellungen ändern.",
 };
 
 export default de;

@@ -190,6 +190,31 @@ const es: PortalCatalogue = {
   "sso.otherSubject":
     "{email} está vinculada a otra cuenta de {provider}. Consulte a su administrador.",
   "sso.startAgain": "Volver a iniciar sesión",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "Zonas para soltar",
+  "page.dropzones.intro":
+    "Los archivos que se suben a sus zonas para soltar (por ejemplo, con el formulario del Centro de ayuda) siguen estos ajustes. Deje un campo vacío para mantener el límite del servicio.",
+  "page.dropzones.name": "Zona para soltar {id}",
+  "page.dropzones.extensions": "Extensiones de archivo permitidas",
+  "page.dropzones.extensionsHint":
+    "Separadas por comas, por ejemplo pdf, png. Vacío: cualquier archivo.",
+  "page.dropzones.maxFileSize": "Tamaño máximo de archivo",
+  "page.dropzones.maxFileSizeHint": "Por ejemplo 25 MB. Vacío: el límite del servicio.",
+  "page.dropzones.lifeDays": "Duración de los paquetes en días",
+  "page.dropzones.lifeDaysHint": "De 1 a 365. Vacío: el valor predeterminado del servicio.",
+  "page.dropzones.senderDomainAccess":
+    "Acceso por dominio del remitente: las personas cuya dirección de correo tenga el dominio del remitente pueden abrir los archivos tras verificar su correo",
+  "page.dropzones.save": "Guardar ajustes",
+  "page.dropzones.saved": "Se guardaron los ajustes de la zona para soltar.",
+  "page.dropzones.badExtensions":
+    "Escriba las extensiones solo con letras y dígitos, por ejemplo pdf, png. No se ha cambiado nada.",
+  "page.dropzones.badSize":
+    "Escriba el tamaño máximo como un tamaño, por ejemplo 25 MB. No se ha cambiado nada.",
+  "page.dropzones.badLife":
+    "La duración debe ser un número entero de días entre 1 y 365. No se ha cambiado nada.",
+  "page.dropzones.notFound": "No se encontró la zona para soltar",
+  "page.dropzones.notFoundText":
+    "Solo el propietario de una zona para soltar puede cambiar sus ajustes.",
 };
 
 export default es;

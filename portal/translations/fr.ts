@@ -190,6 +190,31 @@ const fr: PortalCatalogue = {
   "sso.otherSubject":
     "{email} est lié à un autre compte {provider}. Contactez votre administrateur.",
   "sso.startAgain": "Se reconnecter",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "Zones de dépôt",
+  "page.dropzones.intro":
+    "Les fichiers déposés dans vos zones de dépôt (par exemple via le formulaire du Centre d'aide) suivent ces réglages. Laissez un champ vide pour garder la limite du service.",
+  "page.dropzones.name": "Zone de dépôt {id}",
+  "page.dropzones.extensions": "Extensions de fichier autorisées",
+  "page.dropzones.extensionsHint":
+    "Séparées par des virgules, par exemple pdf, png. Vide : tous les fichiers.",
+  "page.dropzones.maxFileSize": "Taille maximale d'un fichier",
+  "page.dropzones.maxFileSizeHint": "Par exemple 25 MB. Vide : la limite du service.",
+  "page.dropzones.lifeDays": "Durée de vie des colis en jours",
+  "page.dropzones.lifeDaysHint": "De 1 à 365. Vide : la valeur par défaut du service.",
+  "page.dropzones.senderDomainAccess":
+    "Accès par domaine de l'expéditeur : les personnes dont l'adresse e-mail a le domaine de l'expéditeur peuvent ouvrir les fichiers après avoir vérifié leur adresse",
+  "page.dropzones.save": "Enregistrer les réglages",
+  "page.dropzones.saved": "Les réglages de la zone de dépôt ont été enregistrés.",
+  "page.dropzones.badExtensions":
+    "Écrivez les extensions avec des lettres et des chiffres uniquement, par exemple pdf, png. Rien n'a été modifié.",
+  "page.dropzones.badSize":
+    "Écrivez la taille maximale sous forme de taille, par exemple 25 MB. Rien n'a été modifié.",
+  "page.dropzones.badLife":
+    "La durée de vie doit être un nombre entier de jours entre 1 et 365. Rien n'a été modifié.",
+  "page.dropzones.notFound": "Zone de dépôt introuvable",
+  "page.dropzones.notFoundText":
+    "Seul le propriétaire d'une zone de dépôt peut modifier ses réglages.",
 };
 
 export default fr;

@@ -186,6 +186,31 @@ const it: PortalCatalogue = {
   "sso.otherSubject":
     "{email} è collegato a un altro account {provider}. Rivolgiti all'amministratore.",
   "sso.startAgain": "Accedi di nuovo",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "Aree di rilascio",
+  "page.dropzones.intro":
+    "I file caricati nelle tue aree di rilascio (ad esempio tramite il modulo dell'Help Center) seguono queste impostazioni. Lascia vuoto un campo per mantenere il limite del servizio.",
+  "page.dropzones.name": "Area di rilascio {id}",
+  "page.dropzones.extensions": "Estensioni di file consentite",
+  "page.dropzones.extensionsHint":
+    "Separate da virgole, ad esempio pdf, png. Vuoto: qualsiasi file.",
+  "page.dropzones.maxFileSize": "Dimensione massima del file",
+  "page.dropzones.maxFileSizeHint": "Ad esempio 25 MB. Vuoto: il limite del servizio.",
+  "page.dropzones.lifeDays": "Durata dei pacchetti in giorni",
+  "page.dropzones.lifeDaysHint": "Da 1 a 365. Vuoto: il valore predefinito del servizio.",
+  "page.dropzones.senderDomainAccess":
+    "Accesso per dominio del mittente: le persone il cui indirizzo email ha il dominio del mittente possono aprire i file dopo aver verificato la propria email",
+  "page.dropzones.save": "Salva impostazioni",
+  "page.dropzones.saved": "Le impostazioni dell'area di rilascio sono state salvate.",
+  "page.dropzones.badExtensions":
+    "Scrivi le estensioni solo con lettere e cifre, ad esempio pdf, png. Non è stato modificato nulla.",
+  "page.dropzones.badSize":
+    "Scrivi la dimensione massima come una dimensione, ad esempio 25 MB. Non è stato modificato nulla.",
+  "page.dropzones.badLife":
+    "La durata deve essere un numero intero di giorni da 1 a 365. Non è stato modificato nulla.",
+  "page.dropzones.notFound": "Area di rilascio non trovata",
+  "page.dropzones.notFoundText":
+    "Solo il proprietario di un'area di rilascio può modificarne le impostazioni.",
 };
 
 export default it;

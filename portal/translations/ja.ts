@@ -188,6 +188,29 @@ const ja: PortalCatalogue = {
     "開発専用: サービスが送信するはずだったメールです (SMTP サーバーは設定されていません)。",
   "page.outbox.empty": "まだメールはありません。",
   "page.outbox.to": "宛先: {to} · {date}",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "ドロップゾーン",
+  "page.dropzones.intro":
+    "ドロップゾーン（ヘルプセンターのフォームなど）にアップロードされたファイルには、次の設定が適用されます。サービスの上限のままにする場合は、欄を空にしてください。",
+  "page.dropzones.name": "ドロップゾーン {id}",
+  "page.dropzones.extensions": "許可するファイル拡張子",
+  "page.dropzones.extensionsHint": "カンマ区切り（例: pdf, png）。空欄の場合はすべてのファイル。",
+  "page.dropzones.maxFileSize": "ファイルの最大サイズ",
+  "page.dropzones.maxFileSizeHint": "例: 25 MB。空欄の場合はサービスの上限。",
+  "page.dropzones.lifeDays": "パッケージの保存期間（日）",
+  "page.dropzones.lifeDaysHint": "1～365。空欄の場合はサービスの既定値。",
+  "page.dropzones.senderDomainAccess":
+    "送信者ドメインアクセス: 送信者と同じドメインのメールアドレスを持つ人は、メールアドレスを確認した後にファイルを開けます",
+  "page.dropzones.save": "設定を保存",
+  "page.dropzones.saved": "ドロップゾーンの設定を保存しました。",
+  "page.dropzones.badExtensions":
+    "拡張子は英字と数字だけで入力してください（例: pdf, png）。何も変更されていません。",
+  "page.dropzones.badSize":
+    "最大サイズはサイズで入力してください（例: 25 MB）。何も変更されていません。",
+  "page.dropzones.badLife":
+    "保存期間は 1～365 の整数の日数にしてください。何も変更されていません。",
+  "page.dropzones.notFound": "ドロップゾーンが見つかりません",
+  "page.dropzones.notFoundText": "ドロップゾーンの設定を変更できるのは所有者だけです。",
 };
 
 export default ja;

@@ -179,6 +179,29 @@ const ko: PortalCatalogue = {
   "sso.otherSubject":
     "{email}은(는) 다른 {provider} 계정에 연결되어 있습니다. 관리자에게 문의하세요.",
   "sso.startAgain": "다시 로그인",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "끌어서 놓기 영역",
+  "page.dropzones.intro":
+    "끌어서 놓기 영역(예: 헬프 센터 양식)에 업로드된 파일에는 다음 설정이 적용됩니다. 서비스의 한도를 그대로 쓰려면 칸을 비워 두세요.",
+  "page.dropzones.name": "끌어서 놓기 영역 {id}",
+  "page.dropzones.extensions": "허용되는 파일 확장자",
+  "page.dropzones.extensionsHint": "쉼표로 구분(예: pdf, png). 비워 두면 모든 파일.",
+  "page.dropzones.maxFileSize": "최대 파일 크기",
+  "page.dropzones.maxFileSizeHint": "예: 25 MB. 비워 두면 서비스의 한도.",
+  "page.dropzones.lifeDays": "패키지 보관 기간(일)",
+  "page.dropzones.lifeDaysHint": "1~365. 비워 두면 서비스의 기본값.",
+  "page.dropzones.senderDomainAccess":
+    "발신자 도메인 액세스: 이메일 주소가 발신자와 같은 도메인인 사람은 이메일을 인증한 후 파일을 열 수 있습니다",
+  "page.dropzones.save": "설정 저장",
+  "page.dropzones.saved": "끌어서 놓기 영역 설정을 저장했습니다.",
+  "page.dropzones.badExtensions":
+    "확장자는 영문자와 숫자로만 입력하세요(예: pdf, png). 아무것도 변경되지 않았습니다.",
+  "page.dropzones.badSize":
+    "최대 파일 크기를 크기로 입력하세요(예: 25 MB). 아무것도 변경되지 않았습니다.",
+  "page.dropzones.badLife":
+    "보관 기간은 1~365 사이의 정수 일수여야 합니다. 아무것도 변경되지 않았습니다.",
+  "page.dropzones.notFound": "끌어서 놓기 영역을 찾을 수 없음",
+  "page.dropzones.notFoundText": "끌어서 놓기 영역의 설정은 소유자만 변경할 수 있습니다.",
 };
 
 export default ko;

@@ -189,6 +189,30 @@ const nl: PortalCatalogue = {
   "sso.otherSubject":
     "{email} is gekoppeld aan een ander {provider}-account. Neem contact op met uw beheerder.",
   "sso.startAgain": "Opnieuw aanmelden",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "Neerzetgebieden",
+  "page.dropzones.intro":
+    "Voor bestanden die in uw neerzetgebieden worden geplaatst (zoals via het Helpcenter-formulier) gelden deze instellingen. Laat een veld leeg om de limiet van de dienst te houden.",
+  "page.dropzones.name": "Neerzetgebied {id}",
+  "page.dropzones.extensions": "Toegestane bestandsextensies",
+  "page.dropzones.extensionsHint": "Gescheiden door komma's, zoals pdf, png. Leeg: elk bestand.",
+  "page.dropzones.maxFileSize": "Grootste bestand",
+  "page.dropzones.maxFileSizeHint": "Zoals 25 MB. Leeg: de limiet van de dienst.",
+  "page.dropzones.lifeDays": "Levensduur van pakketten in dagen",
+  "page.dropzones.lifeDaysHint": "Van 1 tot 365. Leeg: de standaard van de dienst.",
+  "page.dropzones.senderDomainAccess":
+    "Toegang voor het domein van de afzender: mensen van wie het e-mailadres het domein van de afzender heeft, kunnen de bestanden openen nadat ze hun e-mailadres hebben bevestigd",
+  "page.dropzones.save": "Instellingen opslaan",
+  "page.dropzones.saved": "De instellingen van het neerzetgebied zijn opgeslagen.",
+  "page.dropzones.badExtensions":
+    "Schrijf de extensies alleen met letters en cijfers, zoals pdf, png. Er is niets gewijzigd.",
+  "page.dropzones.badSize":
+    "Schrijf het grootste bestand als een grootte, zoals 25 MB. Er is niets gewijzigd.",
+  "page.dropzones.badLife":
+    "De levensduur moet een geheel aantal dagen van 1 tot 365 zijn. Er is niets gewijzigd.",
+  "page.dropzones.notFound": "Neerzetgebied niet gevonden",
+  "page.dropzones.notFoundText":
+    "Alleen de eigenaar van een neerzetgebied kan de instellingen ervan wijzigen.",
 };
 
 export default nl;

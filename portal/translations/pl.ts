@@ -186,6 +186,29 @@ const pl: PortalCatalogue = {
   "sso.otherSubject":
     "{email} jest powiązany z innym kontem {provider}. Skontaktuj się z administratorem.",
   "sso.startAgain": "Zaloguj się ponownie",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "Strefy upuszczania",
+  "page.dropzones.intro":
+    "Pliki przesyłane do Twoich stref upuszczania (np. przez formularz Centrum pomocy) podlegają tym ustawieniom. Pozostaw pole puste, aby zachować limit usługi.",
+  "page.dropzones.name": "Strefa upuszczania {id}",
+  "page.dropzones.extensions": "Dozwolone rozszerzenia plików",
+  "page.dropzones.extensionsHint": "Oddzielone przecinkami, np. pdf, png. Puste: dowolny plik.",
+  "page.dropzones.maxFileSize": "Największy plik",
+  "page.dropzones.maxFileSizeHint": "Np. 25 MB. Puste: limit usługi.",
+  "page.dropzones.lifeDays": "Czas przechowywania paczek w dniach",
+  "page.dropzones.lifeDaysHint": "Od 1 do 365. Puste: wartość domyślna usługi.",
+  "page.dropzones.senderDomainAccess":
+    "Dostęp dla domeny nadawcy: osoby, których adres e-mail ma domenę nadawcy, mogą otworzyć pliki po potwierdzeniu adresu e-mail",
+  "page.dropzones.save": "Zapisz ustawienia",
+  "page.dropzones.saved": "Ustawienia strefy upuszczania zostały zapisane.",
+  "page.dropzones.badExtensions":
+    "Wpisz rozszerzenia, używając tylko liter i cyfr, np. pdf, png. Nic nie zostało zmienione.",
+  "page.dropzones.badSize":
+    "Wpisz największy plik jako rozmiar, np. 25 MB. Nic nie zostało zmienione.",
+  "page.dropzones.badLife":
+    "Czas przechowywania musi być liczbą całkowitą dni od 1 do 365. Nic nie zostało zmienione.",
+  "page.dropzones.notFound": "Nie znaleziono strefy upuszczania",
+  "page.dropzones.notFoundText": "Tylko właściciel strefy upuszczania może zmienić jej ustawienia.",
 };
 
 export default pl;

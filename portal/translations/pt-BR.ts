@@ -186,6 +186,31 @@ const ptBR: PortalCatalogue = {
   "sso.otherSubject":
     "{email} está vinculado a outra conta do {provider}. Fale com seu administrador.",
   "sso.startAgain": "Entrar de novo",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "Áreas para soltar",
+  "page.dropzones.intro":
+    "Os arquivos enviados às suas áreas para soltar (como pelo formulário da Central de Ajuda) seguem estas configurações. Deixe um campo vazio para manter o limite do serviço.",
+  "page.dropzones.name": "Área para soltar {id}",
+  "page.dropzones.extensions": "Extensões de arquivo permitidas",
+  "page.dropzones.extensionsHint":
+    "Separadas por vírgulas, como pdf, png. Vazio: qualquer arquivo.",
+  "page.dropzones.maxFileSize": "Tamanho máximo do arquivo",
+  "page.dropzones.maxFileSizeHint": "Como 25 MB. Vazio: o limite do serviço.",
+  "page.dropzones.lifeDays": "Validade dos pacotes em dias",
+  "page.dropzones.lifeDaysHint": "De 1 a 365. Vazio: o padrão do serviço.",
+  "page.dropzones.senderDomainAccess":
+    "Acesso pelo domínio do remetente: pessoas cujo e-mail tem o domínio do remetente podem abrir os arquivos após verificar o e-mail",
+  "page.dropzones.save": "Salvar configurações",
+  "page.dropzones.saved": "As configurações da área para soltar foram salvas.",
+  "page.dropzones.badExtensions":
+    "Escreva as extensões apenas com letras e números, como pdf, png. Nada foi alterado.",
+  "page.dropzones.badSize":
+    "Escreva o tamanho máximo como um tamanho, como 25 MB. Nada foi alterado.",
+  "page.dropzones.badLife":
+    "A validade deve ser um número inteiro de dias de 1 a 365. Nada foi alterado.",
+  "page.dropzones.notFound": "Área para soltar não encontrada",
+  "page.dropzones.notFoundText":
+    "Somente o proprietário de uma área para soltar pode alterar as configurações dela.",
 };
 
 export default ptBR;

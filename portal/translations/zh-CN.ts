@@ -165,6 +165,26 @@ const zhCN: PortalCatalogue = {
   "sso.deactivated": "{email} 的 Padlock 帐户已停用。请联系管理员。",
   "sso.otherSubject": "{email} 已关联到另一个 {provider} 帐户。请联系管理员。",
   "sso.startAgain": "重新登录",
+  // Issue 13: the account page's dropzone settings.
+  "page.dropzones.heading": "拖放区",
+  "page.dropzones.intro":
+    "上传到您的拖放区（例如通过帮助中心表单）的文件遵循以下设置。留空则沿用服务的限制。",
+  "page.dropzones.name": "拖放区 {id}",
+  "page.dropzones.extensions": "允许的文件扩展名",
+  "page.dropzones.extensionsHint": "用逗号分隔，例如 pdf, png。留空：任何文件。",
+  "page.dropzones.maxFileSize": "最大文件大小",
+  "page.dropzones.maxFileSizeHint": "例如 25 MB。留空：服务的限制。",
+  "page.dropzones.lifeDays": "文件包有效期（天）",
+  "page.dropzones.lifeDaysHint": "1 到 365。留空：服务的默认值。",
+  "page.dropzones.senderDomainAccess":
+    "发件人域名访问：电子邮件地址与发件人同域名的人在验证电子邮件后即可打开这些文件",
+  "page.dropzones.save": "保存设置",
+  "page.dropzones.saved": "拖放区的设置已保存。",
+  "page.dropzones.badExtensions": "扩展名只能包含字母和数字，例如 pdf, png。未做任何更改。",
+  "page.dropzones.badSize": "请将最大文件填写为大小，例如 25 MB。未做任何更改。",
+  "page.dropzones.badLife": "有效期必须是 1 到 365 之间的整数天。未做任何更改。",
+  "page.dropzones.notFound": "未找到拖放区",
+  "page.dropzones.notFoundText": "只有拖放区的所有者才能更改其设置。",
 };
 
 export default zhCN;

@@ -7,6 +7,7 @@
  */
 import type { Queryable } from "../db/database.ts";
 import { type Dropzone, DropzoneRepository } from "../dropzones/repository.ts";
+import type { DropzoneSettings } from "../dropzones/settings.ts";
 import { newUuid, randomToken } from "../ids.ts";
 import { isEmail, normaliseEmail } from "./emails.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
@@ -375,6 +376,17 @@ export class Accounts {
   /** Lists every dropzone. */
   listDropzones(): Promise<Dropzone[]> {
     return this.#dropzones.list();
+  }
+
+  /**
+   * Replaces a dropzone's settings.
+   *
+   * @throws {AccountError} when no dropzone has this id.
+   */
+  async setDropzoneSettings(dropzoneId: string, settings: DropzoneSettings): Promise<void> {
+    if (!(await this.#dropzones.updateSettings(dropzoneId, settings))) {
+      throw new AccountError(`No dropzone has id ${dropzoneId}.`);
+    }
   }
 
   /** Tells whether a user owns a dropzone or is allowed to read its packages. */

@@ -6,6 +6,7 @@
  */
 import type { Queryable } from "../db/database.ts";
 import { randomToken } from "../ids.ts";
+import { DEFAULT_DROPZONE_SETTINGS, type DropzoneSettings } from "./settings.ts";
 
 /** A dropzone as stored. */
 export interface Dropzone {
@@ -17,7 +18,12 @@ export interface Dropzone {
   allowedUserIds: string[];
   /** Creation time, ms since the epoch. */
   createdAt: number;
+  /** What it takes, how long packages live, who else may open them. */
+  settings: DropzoneSettings;
 }
+
+const COLUMNS =
+  "id, owner_id, created_at, allowed_extensions, max_file_bytes, life_days, sender_domain_access";
 
 /** Queries on the `dropzones` and `dropzone_users` tables. */
 export class DropzoneRepository {
@@ -45,13 +51,19 @@ export class DropzoneRepository {
         ]);
       }
     });
-    return { dropzoneId, ownerId, allowedUserIds: unique, createdAt: now };
+    return {
+      dropzoneId,
+      ownerId,
+      allowedUserIds: unique,
+      createdAt: now,
+      settings: { ...DEFAULT_DROPZONE_SETTINGS, allowedExtensions: [] },
+    };
   }
 
   /** Finds a dropzone by its public id. */
   async find(dropzoneId: string): Promise<Dropzone | undefined> {
     const row = await this.#db.get<DropzoneRow>(
-      "SELECT id, owner_id, created_at FROM dropzones WHERE id = ?",
+      `SELECT ${COLUMNS} FROM dropzones WHERE id = ?`,
       [dropzoneId],
     );
     if (!row) return undefined;
@@ -61,11 +73,31 @@ export class DropzoneRepository {
   /** Lists every dropzone, oldest first. */
   async list(): Promise<Dropzone[]> {
     const rows = await this.#db.all<DropzoneRow>(
-      "SELECT id, owner_id, created_at FROM dropzones ORDER BY created_at, rowid",
+      `SELECT ${COLUMNS} FROM dropzones ORDER BY created_at, rowid`,
     );
     const dropzones: Dropzone[] = [];
     for (const row of rows) dropzones.push(await toDropzone(this.#db, row));
     return dropzones;
+  }
+
+  /**
+   * Replaces a dropzone's settings (already checked by `settings.ts`'s parsers).
+   *
+   * @returns whether the dropzone exists.
+   */
+  async updateSettings(dropzoneId: string, settings: DropzoneSettings): Promise<boolean> {
+    const { changes } = await this.#db.run(
+      `UPDATE dropzones SET allowed_extensions = ?, max_file_bytes = ?, life_days = ?,
+         sender_domain_access = ? WHERE id = ?`,
+      [
+        settings.allowedExtensions.join(","),
+        settings.maxFileBytes ?? null,
+        settings.lifeDays ?? null,
+        settings.senderDomainAccess ? 1 : 0,
+        dropzoneId,
+      ],
+    );
+    return changes > 0;
   }
 
   /** Tells whether `userId` owns the dropzone or is allowed to read its packages. */
@@ -83,6 +115,10 @@ interface DropzoneRow {
   id: string;
   owner_id: string;
   created_at: number;
+  allowed_extensions: string;
+  max_file_bytes: number | null;
+  life_days: number | null;
+  sender_domain_access: number;
 }
 
 async function toDropzone(db: Queryable, row: DropzoneRow): Promise<Dropzone> {
@@ -95,5 +131,11 @@ async function toDropzone(db: Queryable, row: DropzoneRow): Promise<Dropzone> {
     ownerId: row.owner_id,
     allowedUserIds: users.map((user) => user.user_id),
     createdAt: row.created_at,
+    settings: {
+      allowedExtensions: row.allowed_extensions ? row.allowed_extensions.split(",") : [],
+      ...(row.max_file_bytes === null ? {} : { maxFileBytes: Number(row.max_file_bytes) }),
+      ...(row.life_days === null ? {} : { lifeDays: Number(row.life_days) }),
+      senderDomainAccess: Number(row.sender_domain_access) === 1,
+    },
   };
 }

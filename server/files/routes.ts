@@ -18,6 +18,37 @@ import { fileView } from "../packages/views.ts";
 import { recordDirectParts } from "../parts/direct.ts";
 import { decodeFileName } from "./file_names.ts";
 import type { FileRecord } from "./repository.ts";
+import { refuseFile } from "../dropzones/settings.ts";
+
+/**
+ * Refuses a file its package's dropzone does not take (extension, size).
+ *
+ * @throws {ServiceError} `INVALID_FILE_EXTENSION` or `LIMIT_EXCEEDED`, naming what is allowed.
+ */
+async function requireDropzoneRules(
+  context: ApiContext,
+  record: PackageRecord,
+  name: string,
+  size: number,
+): Promise<void> {
+  if (record.dropzoneId === undefined) return;
+  const dropzone = await context.services.accounts.findDropzone(record.dropzoneId);
+  const refusal = dropzone && refuseFile(dropzone.settings, name, size);
+  if (refusal?.kind === "extension") {
+    throw new ServiceError(
+      "INVALID_FILE_EXTENSION",
+      `This dropzone takes only files ending in ${
+        refusal.allowed.map((extension) => `.${extension}`).join(", ")
+      }: "${name}" is refused.`,
+    );
+  }
+  if (refusal?.kind === "size") {
+    throw new ServiceError(
+      "LIMIT_EXCEEDED",
+      `This dropzone takes files up to ${refusal.maxFileBytes} bytes: "${name}" has ${size}.`,
+    );
+  }
+}
 
 /** The smallest part a SendSafely client makes (the legacy first part, spec 3.4). */
 const SMALLEST_PART = 655_360;
@@ -36,6 +67,7 @@ async function createFile(context: ApiContext): Promise<Record<string, unknown>>
   }
   const name = decodeFileName(body.filename);
   const size = integerField(body, "filesize", { min: 0, max: Number.MAX_SAFE_INTEGER });
+  await requireDropzoneRules(context, record, name, size);
   if (size > config.maxFileBytes) {
     throw new ServiceError(
       "LIMIT_EXCEEDED",

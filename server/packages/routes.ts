@@ -44,9 +44,13 @@ async function createPackage(context: ApiContext): Promise<Record<string, unknow
     : caller.kind === "dropzone"
     ? { dropzoneId: caller.dropzone.dropzoneId }
     : {};
+  // A dropzone's own package life, within the service's maximum.
+  const dropzoneLife = caller.kind === "dropzone" ? caller.dropzone.settings.lifeDays : undefined;
   const record = await services.packages.create(
     owner,
-    services.config.defaultPackageLifeDays,
+    dropzoneLife === undefined
+      ? services.config.defaultPackageLifeDays
+      : Math.min(dropzoneLife, lifeBounds(context).max),
     now(context),
   );
   context.log.packageId = record.id;

@@ -27,6 +27,12 @@ import { type Html, html } from "./html.ts";
 import { redirect, safeNextPath } from "./page.ts";
 import { messagePage, minutesFrom, page, refusedPage, wordsFor } from "./respond.ts";
 import { passwordsOffPage, ssoButton } from "./sso_routes.ts";
+import {
+  type DropzoneFormState,
+  dropzoneSection,
+  ownedDropzones,
+  saveDropzoneSettings,
+} from "./dropzone_settings.ts";
 import { pageLocale, richText } from "./words.ts";
 import { formatDate } from "../../ui/format.ts";
 
@@ -156,8 +162,12 @@ export async function submitSignOut(portal: Portal, request: PortalRequest): Pro
   );
 }
 
-/** `GET /account`: the agent's API keys, with revoke. */
-export async function showAccount(portal: Portal, request: PortalRequest): Promise<Response> {
+/** `GET /account`: the agent's API keys, with revoke, and the settings of the dropzones they own. */
+export async function showAccount(
+  portal: Portal,
+  request: PortalRequest,
+  dropzoneForm?: DropzoneFormState,
+): Promise<Response> {
   const user = request.user;
   if (!user) return withCookies(request, redirect("/signin?next=%2Faccount"));
   const keys = (await portal.services.accounts.listApiKeys(user.id)).filter((key) =>
@@ -181,8 +191,16 @@ export async function showAccount(portal: Portal, request: PortalRequest): Promi
       </tr>
     `
   );
+  const dropzones = dropzoneSection(
+    portal,
+    request,
+    t,
+    await ownedDropzones(portal, user),
+    dropzoneForm,
+  );
   return page(portal, request, {
     title: t("page.account.title"),
+    status: dropzoneForm?.error ? 400 : undefined,
     body: html`<h1>${t("page.account.title")}</h1>
 <p class="muted">${
       richText(t("page.account.signedInAs"), {
@@ -206,9 +224,32 @@ ${
         </table>
       `
     }
+${dropzones}
 <form method="post" action="/signout">${csrfField(portal, request)}
 <button class="button" type="submit">${t("frame.signOut")}</button></form>`,
   });
+}
+
+/** `POST /account/dropzones/settings`: the settings of a dropzone the agent owns. */
+export async function submitDropzoneSettings(
+  portal: Portal,
+  request: PortalRequest,
+): Promise<Response> {
+  const form = await checkedForm(portal, request);
+  if (form instanceof Response) return form;
+  const user = request.user;
+  if (!user) return withCookies(request, redirect("/signin?next=%2Faccount"));
+  const state = await saveDropzoneSettings(portal, user, form);
+  if (!state) {
+    const t = wordsFor(request);
+    return messagePage(portal, request, {
+      title: t("page.dropzones.notFound"),
+      message: t("page.dropzones.notFoundText"),
+      tone: "error",
+      status: 404,
+    });
+  }
+  return await showAccount(portal, request, state);
 }
 
 /** `POST /account/keys/revoke`. */

@@ -12,6 +12,7 @@ import type { Session } from "../auth/sessions.ts";
 import { secretsEqual } from "../ids.ts";
 import type { PackageRecord } from "../packages/repository.ts";
 import type { Portal } from "./context.ts";
+import { domainOf } from "../dropzones/settings.ts";
 
 /** What the receive page may do with a package. */
 export type ReceiveAccess =
@@ -65,6 +66,29 @@ export async function agentMayRead(
       await accounts.mayReadDropzone(record.dropzoneId, user.id));
 }
 
+/**
+ * Tells whether a visitor who proves `email` may open a package: a recipient of it, or (when
+ * its dropzone has Sender Domain Access) anyone of the domain of the email its sender gave.
+ */
+export async function addressMayOpen(
+  portal: Portal,
+  record: PackageRecord,
+  email: string,
+): Promise<boolean> {
+  if (record.dropzoneId === undefined) {
+    return await portal.services.recipients.isRecipient(record.id, email);
+  }
+  return await senderDomainAccess(portal, record) &&
+    domainOf(email) !== "" && domainOf(email) === domainOf(record.unconfirmedSender ?? "");
+}
+
+/** Whether a dropzone package may be opened by people of its sender's domain. */
+export async function senderDomainAccess(portal: Portal, record: PackageRecord): Promise<boolean> {
+  if (record.dropzoneId === undefined || !record.unconfirmedSender) return false;
+  const dropzone = await portal.services.accounts.findDropzone(record.dropzoneId);
+  return dropzone?.settings.senderDomainAccess === true;
+}
+
 /** Decides what a visitor may do with a live package. */
 export async function decideAccess(
   portal: Portal,
@@ -75,11 +99,14 @@ export async function decideAccess(
 ): Promise<ReceiveAccess> {
   if (record.undisclosed) return "open";
   if (user && await agentMayRead(portal, record, user)) return "open";
-  if (session && record.dropzoneId === undefined) {
+  if (session) {
     const email = await portal.sessions.grantOf(sessionId, record.id);
-    // The grant holds while the address is still a recipient of the package.
-    if (email && await portal.services.recipients.isRecipient(record.id, email)) return "open";
+    // The grant holds while the address may still open the package.
+    if (email && await addressMayOpen(portal, record, email)) return "open";
   }
-  if (record.dropzoneId !== undefined) return user ? "forbidden" : "signin";
+  if (record.dropzoneId !== undefined) {
+    if (await senderDomainAccess(portal, record)) return "verify";
+    return user ? "forbidden" : "signin";
+  }
   return "verify";
 }

@@ -23,7 +23,13 @@ import { mailLocale } from "./locale.ts";
 import { csrfTokenOf, type Portal, type PortalRequest, useSession } from "./context.ts";
 import { readJson, textField } from "./body.ts";
 import { html } from "./html.ts";
-import { checksumMatches, decideAccess, findLivePackage } from "./package_access.ts";
+import {
+  addressMayOpen,
+  checksumMatches,
+  decideAccess,
+  findLivePackage,
+  senderDomainAccess,
+} from "./package_access.ts";
 import type { PackageRecord } from "../packages/repository.ts";
 import { json, minutesFrom, page, wordsFor } from "./respond.ts";
 
@@ -130,7 +136,10 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
   const loaded = await loadForVisitor(portal, request);
   if (loaded instanceof Response) return loaded;
   const { body, record } = loaded;
-  if (record.undisclosed || record.dropzoneId !== undefined) {
+  if (
+    record.undisclosed ||
+    (record.dropzoneId !== undefined && !(await senderDomainAccess(portal, record)))
+  ) {
     return failure(portal, request, "INVALID_INPUT", words(request)("api.noCode"));
   }
   const email = normaliseEmail(textField(body, "email", 320));
@@ -155,7 +164,11 @@ export async function requestCode(portal: Portal, request: PortalRequest): Promi
     );
   }
   const recipient = await portal.services.recipients.findByEmail(record.id, email);
-  const code = await portal.codes.issue(record.id, email, recipient !== undefined);
+  const code = await portal.codes.issue(
+    record.id,
+    email,
+    recipient !== undefined || await addressMayOpen(portal, record, email),
+  );
   if (code) {
     // Queued, not awaited: the answer must take as long as for an address that gets no mail.
     portal.mail.enqueue(verificationCodeMail({
@@ -198,8 +211,8 @@ export async function verifyCode(portal: Portal, request: PortalRequest): Promis
     const [response, message] = CODE_ANSWERS[outcome];
     return failure(portal, request, response, words(request)(message));
   }
-  if (!(await portal.services.recipients.isRecipient(record.id, email))) {
-    // Removed from the package since the code was sent.
+  if (!(await addressMayOpen(portal, record, email))) {
+    // Removed from the package (or Sender Domain Access turned off) since the code was sent.
     const [response, message] = CODE_ANSWERS.missing;
     return failure(portal, request, response, words(request)(message));
   }

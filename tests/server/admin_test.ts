@@ -61,7 +61,8 @@ Deno.test("the admin CLI manages users, keys and dropzones that the service acce
     assert.match(dropzone.dropzoneId, /^[A-Za-z0-9_-]{32}$/);
     const dropzones = await admin("dropzone", "list");
     assert.deepEqual(dropzones, [
-      `${dropzone.dropzoneId}\towner=owner@example.com\tallowed=helper@example.com`,
+      `${dropzone.dropzoneId}\towner=owner@example.com\tallowed=helper@example.com\t` +
+      "extensions=any\tmax-file-size=service\tlife-days=service\tsender-domain-access=off",
     ]);
 
     await assert.rejects(

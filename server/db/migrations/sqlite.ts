@@ -212,4 +212,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     // locale); NULL when unknown.
     sql: "ALTER TABLE recipients ADD COLUMN locale TEXT;",
   },
+  {
+    version: 9,
+    description: "dropzone settings: allowed extensions, largest file, package life, sender domain",
+    sql: `
+      -- Lower-case extensions without the dot, comma-separated, empty = any file.
+      ALTER TABLE dropzones ADD COLUMN allowed_extensions TEXT NOT NULL DEFAULT '';
+      -- Bytes, NULL = the service's own limit.
+      ALTER TABLE dropzones ADD COLUMN max_file_bytes INTEGER;
+      -- Days a package dropped there lives (1-365), NULL = the service's default.
+      ALTER TABLE dropzones ADD COLUMN life_days INTEGER;
+      -- 1: people whose verified email has the sender's domain may open the files.
+      ALTER TABLE dropzones ADD COLUMN sender_domain_access INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
