@@ -30,6 +30,7 @@ import { stoppingResponse } from "./in_flight.ts";
 import { OPS_PATHS, serveOps } from "./ops_routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { activityRoutes } from "./activity/routes.ts";
+import { uploadRequestRoutes } from "./upload_requests/routes.ts";
 import { Router } from "./router.ts";
 import { withSecurityHeaders } from "./security_headers.ts";
 import { LimitError } from "./limits.ts";
@@ -46,6 +47,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...fileRoutes,
   ...partRoutes,
   ...linkRoutes,
+  ...uploadRequestRoutes,
 ];
 
 const PREFIXES: readonly ApiPrefix[] = ["/api/v2.0", "/drop-zone/v2.0"];
