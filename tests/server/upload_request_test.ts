@@ -3,7 +3,7 @@
  * ticket (its token 256 random bits, stored only hashed); a customer's package built through it
  * in the agent's dropzone is tagged with the ticket; the ticket's packages are listed to the
  * dropzone's agents only and open byte-identical with the keyCode of the request; an unknown,
- * expired or foreign token tags nothing.
+ * expired or foreign token tags nothing, and its upload page says the link no longer works.
  */
 import assert from "node:assert/strict";
 import { generateKeyCode } from "../../src/keys.ts";
@@ -113,7 +113,16 @@ backendTest("a file request tags the customer's package with the ticket", async 
       otherZone,
     );
     assert.equal(crossed.body.response, "PERMISSION_DENIED");
+    // The upload page: the form while the link works, a page saying it no longer does after.
+    const open = await fetch(`${service.server.url}/upload/${token}`);
+    assert.equal(open.status, 200);
+    assert.match(await open.text(), new RegExp(`data-dropzone="${service.dropzoneId}"`));
     service.clock.offsetMs = 8 * 86_400_000;
+    const gone = await fetch(`${service.server.url}/upload/${token}`);
+    assert.equal(gone.status, 404);
+    const page = await gone.text();
+    assert.match(page, /This link no longer works/);
+    assert.doesNotMatch(page, /data-dropzone/);
     const expired = await dropzoneCall(
       service,
       "POST",
