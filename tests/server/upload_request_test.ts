@@ -14,6 +14,7 @@ import {
   addAgent,
   agentCall,
   backendTest,
+  countRows,
   directoryContains,
   dropzoneCall,
   signedCall,
@@ -130,6 +131,14 @@ backendTest("a file request tags the customer's package with the ticket", async 
       { token },
     );
     assert.equal(expired.body.response, "PERMISSION_DENIED");
+
+    // The sweep deletes the expired request; the package keeps its ticket and is still listed.
+    assert.equal(await countRows(service, "upload_requests"), 1);
+    await service.server.sweep();
+    assert.equal(await countRows(service, "upload_requests"), 0);
+    service.clock.offsetMs = 0;
+    const still = await agentCall(service, "GET", "/ticket/42/packages/");
+    assert.equal((still.body.packages as unknown[]).length, 1);
   } finally {
     await service.close();
   }
