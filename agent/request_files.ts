@@ -13,7 +13,7 @@ import { formatLink } from "../src/link.ts";
 import type { ZafClient } from "../src/zaf.ts";
 import { h } from "../ui/dom.ts";
 import { describeServiceError } from "./messages.ts";
-import { appendToReply } from "./send_view.ts";
+import { appendToReply, replyAddition } from "./send_view.ts";
 import { t } from "./strings.ts";
 import type { FoundLink } from "./ticket_scan.ts";
 
@@ -45,7 +45,8 @@ export function requestFilesView(zaf: ZafClient, client: SendSafelyClient): HTML
             ticketId: await ticketId(zaf),
           });
           const link = `${made.uploadUrl}#keyCode=${keyCode}&request=${made.requestId}`;
-          await appendToReply(zaf, `\n${t("request.replyLabel")} ${link}\n`);
+          const current = await zaf.getValue("comment.text").then(String, () => "");
+          await appendToReply(zaf, replyAddition(current, link, t("request.replyLabel")));
           status.className = "muted";
           status.textContent = t("request.added");
         } catch (error) {

@@ -24,7 +24,8 @@ Deno.test("Request files: the customer's upload shows in the ticket's sidebar", 
     await agent.app.locator('[data-role="request-files"]').click();
     await agent.app.waitForSelector('[data-role="request-status"]:has-text("upload files")');
     const reply = await agent.page.locator("#reply-text").inputValue();
-    const found = /Upload your files securely here: (\S+)/.exec(reply);
+    // Labelled, without a blank line first in an empty reply.
+    const found = /^Upload your files securely here: (\S+)\n$/.exec(reply);
     assert.ok(found, reply);
     const uploadLink = found[1];
     assert.match(
