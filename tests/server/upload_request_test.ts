@@ -23,7 +23,7 @@ import {
 } from "./_helpers.ts";
 
 backendTest("a file request tags the customer's package with the ticket", async (backend) => {
-  const service = await startTestService({ backend });
+  const service = await startTestService({ backend, metricsToken: "metrics-token-1" });
   try {
     const made = await agentCall(service, "PUT", "/upload-request/", { ticketId: "42" });
     assert.equal(made.body.response, "SUCCESS", JSON.stringify(made.body));
@@ -118,6 +118,12 @@ backendTest("a file request tags the customer's package with the ticket", async 
     const open = await fetch(`${service.server.url}/upload/${token}`);
     assert.equal(open.status, 200);
     assert.match(await open.text(), new RegExp(`data-dropzone="${service.dropzoneId}"`));
+    // The token is no label of the metrics: the page is counted as /upload/:token.
+    const metrics = await (await fetch(`${service.server.url}/metrics`, {
+      headers: { Authorization: "Bearer metrics-token-1" },
+    })).text();
+    assert.ok(!metrics.includes(token));
+    assert.match(metrics, /route="\/upload\/:token"/);
     service.clock.offsetMs = 8 * 86_400_000;
     const gone = await fetch(`${service.server.url}/upload/${token}`);
     assert.equal(gone.status, 404);
