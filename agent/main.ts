@@ -20,6 +20,7 @@ import { SendView } from "./send_view.ts";
 import { type AppSettings, readSettings, roleAllowed } from "./settings.ts";
 import { SignInView } from "./signin_view.ts";
 import { scanTicket } from "./ticket_scan.ts";
+import { requestedLinks, requestFilesView } from "./request_files.ts";
 import { t, useLocale } from "./strings.ts";
 import { pinRegistry } from "../src/_pinned.ts";
 
@@ -75,6 +76,7 @@ class App {
   #signIn: SignInView | undefined;
   #files: FilesView | undefined;
   #send: SendView | undefined;
+  #client: SendSafelyClient | undefined;
   /** Workers that encrypt and decrypt parts (`crypto_worker.js` beside this script). */
   readonly #pool = new CryptoPool({ workerUrl: new URL("crypto_worker.js", import.meta.url) });
   #scanning = false;
@@ -132,7 +134,14 @@ class App {
     });
     this.#send = send;
     this.#files = new FilesView({ client, onChange: this.#resized, pool: this.#pool });
-    replaceChildren(this.#root, this.#account(credentials), send.element, this.#files.element);
+    this.#client = client;
+    replaceChildren(
+      this.#root,
+      this.#account(credentials),
+      send.element,
+      requestFilesView(this.#zaf, client),
+      this.#files.element,
+    );
     this.#resized();
     void this.rescan();
     void this.#verify(client, credentials);
@@ -187,8 +196,10 @@ class App {
         this.#scanAgain = false;
         const files: FilesView | undefined = this.#files;
         try {
-          const links = await scanTicket(this.#zaf);
-          if (files === this.#files) files?.update(links);
+          const uploadKeys = new Map<string, string>();
+          const links = await scanTicket(this.#zaf, uploadKeys);
+          const requested = await requestedLinks(this.#zaf, this.#client!, uploadKeys);
+          if (files === this.#files) files?.update([...links, ...requested]);
           this.#send?.linksInTicket(links.map((link) => link.url));
           void this.#send?.refreshRecipients();
         } catch (error) {

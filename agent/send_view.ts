@@ -88,11 +88,16 @@ export async function appendToReply(zaf: ZafClient, text: string): Promise<void>
  * The text appended to a reply for a Secure Link: labelled as the Help Center widget labels the
  * link it adds to a request, after a blank line when the reply already holds text (`current`, as
  * `comment.text` gives it: plain text or the editor's HTML), without one when it is empty.
+ * `label` replaces the words (a file request's link has its own).
  */
-export function replyAddition(current: string, link: string): string {
+export function replyAddition(
+  current: string,
+  link: string,
+  label: string = t("send.replyLabel"),
+): string {
   const text = current.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "");
   const gap = text === "" ? "" : current.endsWith("\n") ? "\n" : "\n\n";
-  return `${gap}${t("send.replyLabel")} ${link}\n`;
+  return `${gap}${label} ${link}\n`;
 }
 
 /**

@@ -6,6 +6,7 @@
  * @module
  */
 import { findLinks } from "../src/link.ts";
+import { uploadKeysIn } from "./request_files.ts";
 import {
   type ZafClient,
   type ZafComment,
@@ -89,7 +90,10 @@ function byTime(a: TicketText, b: TicketText): number {
  *
  * @throws {ZafError} when Zendesk answers none of the paths.
  */
-export async function scanTicket(zaf: ZafClient): Promise<FoundLink[]> {
+export async function scanTicket(
+  zaf: ZafClient,
+  uploadKeys?: Map<string, string>,
+): Promise<FoundLink[]> {
   const result = await zaf.get([
     "ticket.comments",
     "ticket.conversation",
@@ -122,5 +126,7 @@ export async function scanTicket(zaf: ZafClient): Promise<FoundLink[]> {
       `Zendesk did not give the ticket's comments: ${first.message}`,
     );
   }
+  // The keyCodes of file requests' upload links (request_files.ts).
+  for (const entry of texts) if (uploadKeys) uploadKeysIn(entry.text, uploadKeys);
   return linksInTexts(texts);
 }

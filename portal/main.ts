@@ -7,6 +7,7 @@
  */
 import { closeThisTab } from "./close_tab.ts";
 import { startReceivePage } from "./receive.ts";
+import { startUploadPage } from "./upload.ts";
 import { pin } from "../src/pins.ts";
 import { readPageWords } from "./strings.ts";
 
@@ -31,6 +32,9 @@ if (menu && document.body.dataset.page === "receive") {
 switch (document.body.dataset.page) {
   case "receive":
     if (card) void startReceivePage(card);
+    break;
+  case "upload":
+    if (card) startUploadPage(card);
     break;
   case "close":
     closeThisTab();

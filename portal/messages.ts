@@ -114,6 +114,21 @@ const en = {
   "sso.deactivated": "The Padlock account of {email} is deactivated. Ask your administrator.",
   "sso.otherSubject": "{email} is linked to another {provider} account. Ask your administrator.",
   "sso.startAgain": "Sign in again",
+  // Requesting files: the upload page of a file request.
+  "upload.title": "Send files securely",
+  "upload.intro":
+    "The files you choose are encrypted in this browser before they are sent: only the support team can open them.",
+  "upload.noscript": "This page needs JavaScript: the files are encrypted in your browser.",
+  "upload.choose": "Choose files, or drop them here",
+  "upload.send": "Send files",
+  "upload.sending": "Encrypting and sending the files…",
+  "upload.sentTitle": "Files sent",
+  "upload.sent": "Your files were sent securely. You can close this page.",
+  "upload.failed": "The files could not be sent. Check your connection and try again.",
+  "upload.goneTitle": "This link no longer works",
+  "upload.gone": "This upload link has expired or is wrong. Ask the support team for a new one.",
+  "upload.badLink":
+    "This upload link is incomplete: copy the whole link from the message into the address bar.",
 };
 
 /** A message key of the receive page. */

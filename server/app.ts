@@ -31,6 +31,7 @@ import { OPS_PATHS, serveOps } from "./ops_routes.ts";
 import { recipientRoutes } from "./recipients/routes.ts";
 import { activityRoutes } from "./activity/routes.ts";
 import { dropzoneRoutes } from "./dropzones/routes.ts";
+import { uploadRequestRoutes } from "./upload_requests/routes.ts";
 import { Router } from "./router.ts";
 import { withSecurityHeaders } from "./security_headers.ts";
 import { LimitError } from "./limits.ts";
@@ -48,6 +49,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...partRoutes,
   ...linkRoutes,
   ...dropzoneRoutes,
+  ...uploadRequestRoutes,
 ];
 
 const PREFIXES: readonly ApiPrefix[] = ["/api/v2.0", "/drop-zone/v2.0"];

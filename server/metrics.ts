@@ -203,5 +203,7 @@ export class ServiceMetrics {
 function routeLabel(route: string | undefined, pathname: string, status: number): string {
   if (route === undefined) return "[none]";
   if (route !== "[extra]") return route;
+  // An upload link's path is its secret token: never a label (issue 13).
+  if (pathname.startsWith("/upload/")) return "/upload/:token";
   return status !== 404 && status !== 405 && PLAIN_PATH.test(pathname) ? pathname : "[extra]";
 }

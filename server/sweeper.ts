@@ -1,10 +1,12 @@
 /**
  * Deletes expired packages (metadata and ciphertext), expired part-URL tokens, and activity
- * records older than the retention (`activityRetentionDays`).
+ * records older than the retention (`activityRetentionDays`), and file requests whose upload link
+ * has expired.
  *
  * @module
  */
 import type { Services } from "./context.ts";
+import { UploadRequestRepository } from "./upload_requests/repository.ts";
 
 /** What one sweep removed. */
 export interface SweepResult {
@@ -27,6 +29,8 @@ export async function sweepExpired(services: Services): Promise<SweepResult> {
     await services.packages.delete(packageId);
   }
   const partUrls = await services.parts.deleteExpiredUrls(now);
+  // Their link no longer works; the packages dropped through them keep their ticket.
+  await new UploadRequestRepository(services.db).deleteExpired(now);
   // 0 keeps the records as long as their package (they go with it).
   const retention = services.config.activityRetentionDays;
   const activity = retention > 0

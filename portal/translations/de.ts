@@ -224,6 +224,23 @@ const de: PortalCatalogue = {
   "page.dropzones.notFound": "Ablagebereich nicht gefunden",
   "page.dropzones.notFoundText":
     "Nur der Eigentümer eines Ablagebereichs kann seine Einstellungen ändern.",
+  "upload.title": "Dateien sicher senden",
+  "upload.intro":
+    "Die ausgewählten Dateien werden in diesem Browser verschlüsselt, bevor sie gesendet werden: Nur das Support-Team kann sie öffnen.",
+  "upload.noscript":
+    "Diese Seite benötigt JavaScript: Die Dateien werden in Ihrem Browser verschlüsselt.",
+  "upload.choose": "Dateien auswählen oder hier ablegen",
+  "upload.send": "Dateien senden",
+  "upload.sending": "Dateien werden verschlüsselt und gesendet …",
+  "upload.sentTitle": "Dateien gesendet",
+  "upload.sent": "Ihre Dateien wurden sicher gesendet. Sie können diese Seite schließen.",
+  "upload.failed":
+    "Die Dateien konnten nicht gesendet werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+  "upload.goneTitle": "Dieser Link funktioniert nicht mehr",
+  "upload.gone":
+    "Dieser Upload-Link ist abgelaufen oder falsch. Bitten Sie das Support-Team um einen neuen.",
+  "upload.badLink":
+    "Dieser Upload-Link ist unvollständig: Kopieren Sie den ganzen Link aus der Nachricht in die Adressleiste.",
 };
 
 export default de;

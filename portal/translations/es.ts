@@ -215,6 +215,22 @@ const es: PortalCatalogue = {
   "page.dropzones.notFound": "No se encontró la zona para soltar",
   "page.dropzones.notFoundText":
     "Solo el propietario de una zona para soltar puede cambiar sus ajustes.",
+  "upload.title": "Enviar archivos de forma segura",
+  "upload.intro":
+    "Los archivos que elija se cifran en este navegador antes de enviarse: solo el equipo de soporte puede abrirlos.",
+  "upload.noscript": "Esta página necesita JavaScript: los archivos se cifran en su navegador.",
+  "upload.choose": "Elija archivos o suéltelos aquí",
+  "upload.send": "Enviar archivos",
+  "upload.sending": "Cifrando y enviando los archivos…",
+  "upload.sentTitle": "Archivos enviados",
+  "upload.sent": "Sus archivos se enviaron de forma segura. Puede cerrar esta página.",
+  "upload.failed":
+    "No se pudieron enviar los archivos. Compruebe su conexión e inténtelo de nuevo.",
+  "upload.goneTitle": "Este enlace ya no funciona",
+  "upload.gone":
+    "Este enlace de carga ha caducado o no es correcto. Pida uno nuevo al equipo de soporte.",
+  "upload.badLink":
+    "Este enlace de carga está incompleto: copie el enlace completo del mensaje en la barra de direcciones.",
 };
 
 export default es;

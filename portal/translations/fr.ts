@@ -215,6 +215,22 @@ const fr: PortalCatalogue = {
   "page.dropzones.notFound": "Zone de dépôt introuvable",
   "page.dropzones.notFoundText":
     "Seul le propriétaire d'une zone de dépôt peut modifier ses réglages.",
+  "upload.title": "Envoyer des fichiers en toute sécurité",
+  "upload.intro":
+    "Les fichiers que vous choisissez sont chiffrés dans ce navigateur avant d’être envoyés : seule l’équipe d’assistance peut les ouvrir.",
+  "upload.noscript":
+    "Cette page nécessite JavaScript : les fichiers sont chiffrés dans votre navigateur.",
+  "upload.choose": "Choisissez des fichiers ou déposez-les ici",
+  "upload.send": "Envoyer les fichiers",
+  "upload.sending": "Chiffrement et envoi des fichiers…",
+  "upload.sentTitle": "Fichiers envoyés",
+  "upload.sent": "Vos fichiers ont été envoyés en toute sécurité. Vous pouvez fermer cette page.",
+  "upload.failed": "Les fichiers n’ont pas pu être envoyés. Vérifiez votre connexion et réessayez.",
+  "upload.goneTitle": "Ce lien ne fonctionne plus",
+  "upload.gone":
+    "Ce lien d’envoi a expiré ou est erroné. Demandez-en un nouveau à l’équipe d’assistance.",
+  "upload.badLink":
+    "Ce lien d’envoi est incomplet : copiez le lien entier du message dans la barre d’adresse.",
 };
 
 export default fr;

@@ -211,6 +211,22 @@ const it: PortalCatalogue = {
   "page.dropzones.notFound": "Area di rilascio non trovata",
   "page.dropzones.notFoundText":
     "Solo il proprietario di un'area di rilascio può modificarne le impostazioni.",
+  "upload.title": "Invia file in modo sicuro",
+  "upload.intro":
+    "I file che scegli vengono crittografati in questo browser prima dell’invio: solo il team di assistenza può aprirli.",
+  "upload.noscript":
+    "Questa pagina richiede JavaScript: i file vengono crittografati nel tuo browser.",
+  "upload.choose": "Scegli i file o rilasciali qui",
+  "upload.send": "Invia file",
+  "upload.sending": "Crittografia e invio dei file…",
+  "upload.sentTitle": "File inviati",
+  "upload.sent": "I tuoi file sono stati inviati in modo sicuro. Puoi chiudere questa pagina.",
+  "upload.failed": "Non è stato possibile inviare i file. Controlla la connessione e riprova.",
+  "upload.goneTitle": "Questo link non funziona più",
+  "upload.gone":
+    "Questo link di caricamento è scaduto o non è corretto. Chiedine uno nuovo al team di assistenza.",
+  "upload.badLink":
+    "Questo link di caricamento è incompleto: copia l’intero link dal messaggio nella barra degli indirizzi.",
 };
 
 export default it;

@@ -211,6 +211,21 @@ const ja: PortalCatalogue = {
     "保存期間は 1～365 の整数の日数にしてください。何も変更されていません。",
   "page.dropzones.notFound": "ドロップゾーンが見つかりません",
   "page.dropzones.notFoundText": "ドロップゾーンの設定を変更できるのは所有者だけです。",
+  "upload.title": "ファイルを安全に送信",
+  "upload.intro":
+    "選択したファイルは送信前にこのブラウザーで暗号化されます。開けるのはサポートチームだけです。",
+  "upload.noscript": "このページには JavaScript が必要です。ファイルはブラウザーで暗号化されます。",
+  "upload.choose": "ファイルを選択するか、ここにドロップしてください",
+  "upload.send": "ファイルを送信",
+  "upload.sending": "ファイルを暗号化して送信しています…",
+  "upload.sentTitle": "ファイルを送信しました",
+  "upload.sent": "ファイルは安全に送信されました。このページは閉じてかまいません。",
+  "upload.failed": "ファイルを送信できませんでした。接続を確認して、もう一度お試しください。",
+  "upload.goneTitle": "このリンクは使用できなくなりました",
+  "upload.gone":
+    "このアップロードリンクは期限切れか、正しくありません。サポートチームに新しいリンクを依頼してください。",
+  "upload.badLink":
+    "このアップロードリンクは不完全です。メッセージのリンク全体をアドレスバーにコピーしてください。",
 };
 
 export default ja;

@@ -202,6 +202,18 @@ const ko: PortalCatalogue = {
     "보관 기간은 1~365 사이의 정수 일수여야 합니다. 아무것도 변경되지 않았습니다.",
   "page.dropzones.notFound": "끌어서 놓기 영역을 찾을 수 없음",
   "page.dropzones.notFoundText": "끌어서 놓기 영역의 설정은 소유자만 변경할 수 있습니다.",
+  "upload.title": "파일을 안전하게 보내기",
+  "upload.intro": "선택한 파일은 보내기 전에 이 브라우저에서 암호화되며, 지원팀만 열 수 있습니다.",
+  "upload.noscript": "이 페이지에는 JavaScript가 필요합니다. 파일은 브라우저에서 암호화됩니다.",
+  "upload.choose": "파일을 선택하거나 여기에 끌어다 놓으세요",
+  "upload.send": "파일 보내기",
+  "upload.sending": "파일을 암호화하여 보내는 중…",
+  "upload.sentTitle": "파일을 보냈습니다",
+  "upload.sent": "파일을 안전하게 보냈습니다. 이 페이지를 닫아도 됩니다.",
+  "upload.failed": "파일을 보내지 못했습니다. 연결을 확인한 후 다시 시도하세요.",
+  "upload.goneTitle": "이 링크는 더 이상 작동하지 않습니다",
+  "upload.gone": "이 업로드 링크는 만료되었거나 잘못되었습니다. 지원팀에 새 링크를 요청하세요.",
+  "upload.badLink": "이 업로드 링크가 불완전합니다. 메시지의 전체 링크를 주소 표시줄에 복사하세요.",
 };
 
 export default ko;

@@ -213,6 +213,22 @@ const nl: PortalCatalogue = {
   "page.dropzones.notFound": "Neerzetgebied niet gevonden",
   "page.dropzones.notFoundText":
     "Alleen de eigenaar van een neerzetgebied kan de instellingen ervan wijzigen.",
+  "upload.title": "Bestanden veilig verzenden",
+  "upload.intro":
+    "De bestanden die u kiest, worden in deze browser versleuteld voordat ze worden verzonden: alleen het supportteam kan ze openen.",
+  "upload.noscript":
+    "Deze pagina heeft JavaScript nodig: de bestanden worden in uw browser versleuteld.",
+  "upload.choose": "Kies bestanden of zet ze hier neer",
+  "upload.send": "Bestanden verzenden",
+  "upload.sending": "Bestanden worden versleuteld en verzonden…",
+  "upload.sentTitle": "Bestanden verzonden",
+  "upload.sent": "Uw bestanden zijn veilig verzonden. U kunt deze pagina sluiten.",
+  "upload.failed":
+    "De bestanden konden niet worden verzonden. Controleer uw verbinding en probeer het opnieuw.",
+  "upload.goneTitle": "Deze link werkt niet meer",
+  "upload.gone": "Deze uploadlink is verlopen of onjuist. Vraag het supportteam om een nieuwe.",
+  "upload.badLink":
+    "Deze uploadlink is onvolledig: kopieer de hele link uit het bericht naar de adresbalk.",
 };
 
 export default nl;

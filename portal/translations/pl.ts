@@ -209,6 +209,20 @@ const pl: PortalCatalogue = {
     "Czas przechowywania musi być liczbą całkowitą dni od 1 do 365. Nic nie zostało zmienione.",
   "page.dropzones.notFound": "Nie znaleziono strefy upuszczania",
   "page.dropzones.notFoundText": "Tylko właściciel strefy upuszczania może zmienić jej ustawienia.",
+  "upload.title": "Wyślij pliki bezpiecznie",
+  "upload.intro":
+    "Wybrane pliki są szyfrowane w tej przeglądarce przed wysłaniem: otworzyć je może tylko zespół wsparcia.",
+  "upload.noscript": "Ta strona wymaga JavaScriptu: pliki są szyfrowane w twojej przeglądarce.",
+  "upload.choose": "Wybierz pliki lub upuść je tutaj",
+  "upload.send": "Wyślij pliki",
+  "upload.sending": "Szyfrowanie i wysyłanie plików…",
+  "upload.sentTitle": "Pliki wysłane",
+  "upload.sent": "Twoje pliki zostały wysłane bezpiecznie. Możesz zamknąć tę stronę.",
+  "upload.failed": "Nie udało się wysłać plików. Sprawdź połączenie i spróbuj ponownie.",
+  "upload.goneTitle": "Ten link już nie działa",
+  "upload.gone": "Ten link do przesyłania wygasł lub jest błędny. Poproś zespół wsparcia o nowy.",
+  "upload.badLink":
+    "Ten link do przesyłania jest niepełny: skopiuj cały link z wiadomości do paska adresu.",
 };
 
 export default pl;

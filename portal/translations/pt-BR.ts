@@ -211,6 +211,21 @@ const ptBR: PortalCatalogue = {
   "page.dropzones.notFound": "Área para soltar não encontrada",
   "page.dropzones.notFoundText":
     "Somente o proprietário de uma área para soltar pode alterar as configurações dela.",
+  "upload.title": "Enviar arquivos com segurança",
+  "upload.intro":
+    "Os arquivos que você escolher são criptografados neste navegador antes do envio: só a equipe de suporte pode abri-los.",
+  "upload.noscript":
+    "Esta página precisa de JavaScript: os arquivos são criptografados no seu navegador.",
+  "upload.choose": "Escolha arquivos ou solte-os aqui",
+  "upload.send": "Enviar arquivos",
+  "upload.sending": "Criptografando e enviando os arquivos…",
+  "upload.sentTitle": "Arquivos enviados",
+  "upload.sent": "Seus arquivos foram enviados com segurança. Você pode fechar esta página.",
+  "upload.failed": "Não foi possível enviar os arquivos. Verifique sua conexão e tente novamente.",
+  "upload.goneTitle": "Este link não funciona mais",
+  "upload.gone": "Este link de envio expirou ou está errado. Peça um novo à equipe de suporte.",
+  "upload.badLink":
+    "Este link de envio está incompleto: copie o link inteiro da mensagem para a barra de endereços.",
 };
 
 export default ptBR;

@@ -185,6 +185,18 @@ const zhCN: PortalCatalogue = {
   "page.dropzones.badLife": "有效期必须是 1 到 365 之间的整数天。未做任何更改。",
   "page.dropzones.notFound": "未找到拖放区",
   "page.dropzones.notFoundText": "只有拖放区的所有者才能更改其设置。",
+  "upload.title": "安全发送文件",
+  "upload.intro": "您选择的文件会在发送前于此浏览器中加密：只有支持团队可以打开。",
+  "upload.noscript": "此页面需要 JavaScript：文件会在您的浏览器中加密。",
+  "upload.choose": "选择文件，或将文件拖放到此处",
+  "upload.send": "发送文件",
+  "upload.sending": "正在加密并发送文件…",
+  "upload.sentTitle": "文件已发送",
+  "upload.sent": "您的文件已安全发送。您可以关闭此页面。",
+  "upload.failed": "无法发送文件。请检查网络连接后重试。",
+  "upload.goneTitle": "此链接已失效",
+  "upload.gone": "此上传链接已过期或有误。请向支持团队索取新链接。",
+  "upload.badLink": "此上传链接不完整：请将消息中的完整链接复制到地址栏。",
 };
 
 export default zhCN;

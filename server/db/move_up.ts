@@ -72,6 +72,7 @@ const TABLES = [
   "sign_in_failures",
   "mail_queue",
   "package_activity",
+  "upload_requests",
 ] as const;
 
 /** Columns holding values sealed with the secret key, per table. */

@@ -56,6 +56,7 @@ import { decideAccess } from "./package_access.ts";
 import { redirect } from "./page.ts";
 import { packageAccess, requestCode, showReceive, verifyCode } from "./receive_routes.ts";
 import { checkAgentWithProvider, finishSso, startSso } from "./sso_routes.ts";
+import { isUploadPath, showUpload } from "./upload_routes.ts";
 import { json, messagePage, wordsFor } from "./respond.ts";
 
 export { escapeHtml, html } from "./html.ts";
@@ -288,7 +289,8 @@ export async function createPortal(
     }
     if (req.method === "GET" && path.startsWith("/assets/")) return await serveAsset(portal, path);
     const key = `${req.method} ${path}`;
-    const route = pairing[key] ?? apis[key] ?? pages[key];
+    const route = pairing[key] ?? apis[key] ?? pages[key] ??
+      (req.method === "GET" && isUploadPath(path) ? showUpload : undefined);
     if (!route) return undefined;
     await sweepNowAndThen();
     if (pairing[key]) {

@@ -213,6 +213,29 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     sql: "ALTER TABLE recipients ADD COLUMN locale TEXT;",
   },
   {
+    version: 8,
+    description:
+      "file requests: upload links made for a ticket, packages tagged with it (issue 13)",
+    sql: `
+      -- A link an agent made for a customer to drop files into a dropzone for a ticket. Only the
+      -- SHA-256 of its token is kept: the database alone does not give a working link.
+      CREATE TABLE upload_requests (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        dropzone_id TEXT NOT NULL REFERENCES dropzones(id) ON DELETE CASCADE,
+        ticket_id TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX upload_requests_expires ON upload_requests(expires_at);
+      -- The ticket a package was requested for (through an upload link), listed in its sidebar.
+      ALTER TABLE packages ADD COLUMN ticket_id TEXT;
+      ALTER TABLE packages ADD COLUMN upload_request_id TEXT;
+      CREATE INDEX packages_ticket ON packages(ticket_id);
+    `,
+  },
+  {
     version: 9,
     description: "dropzone settings: allowed extensions, largest file, package life, sender domain",
     sql: `
