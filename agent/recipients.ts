@@ -20,6 +20,8 @@ export interface TicketRecipient {
   email?: string;
   /** Why they are a recipient: the first reason found, in the order above. */
   reason: RecipientReason;
+  /** Their Zendesk locale (`de`, `pt-BR`…), when Zendesk gives it. */
+  locale?: string;
 }
 
 /** Options of {@linkcode ticketRecipients}. */
@@ -48,6 +50,7 @@ interface Person {
   id?: unknown;
   name?: unknown;
   email?: unknown;
+  locale?: unknown;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -129,7 +132,8 @@ export async function ticketRecipients(
     const name = typeof person.name === "string" && person.name.trim() !== ""
       ? person.name.trim()
       : email ?? `#${String(person.id ?? "?")}`;
-    found.push({ name, email, reason });
+    const locale = typeof person.locale === "string" ? person.locale : undefined;
+    found.push({ name, email, reason, ...(locale === undefined ? {} : { locale }) });
   };
   add(values["ticket.requester"], "requester");
   for (const person of people(values["ticket.collaborators"])) add(person, "cc");

@@ -354,8 +354,8 @@ export class SendView {
             t("recipients.nothingSent", { reason: missingEmailMessage(error.names) }),
           );
         }
-        const requester = await this.#zaf.getValue("ticket.requester");
-        batch.recipientLocale = requester?.locale;
+        // The requester comes first, with their Zendesk locale: the language of their mails.
+        batch.recipientLocale = people.find((person) => person.reason === "requester")?.locale;
       }
       batch.pkg ??= await createPackage(this.#client, { signal });
       // While the network or the service is away the upload waits, then goes on from the
