@@ -142,6 +142,18 @@ export interface ServerConfig {
   oidcOnly?: boolean;
   /** How often an agent's API keys are checked with the provider (refresh token), in minutes; 0 never. @default {15} */
   oidcCheckMinutes?: number;
+  /** SAML 2.0: the identity provider's single sign-on URL; with `samlIdpCert`, agents sign in through it. */
+  samlEntryPoint?: string;
+  /** SAML 2.0: the identity provider's signing certificate, PEM text or the path of a PEM file. */
+  samlIdpCert?: string;
+  /** SAML 2.0: this service's entity id (the audience of the assertions). @default {the public URL} */
+  samlIssuer?: string;
+  /** SAML 2.0: the provider's name on the sign-in button ("Sign in with Okta"). @default {the entry point's host name} */
+  samlIdpName?: string;
+  /** Email domains (comma-separated) whose agents get an account at their first single sign-on (OpenID or SAML); replaces `oidcAllowedDomains`. */
+  ssoAllowedDomains?: string;
+  /** Agents sign in only through the identity provider (OpenID or SAML): passwords are refused; replaces `oidcOnly`. @default {false} */
+  ssoOnly?: boolean;
   /** Receives one structured entry per request; defaults to one JSON line on stdout. */
   log?: (entry: LogEntry) => void;
   /** The clock, in milliseconds since the epoch (tests move it forward). @default {Date.now} */
@@ -287,6 +299,7 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
     }
   }
   checkOidc(merged);
+  checkSaml(merged);
   return {
     ...merged,
     maxPartBytes: merged.maxPartBytes ?? merged.partSize + PART_OVERHEAD_ALLOWANCE,
@@ -298,8 +311,10 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
 function checkOidc(config: ServerConfig): void {
   const set = [config.oidcIssuer, config.oidcClientId, config.oidcClientSecret].filter(Boolean);
   if (set.length === 0) {
-    if (config.oidcOnly) {
-      throw new ConfigError("oidcOnly needs oidcIssuer, oidcClientId and oidcClientSecret.");
+    if ((config.ssoOnly ?? config.oidcOnly) && !config.samlEntryPoint) {
+      throw new ConfigError(
+        "ssoOnly (oidcOnly) needs single sign-on: the OpenID or the SAML settings.",
+      );
     }
     return;
   }
@@ -322,6 +337,31 @@ function checkOidc(config: ServerConfig): void {
   if (minutes !== undefined && (!Number.isSafeInteger(minutes) || minutes < 0)) {
     throw new ConfigError(
       `oidcCheckMinutes must be a non-negative integer: current value is ${minutes}`,
+    );
+  }
+}
+
+/** The SAML settings come together, the entry point is an https URL (http only on loopback). */
+function checkSaml(config: ServerConfig): void {
+  if (!config.samlEntryPoint && !config.samlIdpCert) return;
+  if (!config.samlEntryPoint || !config.samlIdpCert) {
+    throw new ConfigError("SAML sign-in needs both --saml-entry-point and --saml-idp-cert.");
+  }
+  if (config.oidcIssuer) {
+    throw new ConfigError(
+      "Choose one single sign-on: OpenID Connect (--oidc-*) or SAML (--saml-*).",
+    );
+  }
+  let entryPoint: URL;
+  try {
+    entryPoint = new URL(config.samlEntryPoint);
+  } catch (cause) {
+    throw new ConfigError(`samlEntryPoint is not a URL: ${config.samlEntryPoint}`, { cause });
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(entryPoint.hostname);
+  if (entryPoint.protocol !== "https:" && !(entryPoint.protocol === "http:" && loopback)) {
+    throw new ConfigError(
+      `samlEntryPoint must be an https URL: current value is ${config.samlEntryPoint}`,
     );
   }
 }
@@ -383,6 +423,12 @@ const EXTERNAL_OPTIONS = [
   ["oidc-allowed-domains", "PADLOCK_OIDC_ALLOWED_DOMAINS", "string"],
   ["oidc-only", "PADLOCK_OIDC_ONLY", "boolean"],
   ["oidc-check-minutes", "PADLOCK_OIDC_CHECK_MINUTES", "number"],
+  ["saml-entry-point", "PADLOCK_SAML_ENTRY_POINT", "string"],
+  ["saml-idp-cert", "PADLOCK_SAML_IDP_CERT", "string"],
+  ["saml-issuer", "PADLOCK_SAML_ISSUER", "string"],
+  ["saml-idp-name", "PADLOCK_SAML_IDP_NAME", "string"],
+  ["sso-allowed-domains", "PADLOCK_SSO_ALLOWED_DOMAINS", "string"],
+  ["sso-only", "PADLOCK_SSO_ONLY", "boolean"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */

@@ -264,11 +264,11 @@ export class Accounts {
 
   /**
    * Creates an account for an agent who signed in through the identity provider: it has no
-   * password and is linked to the provider's `subject`.
+   * password and is linked to the provider's `subject` (when the provider gives a stable one).
    *
    * @throws {AccountError} when the email is malformed or taken.
    */
-  async createSsoUser(options: { email: string; name?: string; subject: string }): Promise<User> {
+  async createSsoUser(options: { email: string; name?: string; subject?: string }): Promise<User> {
     if (!isEmail(options.email?.trim())) {
       throw new AccountError(`Not an email address: ${JSON.stringify(options.email)}`);
     }
@@ -278,7 +278,7 @@ export class Accounts {
       await this.#db.run(
         `INSERT INTO users (id, email, name, password_hash, created_at, oidc_subject)
          VALUES (?, ?, ?, ?, ?, ?)`,
-        [id, email, options.name ?? "", NO_PASSWORD, this.#now(), options.subject],
+        [id, email, options.name ?? "", NO_PASSWORD, this.#now(), options.subject ?? null],
       );
     } catch (cause) {
       throw new AccountError(`A user with email ${email} exists.`, { cause });

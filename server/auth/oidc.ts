@@ -13,6 +13,7 @@
 import * as client from "openid-client";
 import type { Database } from "../db/database.ts";
 import { secretsEqual, sha256Hex } from "../ids.ts";
+import { SsoError, type SsoFailure } from "./sso_error.ts";
 
 /** How long a sign-in may stay at the provider, in milliseconds. */
 export const OIDC_SIGN_IN_MS = 10 * 60_000;
@@ -20,27 +21,12 @@ export const OIDC_SIGN_IN_MS = 10 * 60_000;
 /** Where the provider sends the browser back, under the service's public URL. */
 export const OIDC_CALLBACK_PATH = "/signin/oidc/callback";
 
-/** Why a sign-in through the provider was refused. */
-export type OidcFailure =
-  /** The answer matches no sign-in of this browser: used already, expired, or from elsewhere. */
-  | "state"
-  /** The provider answered with an error (the user was refused or cancelled). */
-  | "provider"
-  /** The ID token or the provider's answer did not pass the checks. */
-  | "token"
-  /** The provider could not be reached. */
-  | "unavailable";
+/** Why a sign-in through the provider was refused (see {@linkcode SsoFailure}). */
+export type OidcFailure = SsoFailure;
 
-/** Thrown when a sign-in through the provider fails; `reason` says which way. */
-export class OidcError extends Error {
+/** Thrown when a sign-in through the OpenID provider fails; `reason` says which way. */
+export class OidcError extends SsoError {
   override name = "OidcError";
-  /** Which way the sign-in failed. */
-  readonly reason: OidcFailure;
-  /** Creates the error. */
-  constructor(reason: OidcFailure, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.reason = reason;
-  }
 }
 
 /** Who the provider says signed in. */

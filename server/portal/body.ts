@@ -11,10 +11,13 @@ export const MAX_PORTAL_BODY = 16_384;
 /**
  * Reads an `application/x-www-form-urlencoded` body into a plain object (first value wins).
  *
- * @throws {ServiceError} `LIMIT_EXCEEDED` when the body is too large.
+ * @throws {ServiceError} `LIMIT_EXCEEDED` when the body is larger than `maxBytes`.
  */
-export async function readForm(req: Request): Promise<Record<string, string>> {
-  const raw = await readBodyLimited(req, MAX_PORTAL_BODY);
+export async function readForm(
+  req: Request,
+  maxBytes: number = MAX_PORTAL_BODY,
+): Promise<Record<string, string>> {
+  const raw = await readBodyLimited(req, maxBytes);
   const fields: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(new TextDecoder().decode(raw))) {
     if (!(name in fields)) fields[name] = value;

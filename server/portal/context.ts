@@ -10,6 +10,7 @@ import type { Activations } from "../auth/activations.ts";
 import type { VerificationCodes } from "../auth/codes.ts";
 import type { CsrfGuard } from "../auth/csrf.ts";
 import type { OidcSignIn } from "../auth/oidc.ts";
+import type { SamlSignIn } from "../auth/saml.ts";
 import type { Pairings } from "../auth/pairings.ts";
 import type { RateLimiter } from "../auth/rate_limit.ts";
 import type { IssuedSession, Session, SessionStore } from "../auth/sessions.ts";
@@ -41,9 +42,17 @@ export interface PortalLimits {
 }
 
 /** Single sign-on through the company's identity provider, when configured. */
-export interface PortalSso {
-  /** The OpenID Connect sign-ins. */
-  signIn: OidcSignIn;
+export type PortalSso =
+  & PortalSsoSettings
+  & (
+    /** OpenID Connect sign-ins. */
+    | { protocol: "oidc"; signIn: OidcSignIn }
+    /** SAML 2.0 sign-ins. */
+    | { protocol: "saml"; signIn: SamlSignIn }
+  );
+
+/** What single sign-on does whatever the protocol. */
+export interface PortalSsoSettings {
   /** The provider's name on the button. */
   name: string;
   /** Email domains (lower case) whose agents get an account at their first sign-in. */

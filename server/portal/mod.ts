@@ -16,7 +16,6 @@ import { clientAddress } from "../auth/client_address.ts";
 import { VerificationCodes } from "../auth/codes.ts";
 import { readCookie, serializeCookie } from "../auth/cookies.ts";
 import { CsrfGuard } from "../auth/csrf.ts";
-import { OidcSignIn } from "../auth/oidc.ts";
 import { Pairings } from "../auth/pairings.ts";
 import { RateLimiter, sweepRateWindows } from "../auth/rate_limit.ts";
 import { sweepUsageWindows } from "../limits.ts";
@@ -56,6 +55,8 @@ import { decideAccess } from "./package_access.ts";
 import { redirect } from "./page.ts";
 import { packageAccess, requestCode, showReceive, verifyCode } from "./receive_routes.ts";
 import { checkAgentWithProvider, finishSso, startSso } from "./sso_routes.ts";
+import { acceptSamlAnswer, finishSaml, samlMetadata } from "./saml_routes.ts";
+import { ssoOf } from "./sso_setup.ts";
 import { isUploadPath, showUpload } from "./upload_routes.ts";
 import { json, messagePage, wordsFor } from "./respond.ts";
 
@@ -181,27 +182,11 @@ export async function createPortal(
     assetsDir: config.portalAssetsDir ?? DEFAULT_ASSETS_DIR,
     now,
     dummyPasswordHash: () => dummyHash ??= hashPassword(randomToken(32)),
-    sso: config.oidcIssuer && config.oidcClientId && config.oidcClientSecret
-      ? {
-        signIn: new OidcSignIn(
-          {
-            issuer: config.oidcIssuer,
-            clientId: config.oidcClientId,
-            clientSecret: config.oidcClientSecret,
-          },
-          db,
-          now,
-        ),
-        name: config.oidcName || new URL(config.oidcIssuer).hostname,
-        allowedDomains: (config.oidcAllowedDomains ?? "").split(",")
-          .map((domain) => domain.trim().toLowerCase()).filter(Boolean),
-        only: config.oidcOnly === true,
-      }
-      : undefined,
+    sso: await ssoOf(config, db, now, () => services.publicUrl),
   };
   const sso = portal.sso;
   const checkEveryMs = (config.oidcCheckMinutes ?? 15) * 60_000;
-  if (sso && checkEveryMs > 0) {
+  if (sso?.protocol === "oidc" && checkEveryMs > 0) {
     // The API asks before it serves an agent's key (server/callers.ts).
     services.checkAgent = (user) => checkAgentWithProvider(portal, sso, checkEveryMs, user, log);
   }
@@ -257,6 +242,9 @@ export async function createPortal(
     "GET /signin": showSignIn,
     "GET /signin/oidc": startSso,
     "GET /signin/oidc/callback": (portal, request) => finishSso(portal, request, log),
+    "GET /signin/saml": startSso,
+    "GET /signin/saml/done": (portal, request) => finishSaml(portal, request, log),
+    "GET /saml/metadata": samlMetadata,
     "POST /signin": submitSignIn,
     "POST /signout": submitSignOut,
     "GET /account": showAccount,
@@ -279,6 +267,9 @@ export async function createPortal(
   const pairing: Record<string, Route | undefined> = {
     "POST /auth/pairing": startPairing,
     "POST /auth/pairing/poll": pollPairing,
+    // Posted from the identity provider's site: a session cookie set here would replace the
+    // browser's own (not sent along, SameSite=Lax), which the sign-in must come back to.
+    "POST /saml/acs": (portal, request) => acceptSamlAnswer(portal, request, log),
   };
 
   async function handle(req: Request, info?: ConnectionInfo): Promise<Response | undefined> {

@@ -1,8 +1,10 @@
 /**
- * Single sign-on pages: `GET /signin/oidc` sends the browser to the identity provider,
- * `GET /signin/oidc/callback` takes its answer, finds the agent's account (`sso_match.ts`) and
- * signs the session in until the ID token expires (so the provider is asked again at least that
- * often). Every refusal is a page saying why, with a button to start again.
+ * Single sign-on pages: `GET /signin/oidc` (or `/signin/saml`) sends the browser to the identity
+ * provider, `GET /signin/oidc/callback` takes its OpenID answer (the SAML answer comes through
+ * `saml_routes.ts`); {@linkcode signInProviderIdentity}, for both, finds the agent's account
+ * (`sso_match.ts`) and signs the session in until the provider's token or session ends (so the
+ * provider is asked again at least that often). Every refusal is a page saying why, with a
+ * button to start again.
  *
  * Also the check of the Zendesk app's API keys: at most every `oidcCheckMinutes`, a request
  * with an agent's key redeems the agent's refresh token at the provider; when the provider
@@ -12,8 +14,9 @@
  * @module
  */
 import type { User } from "../accounts/accounts.ts";
-import { matchSsoAccount, type SsoRefusal } from "../accounts/sso_match.ts";
-import { OIDC_CALLBACK_PATH, OidcError } from "../auth/oidc.ts";
+import { matchSsoAccount, type ProviderIdentity, type SsoRefusal } from "../accounts/sso_match.ts";
+import { OIDC_CALLBACK_PATH } from "../auth/oidc.ts";
+import { SsoError } from "../auth/sso_error.ts";
 import type { LogEntry } from "../log.ts";
 import {
   type Portal,
@@ -37,7 +40,7 @@ export function ssoButton(portal: Portal, request: PortalRequest, next?: string)
   const sso = portal.sso;
   if (!sso) return "";
   const t = words(request);
-  const href = `/signin/oidc${next ? `?${new URLSearchParams({ next })}` : ""}`;
+  const href = `/signin/${sso.protocol}${next ? `?${new URLSearchParams({ next })}` : ""}`;
   return html`<div class="actions sso" data-role="sso">${
     sso.only ? html`<p class="muted">${t("sso.onlyProvider", { provider: sso.name })}</p>` : ""
   }
@@ -69,34 +72,39 @@ function callbackUrl(portal: Portal): string {
   return portal.services.publicUrl + OIDC_CALLBACK_PATH;
 }
 
-/** `GET /signin/oidc?next=…`: sends the browser to the identity provider. */
+/** `GET /signin/oidc?next=…` or `/signin/saml?next=…`: sends the browser to the provider. */
 export async function startSso(portal: Portal, request: PortalRequest): Promise<Response> {
   const sso = portal.sso;
-  if (!sso) return withCookies(request, redirect("/signin"));
+  if (!sso || request.url.pathname !== `/signin/${sso.protocol}`) {
+    return withCookies(request, redirect("/signin"));
+  }
   const next = safeNextPath(request.url.searchParams.get("next"));
   if (request.user) return withCookies(request, redirect(next ?? "/account"));
   let target: URL;
   try {
-    target = await sso.signIn.start(request.sessionId, callbackUrl(portal), next ?? "");
+    target = sso.protocol === "oidc"
+      ? await sso.signIn.start(request.sessionId, callbackUrl(portal), next ?? "")
+      : await sso.signIn.start(request.sessionId, next ?? "");
   } catch (error) {
-    if (!(error instanceof OidcError)) throw error;
+    if (!(error instanceof SsoError)) throw error;
     return refusal(portal, request, sso, error, next);
   }
   return withCookies(request, redirect(target.href));
 }
 
-function refusal(
+/** The page refusing a sign-in through the provider, saying why. */
+export function refusal(
   portal: Portal,
   request: PortalRequest,
   sso: PortalSso,
-  reason: OidcError | { refused: SsoRefusal; email?: string },
+  reason: SsoError | { refused: SsoRefusal; email?: string },
   next?: string,
 ): Response {
   const t = words(request);
   const provider = sso.name;
   let message: string;
   let status = 403;
-  if (reason instanceof OidcError) {
+  if (reason instanceof SsoError) {
     message = {
       state: () => t("sso.stateUsed"),
       provider: () => t("sso.providerRefused", { provider }),
@@ -129,33 +137,60 @@ function refusal(
   });
 }
 
-/** `GET /signin/oidc/callback`: the provider's answer. */
+/** `GET /signin/oidc/callback`: the OpenID provider's answer. */
 export async function finishSso(
   portal: Portal,
   request: PortalRequest,
   log: (entry: LogEntry) => void,
 ): Promise<Response> {
   const sso = portal.sso;
-  if (!sso) return withCookies(request, redirect("/signin"));
+  if (sso?.protocol !== "oidc") return withCookies(request, redirect("/signin"));
   let identity;
   try {
     identity = await sso.signIn.finish(request.sessionId, request.url);
   } catch (error) {
-    if (!(error instanceof OidcError)) throw error;
+    if (!(error instanceof SsoError)) throw error;
     logRefusal(log, error.reason, error.message);
     return refusal(portal, request, sso, error);
   }
+  return await signInProviderIdentity(portal, request, sso, identity, log);
+}
+
+/** Who the provider says signed in, checked by the protocol's module, and for how long. */
+export interface SignedInIdentity extends ProviderIdentity {
+  /** How long the sign-in may last (the ID token, the SAML session), in milliseconds. */
+  validForMs: number;
+  /** The provider's refresh token, when it gave one (OpenID `offline_access`). */
+  refreshToken?: string;
+  /** Where the agent was going. */
+  nextPath: string;
+}
+
+/**
+ * After the provider said who this is (OpenID Connect or SAML): finds or makes the account
+ * (refusing a deactivated one, an unknown address outside the allowed domains), links it to the
+ * provider's subject and signs the browser session in for as long as the provider allows.
+ */
+export async function signInProviderIdentity(
+  portal: Portal,
+  request: PortalRequest,
+  sso: PortalSso,
+  identity: SignedInIdentity,
+  log: (entry: LogEntry) => void,
+): Promise<Response> {
   const next = safeNextPath(identity.nextPath);
   const match = await matchSsoAccount(portal.services.accounts, identity, sso.allowedDomains);
   if ("refused" in match) {
     logRefusal(log, match.refused, "no account for this identity");
     return refusal(portal, request, sso, match, next);
   }
-  await portal.services.accounts.linkSubject(
-    match.user.id,
-    identity.subject,
-    identity.refreshToken,
-  );
+  if (identity.subject !== undefined) {
+    await portal.services.accounts.linkSubject(
+      match.user.id,
+      identity.subject,
+      identity.refreshToken,
+    );
+  }
   await useSession(
     portal,
     request,
@@ -165,7 +200,8 @@ export async function finishSso(
   return withCookies(request, redirect(next ?? "/account"));
 }
 
-function logRefusal(log: (entry: LogEntry) => void, reason: string, detail: string): void {
+/** Logs a refused sign-in as an `sso` entry with its reason (never a token or an assertion). */
+export function logRefusal(log: (entry: LogEntry) => void, reason: string, detail: string): void {
   log({
     time: new Date().toISOString(),
     event: "sso",
@@ -180,7 +216,7 @@ function logRefusal(log: (entry: LogEntry) => void, reason: string, detail: stri
  */
 export async function checkAgentWithProvider(
   portal: Portal,
-  sso: PortalSso,
+  sso: PortalSso & { protocol: "oidc" },
   everyMs: number,
   user: User,
   log: (entry: LogEntry) => void,
@@ -192,7 +228,7 @@ export async function checkAgentWithProvider(
   try {
     verdict = await sso.signIn.stillAllowed(token);
   } catch (error) {
-    if (!(error instanceof OidcError)) throw error;
+    if (!(error instanceof SsoError)) throw error;
     logRefusal(log, "check_unavailable", error.message);
     return true;
   }

@@ -249,4 +249,28 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE dropzones ADD COLUMN sender_domain_access INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 10,
+    description: "SAML sign-ins: requests waiting at the provider, assertions seen",
+    sql: `
+      -- A SAML request sent to the provider: its ID (hashed), the browser session it belongs to.
+      -- The checked answer waits here (answer, JSON) for that browser's next request, fetched by
+      -- a one-time token (hashed). Used once.
+      CREATE TABLE saml_requests (
+        id_hash TEXT PRIMARY KEY,
+        session_hash TEXT NOT NULL,
+        next_path TEXT NOT NULL DEFAULT '',
+        answer TEXT,
+        handoff_hash TEXT UNIQUE,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX saml_requests_expires ON saml_requests(expires_at);
+      -- The IDs (hashed) of assertions accepted, until they expire: a replay is refused.
+      CREATE TABLE saml_assertions (
+        id_hash TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX saml_assertions_expires ON saml_assertions(expires_at);
+    `,
+  },
 ];
