@@ -8,12 +8,11 @@
  *
  * @module
  */
-import { SsoError } from "../auth/sso_error.ts";
 import type { LogEntry } from "../log.ts";
 import { readForm } from "./body.ts";
 import { type Portal, type PortalRequest, withCookies } from "./context.ts";
 import { redirect } from "./page.ts";
-import { logRefusal, refusal, signInProviderIdentity } from "./sso_routes.ts";
+import { refusedByProvider, signInProviderIdentity } from "./sso_routes.ts";
 
 /** Largest answer the ACS reads, in bytes (a signed assertion with many attributes or groups). */
 const MAX_SAML_ANSWER = 256 * 1024;
@@ -34,9 +33,7 @@ export async function acceptSamlAnswer(
   try {
     handoff = await sso.signIn.acceptAnswer(form.SAMLResponse ?? "");
   } catch (error) {
-    if (!(error instanceof SsoError)) throw error;
-    logRefusal(log, error.reason, error.message);
-    return refusal(portal, request, sso, error);
+    return refusedByProvider(portal, request, sso, error, log);
   }
   return withCookies(
     request,
@@ -59,9 +56,7 @@ export async function finishSaml(
       request.url.searchParams.get("handoff") ?? "",
     );
   } catch (error) {
-    if (!(error instanceof SsoError)) throw error;
-    logRefusal(log, error.reason, error.message);
-    return refusal(portal, request, sso, error);
+    return refusedByProvider(portal, request, sso, error, log);
   }
   return await signInProviderIdentity(portal, request, sso, identity, log);
 }

@@ -149,11 +149,27 @@ export async function finishSso(
   try {
     identity = await sso.signIn.finish(request.sessionId, request.url);
   } catch (error) {
-    if (!(error instanceof SsoError)) throw error;
-    logRefusal(log, error.reason, error.message);
-    return refusal(portal, request, sso, error);
+    return refusedByProvider(portal, request, sso, error, log);
   }
   return await signInProviderIdentity(portal, request, sso, identity, log);
+}
+
+/**
+ * Logs a sign-in the protocol's module refused ({@linkcode SsoError}) and answers with the page
+ * saying why.
+ *
+ * @throws whatever `error` is when it is not an `SsoError` (a fault, not a refusal).
+ */
+export function refusedByProvider(
+  portal: Portal,
+  request: PortalRequest,
+  sso: PortalSso,
+  error: unknown,
+  log: (entry: LogEntry) => void,
+): Response {
+  if (!(error instanceof SsoError)) throw error;
+  logRefusal(log, error.reason, error.message);
+  return refusal(portal, request, sso, error);
 }
 
 /** Who the provider says signed in, checked by the protocol's module, and for how long. */

@@ -8,7 +8,8 @@
  *
  * The tests make it misbehave the way a misconfigured or hostile provider, or an attacker, would
  * (`tamper`): another audience, an expired assertion, no signature, a signed assertion changed
- * afterwards, an answer to another request; and refuse a user (`deactivate`): a Response with
+ * afterwards, one signed with another key, an answer to another request or for another
+ * service's ACS; and refuse a user (`deactivate`): a Response with
  * status `Responder`/`RequestDenied` and no assertion, as Okta or Entra answer for a
  * deactivated user.
  *
@@ -34,6 +35,7 @@ export type SamlTamper =
   | "unsigned"
   | "tampered"
   | "wrong-in-response-to"
+  | "wrong-recipient"
   | "forged";
 
 /** A running test provider. */
@@ -164,13 +166,16 @@ export async function startTestSamlIdp(options: { users: SamlUser[] }): Promise<
       ? [at(-2 * 3_600_000), at(-3_600_000)]
       : [at(-60_000), at(5 * 60_000)];
     const audience = tamper === "wrong-audience" ? "https://another-app.example" : request.audience;
+    const recipient = tamper === "wrong-recipient"
+      ? "https://another-app.example/acs"
+      : request.acs;
     const assertion =
       `<saml:Assertion xmlns:saml="${ASSERTION}" ID="${randomId()}" Version="2.0" IssueInstant="${
         at(0)
       }"><saml:Issuer>${entityId}</saml:Issuer><saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${
         escapeXml(user.id)
       }</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${inResponseTo}" NotOnOrAfter="${notOnOrAfter}" Recipient="${
-        escapeXml(request.acs)
+        escapeXml(recipient)
       }"/></saml:SubjectConfirmation></saml:Subject><saml:Conditions NotBefore="${notBefore}" NotOnOrAfter="${notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${
         escapeXml(audience)
       }</saml:Audience></saml:AudienceRestriction></saml:Conditions><saml:AuthnStatement AuthnInstant="${

@@ -134,33 +134,37 @@ Deno.test("SAML: sign in, open a package, pair the app; every refused case says 
       );
     });
 
-    await step("refused: wrong audience, expired, unsigned, tampered, forged", async () => {
-      const cases = [
-        ["wrong-audience", /audience mismatch/],
-        // The bearer confirmation's NotOnOrAfter is checked first (then the Conditions').
-        ["expired", /expired|no valid subject confirmation/i],
-        ["unsigned", /signature/i],
-        ["tampered", /signature/i],
-        ["forged", /signature/i],
-      ] as const;
-      for (const [tamper, reason] of cases) {
-        idp.tamper = tamper;
-        const page = await fresh();
-        await signInWithSaml(page, "agent-1");
-        assert.equal(
-          await refusal(page),
-          "The answer from Corp SAML could not be verified, so you were not signed in. " +
-            "Try again; if it keeps failing, tell your administrator.",
-          tamper,
-        );
-        assert.match(lastReason(), reason, tamper);
-        assert.equal(await page.locator('[data-role="account-email"]').count(), 0);
-      }
-      idp.tamper = undefined;
-      // The tampered answer named a colleague: nobody was signed in as them either.
-      const colleague = (await service.server.accounts.findUserByEmail("colleague@example.com"))!;
-      assert.equal(await service.server.accounts.subjectOf(colleague.id), undefined);
-    });
+    await step(
+      "refused: wrong audience, expired, unsigned, tampered, forged, another recipient",
+      async () => {
+        const cases = [
+          ["wrong-audience", /audience mismatch/],
+          // The bearer confirmation's NotOnOrAfter is checked first (then the Conditions').
+          ["expired", /expired|no valid subject confirmation/i],
+          ["unsigned", /signature/i],
+          ["tampered", /signature/i],
+          ["forged", /signature/i],
+          ["wrong-recipient", /another recipient/],
+        ] as const;
+        for (const [tamper, reason] of cases) {
+          idp.tamper = tamper;
+          const page = await fresh();
+          await signInWithSaml(page, "agent-1");
+          assert.equal(
+            await refusal(page),
+            "The answer from Corp SAML could not be verified, so you were not signed in. " +
+              "Try again; if it keeps failing, tell your administrator.",
+            tamper,
+          );
+          assert.match(lastReason(), reason, tamper);
+          assert.equal(await page.locator('[data-role="account-email"]').count(), 0);
+        }
+        idp.tamper = undefined;
+        // The tampered answer named a colleague: nobody was signed in as them either.
+        const colleague = (await service.server.accounts.findUserByEmail("colleague@example.com"))!;
+        assert.equal(await service.server.accounts.subjectOf(colleague.id), undefined);
+      },
+    );
 
     await step("refused: an answer to another request, a replay, a planted answer", async () => {
       const used = "This sign-in was used already, has expired, or was started in another " +
