@@ -49,7 +49,9 @@ export interface MoveResult {
 
 /**
  * Tables in an order that satisfies their foreign keys. Leases are not moved (they expire), nor
- * single sign-ons waiting at the provider (`oidc_sign_ins`, 10 minutes).
+ * single sign-ons waiting at the provider (`oidc_sign_ins`, `saml_requests`, 10 minutes), nor the
+ * SAML assertions seen (`saml_assertions`, minutes: an answer replayed across the move up is
+ * refused anyway, its request being gone).
  */
 const TABLES = [
   "users",
