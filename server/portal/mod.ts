@@ -244,7 +244,7 @@ export async function createPortal(
     "GET /signin/oidc/callback": (portal, request) => finishSso(portal, request, log),
     "GET /signin/saml": startSso,
     "GET /signin/saml/done": (portal, request) => finishSaml(portal, request, log),
-    "GET /saml/metadata": samlMetadata,
+    "GET /saml/metadata": portal.sso?.protocol === "saml" ? samlMetadata : undefined,
     "POST /signin": submitSignIn,
     "POST /signout": submitSignOut,
     "GET /account": showAccount,
