@@ -9,7 +9,7 @@
  * The tests make it misbehave the way a misconfigured or hostile provider, or an attacker, would
  * (`tamper`): another audience, an expired assertion, no signature, a signed assertion changed
  * afterwards, one signed with another key, an answer to another request or for another
- * service's ACS; and refuse a user (`deactivate`): a Response with
+ * service's ACS, an unsolicited (IdP-initiated) answer without InResponseTo; and refuse a user (`deactivate`): a Response with
  * status `Responder`/`RequestDenied` and no assertion, as Okta or Entra answer for a
  * deactivated user.
  *
@@ -36,6 +36,7 @@ export type SamlTamper =
   | "tampered"
   | "wrong-in-response-to"
   | "wrong-recipient"
+  | "unsolicited"
   | "forged";
 
 /** A running test provider. */
@@ -150,12 +151,13 @@ export async function startTestSamlIdp(options: { users: SamlUser[] }): Promise<
     const at = (ms: number) => new Date(now + ms).toISOString();
     const tamper = handle.tamper;
     const inResponseTo = tamper === "wrong-in-response-to" ? randomId() : request.id;
+    const inResponseToAttribute = tamper === "unsolicited" ? "" : ` InResponseTo="${inResponseTo}"`;
     const header =
       `<samlp:Response xmlns:samlp="${PROTOCOL}" xmlns:saml="${ASSERTION}" ID="${randomId()}" Version="2.0" IssueInstant="${
         at(0)
       }" Destination="${
         escapeXml(request.acs)
-      }" InResponseTo="${inResponseTo}"><saml:Issuer>${entityId}</saml:Issuer>`;
+      }"${inResponseToAttribute}><saml:Issuer>${entityId}</saml:Issuer>`;
     const user = users.get(login);
     if (!user || deactivated.has(login)) {
       const refused =
@@ -174,7 +176,7 @@ export async function startTestSamlIdp(options: { users: SamlUser[] }): Promise<
         at(0)
       }"><saml:Issuer>${entityId}</saml:Issuer><saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${
         escapeXml(user.id)
-      }</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${inResponseTo}" NotOnOrAfter="${notOnOrAfter}" Recipient="${
+      }</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData${inResponseToAttribute} NotOnOrAfter="${notOnOrAfter}" Recipient="${
         escapeXml(recipient)
       }"/></saml:SubjectConfirmation></saml:Subject><saml:Conditions NotBefore="${notBefore}" NotOnOrAfter="${notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${
         escapeXml(audience)

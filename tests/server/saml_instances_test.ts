@@ -4,7 +4,7 @@
  * provider's answer reaches the other while the same answer posted at once to the first is
  * refused, and so is a later replay (the request IDs and the assertion IDs live in the
  * database, not in one process); the ACS sets no cookie and its token works only in the
- * browser that started the sign-in.
+ * browser that started the sign-in; an unsolicited (IdP-initiated) answer is refused.
  */
 import assert from "node:assert/strict";
 import { type RunningServer, startServer } from "../../server/mod.ts";
@@ -17,6 +17,25 @@ function hiddenValue(page: string, name: string): string {
   assert.ok(found, `no ${name} in the page`);
   return found[1].replaceAll("&#34;", '"').replaceAll("&#38;", "&").replaceAll("&#39;", "'")
     .replaceAll("&#60;", "<").replaceAll("&#62;", ">");
+}
+
+/** Goes through the test provider from `toIdp` (the service's redirect) as `login`: its answer. */
+async function idpAnswer(toIdp: string, login: string): Promise<string> {
+  const entryPoint = toIdp.slice(0, toIdp.indexOf("?"));
+  assert.ok(toIdp.startsWith(`${entryPoint}?SAMLRequest=`));
+  const form = await (await fetch(toIdp)).text();
+  const posted = await (await fetch(new URL("/sso/login", entryPoint), {
+    method: "POST",
+    body: new URLSearchParams({ request: hiddenValue(form, "request"), login }),
+  })).text();
+  return hiddenValue(posted, "SAMLResponse");
+}
+
+/** Starts a sign-in on `server` and signs in at the provider: the provider's answer. */
+async function answerFor(server: RunningServer, login: string): Promise<string> {
+  const started = await fetch(`${server.url}/signin/saml`, { redirect: "manual" });
+  await started.body?.cancel();
+  return await idpAnswer(started.headers.get("location")!, login);
 }
 
 backendTest(
@@ -57,14 +76,7 @@ backendTest(
       const started = await fetch(`${first.url}/signin/saml`, { redirect: "manual" });
       assert.equal(started.status, 303);
       const cookie = started.headers.get("set-cookie")!.split(";")[0];
-      const toIdp = started.headers.get("location")!;
-      assert.ok(toIdp.startsWith(`${idp.entryPoint}?SAMLRequest=`));
-      const form = await (await fetch(toIdp)).text();
-      const posted = await (await fetch(new URL("/sso/login", idp.entryPoint), {
-        method: "POST",
-        body: new URLSearchParams({ request: hiddenValue(form, "request"), login: "agent-1" }),
-      })).text();
-      const samlResponse = hiddenValue(posted, "SAMLResponse");
+      const samlResponse = await idpAnswer(started.headers.get("location")!, "agent-1");
 
       // The provider's post reaches the other instance, without the session cookie; the same
       // answer posted at once to the first instance too (a replay racing it) is refused.
@@ -108,6 +120,16 @@ backendTest(
       });
       assert.equal(replayed.status, 400);
       assert.match(await replayed.text(), /This sign-in was used already/);
+
+      // An answer the provider sends on its own (IdP-initiated, no InResponseTo): refused alike.
+      idp.tamper = "unsolicited";
+      const unsolicited = await fetch(`${first.url}/saml/acs`, {
+        method: "POST",
+        body: new URLSearchParams({ SAMLResponse: await answerFor(first, "agent-1") }),
+        redirect: "manual",
+      });
+      assert.equal(unsolicited.status, 400);
+      assert.match(await unsolicited.text(), /This sign-in was used already/);
     } finally {
       for (const server of servers) await server.close();
       await settings.drop();
