@@ -85,8 +85,4 @@ export async function signInWithProvider(page: Page, login: string): Promise<voi
   }
 }
 
-/** The refusal page's message once it shows. */
-export async function refusal(page: Page): Promise<string> {
-  await page.waitForSelector('[data-role="state"].error');
-  return await page.locator('[data-role="message"]').innerText();
-}
+export { refusal } from "./_refusal.ts";

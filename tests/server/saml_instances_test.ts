@@ -4,7 +4,9 @@
  * provider's answer reaches the other while the same answer posted at once to the first is
  * refused, and so is a later replay (the request IDs and the assertion IDs live in the
  * database, not in one process); the ACS sets no cookie and its token works only in the
- * browser that started the sign-in; an unsolicited (IdP-initiated) answer is refused.
+ * browser that started the sign-in; an unsolicited (IdP-initiated) answer is refused. And the
+ * answers that fail the checks without a browser: unsigned, signed with another key, for
+ * another service's ACS.
  */
 import assert from "node:assert/strict";
 import { type RunningServer, startServer } from "../../server/mod.ts";
@@ -138,3 +140,48 @@ backendTest(
     }
   },
 );
+
+Deno.test("SAML answers that fail the checks are refused, with the page saying why", async () => {
+  const idp = await startTestSamlIdp({ users: [{ id: "agent-1", email: "agent@example.com" }] });
+  const dataDir = await Deno.makeTempDir({ prefix: "padlock-saml-test-" });
+  const reasons: string[] = [];
+  const server = await startServer({
+    port: 0,
+    hostname: "127.0.0.1",
+    dataDir,
+    sweepIntervalMs: 0,
+    log: (entry) => {
+      if (entry.event === "sso") reasons.push(String(entry.detail?.message));
+    },
+    samlEntryPoint: idp.entryPoint,
+    samlIdpCert: idp.certificate,
+    samlIdpName: "Corp SAML",
+  });
+  try {
+    await server.accounts.createUser({ email: "agent@example.com", password: "agent password 1" });
+    const cases = [
+      ["unsigned", /signature/i],
+      ["forged", /signature/i],
+      ["wrong-recipient", /another recipient/],
+    ] as const;
+    for (const [tamper, reason] of cases) {
+      idp.tamper = tamper;
+      const refused = await fetch(`${server.url}/saml/acs`, {
+        method: "POST",
+        body: new URLSearchParams({ SAMLResponse: await answerFor(server, "agent-1") }),
+        redirect: "manual",
+      });
+      assert.equal(refused.status, 403, tamper);
+      assert.match(
+        await refused.text(),
+        /The answer from Corp SAML could not be verified, so you were not signed in\./,
+        tamper,
+      );
+      assert.match(reasons.at(-1) ?? "", reason, tamper);
+    }
+  } finally {
+    await server.close();
+    await idp.close();
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
