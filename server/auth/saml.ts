@@ -16,7 +16,13 @@
  *
  * @module
  */
-import { type CacheProvider, type Profile, SAML, SamlStatusError } from "@node-saml/node-saml";
+import {
+  type CacheProvider,
+  type Profile,
+  SAML,
+  SamlStatusError,
+  ValidateInResponseTo,
+} from "@node-saml/node-saml";
 import type { Database } from "../db/database.ts";
 import { randomToken, secretsEqual, sha256Hex } from "../ids.ts";
 import { SsoError } from "./sso_error.ts";
@@ -98,7 +104,7 @@ function firstString(profile: Profile, names: string[]): string | undefined {
   return undefined;
 }
 
-/** The error's message with those of its causes, for the log; never the assertion. */
+/** The error's message, cut short, for the log (node-saml's messages never quote the assertion). */
 function describe(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 300) : String(error);
 }
@@ -150,7 +156,7 @@ export class SamlSignIn {
       // The signature over the assertion is what matters; many providers sign only it.
       wantAssertionsSigned: true,
       wantAuthnResponseSigned: false,
-      validateInResponseTo: "always" as SAML["options"]["validateInResponseTo"],
+      validateInResponseTo: ValidateInResponseTo.always,
       requestIdExpirationPeriodMs: SAML_SIGN_IN_MS,
       cacheProvider: cache,
       acceptedClockSkewMs: this.#settings.acceptedClockSkewMs ?? 60_000,
