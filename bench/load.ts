@@ -346,6 +346,11 @@ class Service {
     return processCpuSeconds(this.pid);
   }
 
+  /** CPU seconds the service has used in the kernel. */
+  systemSeconds(): number {
+    return processCpuTimes(this.pid).system;
+  }
+
   /** `VmRSS` and `VmHWM` in bytes. */
   memory(): { rss: number; hwm: number } {
     const status = Deno.readTextFileSync(`/proc/${this.pid}/status`);
@@ -363,10 +368,16 @@ class Service {
 
 /** CPU seconds (user + system) of a process, from `/proc/<pid>/stat` (clock ticks of 1/100 s). */
 function processCpuSeconds(pid: number | "self"): number {
+  const { user, system } = processCpuTimes(pid);
+  return user + system;
+}
+
+/** CPU seconds of a process in user space and in the kernel (system calls: I/O, sockets, sync). */
+function processCpuTimes(pid: number | "self"): { user: number; system: number } {
   const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
   // The command name, in parentheses, may hold spaces: count fields after its closing one.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 }
 
 /** The storage of one run: the service's variables for it, and how to clean up. */
@@ -436,6 +447,8 @@ interface PhaseResult {
   seconds: number;
   mb: number;
   serviceCpu: number;
+  /** Of `serviceCpu`, the seconds in the kernel. */
+  serviceSystem: number;
   cpuPerGiB: number;
 }
 
@@ -476,6 +489,9 @@ class Instances {
 
   cpuSeconds(): number {
     return this.list.reduce((total, service) => total + service.cpuSeconds(), 0);
+  }
+  systemSeconds(): number {
+    return this.list.reduce((total, service) => total + service.systemSeconds(), 0);
   }
   memory(): { rss: number; hwm: number } {
     const each = this.list.map((service) => service.memory());
@@ -586,11 +602,16 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
     /** Runs transfers and measures the service's and this client's CPU during them. */
     const measured = async (transfers: () => Promise<void>[]) => {
       latencies.recording = true;
-      const before = { service: service.cpuSeconds(), client: processCpuSeconds("self") };
+      const before = {
+        service: service.cpuSeconds(),
+        system: service.systemSeconds(),
+        client: processCpuSeconds("self"),
+      };
       const started = performance.now();
       const results = await Promise.allSettled(transfers());
       const seconds = (performance.now() - started) / 1000;
       const serviceCpu = service.cpuSeconds() - before.service;
+      const serviceSystem = service.systemSeconds() - before.system;
       const clientCpu = processCpuSeconds("self") - before.client;
       latencies.recording = false;
       rssPeak = Math.max(rssPeak, service.memory().rss);
@@ -598,7 +619,7 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
       for (const result of results) {
         if (result.status === "rejected") problems.push(String(result.reason));
       }
-      return { results, seconds, serviceCpu, clientCpu };
+      return { results, seconds, serviceCpu, serviceSystem, clientCpu };
     };
     const partMB = (count: number) => (count * (PART_SIZE + 107)) / MB;
     const perGiB = (cpu: number, mb: number) => cpu / ((mb * MB) / GIB);
@@ -624,12 +645,14 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
           seconds: up.seconds,
           mb: upMB,
           serviceCpu: up.serviceCpu,
+          serviceSystem: up.serviceSystem,
           cpuPerGiB: perGiB(up.serviceCpu, upMB),
         },
         down: {
           seconds: down.seconds,
           mb: downMB,
           serviceCpu: down.serviceCpu,
+          serviceSystem: down.serviceSystem,
           cpuPerGiB: perGiB(down.serviceCpu, downMB),
         },
       };
@@ -753,9 +776,14 @@ for (const backend of BACKENDS) {
         } s on ${cores} cores\n` +
         (phases
           ? `  service CPU per GiB: received ${phases.up.cpuPerGiB.toFixed(2)} s ` +
-            `(${phases.up.serviceCpu.toFixed(1)} s for ${phases.up.mb.toFixed(0)} MB in ` +
+            `(${phases.up.serviceCpu.toFixed(1)} s, ${
+              phases.up.serviceSystem.toFixed(1)
+            } s of it ` +
+            `in the kernel, for ${phases.up.mb.toFixed(0)} MB in ` +
             `${phases.up.seconds.toFixed(1)} s), sent ${phases.down.cpuPerGiB.toFixed(2)} s ` +
-            `(${phases.down.serviceCpu.toFixed(1)} s for ${phases.down.mb.toFixed(0)} MB in ` +
+            `(${phases.down.serviceCpu.toFixed(1)} s, ${
+              phases.down.serviceSystem.toFixed(1)
+            } s of it in the kernel, for ${phases.down.mb.toFixed(0)} MB in ` +
             `${phases.down.seconds.toFixed(1)} s)\n`
           : "") +
         `  byte-identical (SHA-256): ${result.verified.downloads}/${DOWNLOADERS} downloads, ` +
