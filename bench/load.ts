@@ -42,6 +42,17 @@
  * the memory and CPU figures are their sums. The CPU seconds per GiB moved are the service's CPU
  * time during the load divided by the ciphertext moved up and down.
  *
+ * `--phases split|mixed` (`split`): `split` runs the uploads first, all at once, and then the
+ * downloads, all at once, and measures the service's CPU in each, so that the cost per GiB is
+ * printed for what the service received and for what it sent; `mixed` runs uploads and downloads
+ * at the same time (the figures of the runs recorded before 2026-12-04's evening), with one cost
+ * per GiB for both directions.
+ *
+ * `PADLOCK_LOAD_CPU_PROF_DIR=<dir>` starts the services with `--cpu-prof`, and in `split` mode
+ * restarts them between the phases (over the same data), so that each phase leaves its own V8 CPU
+ * profile in that folder (`upload-…` and `download-…` subfolders): `bench/profile.ts` prints
+ * where the time went.
+ *
  * Options (environment): `PADLOCK_LOAD_MIB` file sizes in MiB, comma-separated (default `10,20,40`);
  * `PADLOCK_LOAD_UPLOADERS` (50); `PADLOCK_LOAD_DOWNLOADERS` (50); `PADLOCK_LOAD_SOURCES`, distinct
  * files the downloaders read, uploaded before the load (10); `PADLOCK_LOAD_PACKAGES`, packages the
@@ -103,6 +114,7 @@ const { values: flags } = parseArgs({
   options: {
     backend: { type: "string", default: "sqlite-files" },
     instances: { type: "string", default: "1" },
+    phases: { type: "string", default: "split" },
   },
 });
 const BACKENDS = flags.backend.split(",").map((text) => {
@@ -125,6 +137,11 @@ if (INSTANCES > 1 && BACKENDS.includes("sqlite-files")) {
     "--instances above 1 needs a shared database: use --backend postgres-s3 or postgres-s3-direct",
   );
 }
+if (flags.phases !== "split" && flags.phases !== "mixed") {
+  throw new RangeError(`--phases must be split or mixed: current value is ${flags.phases}`);
+}
+const SPLIT = flags.phases === "split";
+const PROFILE_DIR = Deno.env.get("PADLOCK_LOAD_CPU_PROF_DIR");
 const GIB = 1024 ** 3;
 
 /** The distinct plaintext blocks files are made of. */
@@ -280,9 +297,14 @@ class Service {
     this.#drained = drained;
   }
 
-  static async start(dataDir: string, env: Record<string, string> = {}): Promise<Service> {
+  static async start(
+    dataDir: string,
+    env: Record<string, string> = {},
+    profileDir?: string,
+  ): Promise<Service> {
+    const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
     const child = new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", SERVER_MAIN, "--port", "0", "--hostname", "127.0.0.1"],
+      args: ["run", "-A", ...profile, SERVER_MAIN, "--port", "0", "--hostname", "127.0.0.1"],
       // Every simulated client calls from 127.0.0.1: the per-address limits would measure
       // themselves, not the service.
       env: {
@@ -324,6 +346,11 @@ class Service {
     return processCpuSeconds(this.pid);
   }
 
+  /** CPU seconds the service has used in the kernel. */
+  systemSeconds(): number {
+    return processCpuTimes(this.pid).system;
+  }
+
   /** `VmRSS` and `VmHWM` in bytes. */
   memory(): { rss: number; hwm: number } {
     const status = Deno.readTextFileSync(`/proc/${this.pid}/status`);
@@ -341,10 +368,16 @@ class Service {
 
 /** CPU seconds (user + system) of a process, from `/proc/<pid>/stat` (clock ticks of 1/100 s). */
 function processCpuSeconds(pid: number | "self"): number {
+  const { user, system } = processCpuTimes(pid);
+  return user + system;
+}
+
+/** CPU seconds of a process in user space and in the kernel (system calls: I/O, sockets, sync). */
+function processCpuTimes(pid: number | "self"): { user: number; system: number } {
   const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
   // The command name, in parentheses, may hold spaces: count fields after its closing one.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 }
 
 /** The storage of one run: the service's variables for it, and how to clean up. */
@@ -397,6 +430,8 @@ interface RunResult {
   serviceCpu: number;
   /** Service CPU seconds per GiB of ciphertext moved (up + down) during the load. */
   cpuPerGiB: number;
+  /** In `split` mode: the upload phase (received) and the download phase (sent), apart. */
+  phases?: { up: PhaseResult; down: PhaseResult };
   clientCpu: number;
   hwm: number;
   verified: { uploads: number; downloads: number };
@@ -405,6 +440,16 @@ interface RunResult {
   encryptions: number;
   decryptions: number;
   setupSeconds: number;
+}
+
+/** One phase of a `split` run: its wall time and the service's CPU per GiB in it. */
+interface PhaseResult {
+  seconds: number;
+  mb: number;
+  serviceCpu: number;
+  /** Of `serviceCpu`, the seconds in the kernel. */
+  serviceSystem: number;
+  cpuPerGiB: number;
 }
 
 function stats(values: number[]) {
@@ -420,11 +465,33 @@ function hashingSink(): { stream: WritableStream<Uint8Array>; digest: () => stri
   };
 }
 
-/** The instances of a run, measured together. */
+/** The instances of a run, measured together; `restart` replaces them over the same data. */
 class Instances {
-  constructor(readonly list: Service[]) {}
+  list: Service[] = [];
+  clients: SendSafelyClient[] = [];
+
+  constructor(
+    readonly dataDirs: string[],
+    readonly env: Record<string, string>,
+    readonly client: (url: string) => SendSafelyClient,
+  ) {}
+
+  async start(profileDir?: string): Promise<void> {
+    if (profileDir) await Deno.mkdir(profileDir, { recursive: true });
+    for (const dir of this.dataDirs) this.list.push(await Service.start(dir, this.env, profileDir));
+    // One client per instance; transfer n goes through instance n mod N.
+    this.clients = this.list.map((instance) => this.client(instance.url));
+  }
+
+  async stop(): Promise<void> {
+    for (const instance of this.list.splice(0)) await instance.stop();
+  }
+
   cpuSeconds(): number {
     return this.list.reduce((total, service) => total + service.cpuSeconds(), 0);
+  }
+  systemSeconds(): number {
+    return this.list.reduce((total, service) => total + service.systemSeconds(), 0);
   }
   memory(): { rss: number; hwm: number } {
     const each = this.list.map((service) => service.memory());
@@ -452,16 +519,16 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
   const user = await accounts.createUser({ email: "load@example.com", password: "load password" });
   const key = await accounts.createApiKey(user.id, "load");
   await close();
-  const started: Service[] = [];
-  for (const dir of dataDirs) started.push(await Service.start(dir, storage.env));
-  const service = new Instances(started);
   const latencies = new Latencies();
   const cache = new CryptoCache();
-  // One client per instance; transfer n goes through instance n mod N.
-  const clients = started.map((instance) =>
-    new SendSafelyClient({ host: instance.url, credentials: key, fetch: latencies.fetch })
+  const service = new Instances(
+    dataDirs,
+    storage.env,
+    (url) => new SendSafelyClient({ host: url, credentials: key, fetch: latencies.fetch }),
   );
-  const client = clients[0];
+  const profileDir = (phase: string) =>
+    PROFILE_DIR ? `${PROFILE_DIR}/${phase}-${backend}-${sizeMiB}mib` : undefined;
+  await service.start(profileDir(SPLIT ? "upload" : "mixed"));
   const deadline = AbortSignal.timeout(TIMEOUT_S * 1000);
   const problems: string[] = [];
   let retries = 0;
@@ -473,36 +540,36 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
       { length: SOURCES },
       (_, index) => new BlockFile(size, 1000 + index),
     );
-    const sourcePackage = await createPackage(client);
+    const client = () => service.clients[0];
+    const sourcePackage = await createPackage(client());
     const sourceIds: string[] = [];
     await Promise.all(sources.map(async (file, index) => {
-      const uploaded = await uploadFile(client, sourcePackage, file, {
+      const uploaded = await uploadFile(client(), sourcePackage, file, {
         name: `source-${index}.bin`,
         encrypt: cache.encrypt,
         signal: deadline,
       });
       sourceIds[index] = uploaded.fileId;
     }));
-    const sourceLink = await finalizePackage(client, sourcePackage, { undisclosed: true });
-    const opened: OpenedPackage = await openPackage(client, sourceLink);
+    const sourceLink = await finalizePackage(client(), sourcePackage, { undisclosed: true });
+    const opened: OpenedPackage = await openPackage(client(), sourceLink);
     const packages: PackageHandle[] = [];
-    for (let index = 0; index < PACKAGES; index++) packages.push(await createPackage(client));
+    for (let index = 0; index < PACKAGES; index++) packages.push(await createPackage(client()));
     const setupSeconds = (performance.now() - setupStart) / 1000;
 
     // The load.
     const rssIdle = service.memory().rss;
     let rssPeak = rssIdle;
+    let hwm = 0;
     const sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, service.memory().rss);
     }, 100);
-    latencies.recording = true;
-    const cpuBefore = { service: service.cpuSeconds(), client: processCpuSeconds("self") };
     const uploads = Array.from({ length: UPLOADERS }, (_, index) => new BlockFile(size, index));
-    const started = performance.now();
     const uploaded: { pkg: number; fileId: string }[] = [];
-    const results = await Promise.allSettled([
-      ...uploads.map(async (file, index) => {
+    const uploadAll = () =>
+      uploads.map(async (file, index) => {
         const pkg = index % PACKAGES;
+        const clients = service.clients;
         const { fileId } = await uploadFile(clients[index % clients.length], packages[pkg], file, {
           name: `upload-${index}.bin`,
           encrypt: cache.encrypt,
@@ -510,11 +577,13 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
           onRetry,
         });
         uploaded[index] = { pkg, fileId };
-      }),
-      ...Array.from({ length: DOWNLOADERS }, async (_, index) => {
+      });
+    const downloadAll = () =>
+      Array.from({ length: DOWNLOADERS }, async (_, index) => {
         const source = index % SOURCES;
         const file = opened.files.find((file) => file.fileId === sourceIds[source])!;
         const sink = hashingSink();
+        const clients = service.clients;
         await downloadFile(
           clients[(UPLOADERS + index) % clients.length],
           opened,
@@ -529,27 +598,79 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
         if (sink.digest() !== sources[source].sha256()) {
           problems.push(`download ${index} differs from source-${source}.bin`);
         }
-      }),
-    ]);
-    const seconds = (performance.now() - started) / 1000;
-    const serviceCpu = service.cpuSeconds() - cpuBefore.service;
-    const clientCpu = processCpuSeconds("self") - cpuBefore.client;
-    latencies.recording = false;
-    clearInterval(sampler);
-    rssPeak = Math.max(rssPeak, service.memory().rss);
-    const { hwm } = service.memory();
-    for (const result of results) {
-      if (result.status === "rejected") problems.push(String(result.reason));
+      });
+    /** Runs transfers and measures the service's and this client's CPU during them. */
+    const measured = async (transfers: () => Promise<void>[]) => {
+      latencies.recording = true;
+      const before = {
+        service: service.cpuSeconds(),
+        system: service.systemSeconds(),
+        client: processCpuSeconds("self"),
+      };
+      const started = performance.now();
+      const results = await Promise.allSettled(transfers());
+      const seconds = (performance.now() - started) / 1000;
+      const serviceCpu = service.cpuSeconds() - before.service;
+      const serviceSystem = service.systemSeconds() - before.system;
+      const clientCpu = processCpuSeconds("self") - before.client;
+      latencies.recording = false;
+      rssPeak = Math.max(rssPeak, service.memory().rss);
+      hwm = Math.max(hwm, service.memory().hwm);
+      for (const result of results) {
+        if (result.status === "rejected") problems.push(String(result.reason));
+      }
+      return { results, seconds, serviceCpu, serviceSystem, clientCpu };
+    };
+    const partMB = (count: number) => (count * (PART_SIZE + 107)) / MB;
+    const perGiB = (cpu: number, mb: number) => cpu / ((mb * MB) / GIB);
+    let seconds: number, serviceCpu: number, clientCpu: number;
+    let downloadResults: PromiseSettledResult<void>[];
+    let phases: RunResult["phases"];
+    if (SPLIT) {
+      const up = await measured(uploadAll);
+      const upMB = partMB(latencies.put.length);
+      if (PROFILE_DIR) {
+        // Each phase in its own process, so each leaves its own profile.
+        await service.stop();
+        await service.start(profileDir("download"));
+      }
+      const down = await measured(downloadAll);
+      const downMB = partMB(latencies.get.length);
+      downloadResults = down.results;
+      seconds = up.seconds + down.seconds;
+      serviceCpu = up.serviceCpu + down.serviceCpu;
+      clientCpu = up.clientCpu + down.clientCpu;
+      phases = {
+        up: {
+          seconds: up.seconds,
+          mb: upMB,
+          serviceCpu: up.serviceCpu,
+          serviceSystem: up.serviceSystem,
+          cpuPerGiB: perGiB(up.serviceCpu, upMB),
+        },
+        down: {
+          seconds: down.seconds,
+          mb: downMB,
+          serviceCpu: down.serviceCpu,
+          serviceSystem: down.serviceSystem,
+          cpuPerGiB: perGiB(down.serviceCpu, downMB),
+        },
+      };
+    } else {
+      const both = await measured(() => [...uploadAll(), ...downloadAll()]);
+      downloadResults = both.results.slice(UPLOADERS) as PromiseSettledResult<void>[];
+      ({ seconds, serviceCpu, clientCpu } = both);
     }
-    const downloadsOk = results.slice(UPLOADERS).filter((result) => result.status === "fulfilled")
+    clearInterval(sampler);
+    const downloadsOk = downloadResults.filter((result) => result.status === "fulfilled")
       .length - problems.filter((problem) => problem.startsWith("download")).length;
 
     // Every uploaded file, read back through the service, is byte-identical.
     let uploadsOk = 0;
     const links = await Promise.all(
-      packages.map((pkg) => finalizePackage(client, pkg, { undisclosed: true })),
+      packages.map((pkg) => finalizePackage(client(), pkg, { undisclosed: true })),
     );
-    const readBack = await Promise.all(links.map((link) => openPackage(client, link)));
+    const readBack = await Promise.all(links.map((link) => openPackage(client(), link)));
     let next = 0;
     await Promise.all(Array.from({ length: 10 }, async () => {
       while (next < UPLOADERS) {
@@ -559,7 +680,7 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
         const pkg = readBack[entry.pkg];
         const file = pkg.files.find((file) => file.fileId === entry.fileId)!;
         const sink = hashingSink();
-        await downloadFile(client, pkg, file, sink.stream, {
+        await downloadFile(client(), pkg, file, sink.stream, {
           decrypt: cache.decrypt,
           signal: deadline,
         });
@@ -569,8 +690,8 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
     })).catch((error) => problems.push(`reading uploads back: ${error}`));
     if (deadline.aborted) problems.push(`the run took longer than ${TIMEOUT_S} s`);
 
-    const upMB = (latencies.put.length * (PART_SIZE + 107)) / MB;
-    const downMB = (latencies.get.length * (PART_SIZE + 107)) / MB;
+    const upMB = partMB(latencies.put.length);
+    const downMB = partMB(latencies.get.length);
     return {
       backend,
       sizeMiB,
@@ -584,7 +705,8 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
       rssIdle,
       rssPeak,
       serviceCpu,
-      cpuPerGiB: serviceCpu / (((upMB + downMB) * MB) / GIB),
+      cpuPerGiB: perGiB(serviceCpu, upMB + downMB),
+      phases,
       clientCpu,
       hwm,
       verified: { uploads: uploadsOk, downloads: downloadsOk },
@@ -597,7 +719,7 @@ async function run(backend: BackendName, sizeMiB: number): Promise<RunResult> {
       setupSeconds,
     };
   } finally {
-    for (const instance of started) await instance.stop();
+    await service.stop();
     for (const dir of dataDirs) await Deno.remove(dir, { recursive: true });
     await storage.close();
   }
@@ -619,7 +741,9 @@ function machine(): string {
 }
 
 console.log(
-  `Padlock load: ${UPLOADERS} uploaders and ${DOWNLOADERS} downloaders at once, files of ` +
+  `Padlock load: ${UPLOADERS} uploaders and ${DOWNLOADERS} downloaders ${
+    SPLIT ? "(uploads first, then downloads)" : "at once"
+  }, files of ` +
     `${SIZES_MIB.join(" and ")} MiB, backend ${BACKENDS.join(" and ")}, ${INSTANCES} service ` +
     `instance(s) as subprocesses on 127.0.0.1.\n${machine()}\n`,
 );
@@ -629,6 +753,10 @@ for (const backend of BACKENDS) {
   for (const sizeMiB of SIZES_MIB) {
     const result = await run(backend, sizeMiB);
     runs.push(result);
+    const { phases } = result;
+    // In split mode each direction's throughput is over its own phase.
+    const upSeconds = phases?.up.seconds ?? result.seconds;
+    const downSeconds = phases?.down.seconds ?? result.seconds;
     console.log(
       `${backend}, ${INSTANCES} instance(s), ${sizeMiB} MiB files (${result.parts} parts each): ${UPLOADERS} uploads and ` +
         `${DOWNLOADERS} downloads in ${result.seconds.toFixed(1)} s ` +
@@ -636,8 +764,8 @@ for (const backend of BACKENDS) {
         `  PUT part  n=${result.put.n}  p50 ${ms(result.put.p50)}  p99 ${ms(result.put.p99)}\n` +
         `  GET part  n=${result.get.n}  p50 ${ms(result.get.p50)}  p99 ${ms(result.get.p99)}\n` +
         `  API call  n=${result.api.n}  p50 ${ms(result.api.p50)}  p99 ${ms(result.api.p99)}\n` +
-        `  throughput (ciphertext): up ${(result.upMB / result.seconds).toFixed(1)} MB/s, ` +
-        `down ${(result.downMB / result.seconds).toFixed(1)} MB/s, total ` +
+        `  throughput (ciphertext): up ${(result.upMB / upSeconds).toFixed(1)} MB/s, ` +
+        `down ${(result.downMB / downSeconds).toFixed(1)} MB/s, total ` +
         `${((result.upMB + result.downMB) / result.seconds).toFixed(1)} MB/s\n` +
         `  service memory: resident ${mib(result.rssIdle)} before the load, at most ` +
         `${mib(result.rssPeak)} during it (VmHWM ${mib(result.hwm)})\n` +
@@ -646,6 +774,18 @@ for (const backend of BACKENDS) {
         `${result.clientCpu.toFixed(1)} s, of ${
           (cores * result.seconds).toFixed(1)
         } s on ${cores} cores\n` +
+        (phases
+          ? `  service CPU per GiB: received ${phases.up.cpuPerGiB.toFixed(2)} s ` +
+            `(${phases.up.serviceCpu.toFixed(1)} s, ${
+              phases.up.serviceSystem.toFixed(1)
+            } s of it ` +
+            `in the kernel, for ${phases.up.mb.toFixed(0)} MB in ` +
+            `${phases.up.seconds.toFixed(1)} s), sent ${phases.down.cpuPerGiB.toFixed(2)} s ` +
+            `(${phases.down.serviceCpu.toFixed(1)} s, ${
+              phases.down.serviceSystem.toFixed(1)
+            } s of it in the kernel, for ${phases.down.mb.toFixed(0)} MB in ` +
+            `${phases.down.seconds.toFixed(1)} s)\n`
+          : "") +
         `  byte-identical (SHA-256): ${result.verified.downloads}/${DOWNLOADERS} downloads, ` +
         `${result.verified.uploads}/${UPLOADERS} uploads read back; ${result.retries} retries\n` +
         `  client crypto, cached: ${result.encryptions} real encryptions for ` +
@@ -658,20 +798,24 @@ for (const backend of BACKENDS) {
 }
 
 console.log(
-  "| backend | instances | file size | transfers at once | wall time | PUT p50 / p99 | GET p50 / p99 | MB/s up + down | service RSS before → peak (VmHWM) | service CPU s per GiB moved | byte-identical |",
+  "| backend | instances | file size | transfers | wall time | PUT p50 / p99 | GET p50 / p99 | MB/s up + down | service RSS before → peak (VmHWM) | service CPU s per GiB moved | received | sent | byte-identical |",
 );
-console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const result of runs) {
   console.log(
-    `| ${result.backend} | ${INSTANCES} | ${result.sizeMiB} MiB | ${UPLOADERS} up + ${DOWNLOADERS} down | ${
-      result.seconds.toFixed(1)
-    } s | ${ms(result.put.p50)} / ${ms(result.put.p99)} | ${ms(result.get.p50)} / ${
-      ms(result.get.p99)
-    } | ${(result.upMB / result.seconds).toFixed(1)} + ${
-      (result.downMB / result.seconds).toFixed(1)
-    } | ${mib(result.rssIdle)} → ${mib(result.rssPeak)} (${mib(result.hwm)}) | ${
-      result.cpuPerGiB.toFixed(2)
-    } | ${result.verified.uploads + result.verified.downloads}/${UPLOADERS + DOWNLOADERS} |`,
+    `| ${result.backend} | ${INSTANCES} | ${result.sizeMiB} MiB | ${UPLOADERS} up ${
+      SPLIT ? "then" : "+"
+    } ${DOWNLOADERS} down | ${result.seconds.toFixed(1)} s | ${ms(result.put.p50)} / ${
+      ms(result.put.p99)
+    } | ${ms(result.get.p50)} / ${ms(result.get.p99)} | ${
+      (result.upMB / (result.phases?.up.seconds ?? result.seconds)).toFixed(1)
+    } + ${(result.downMB / (result.phases?.down.seconds ?? result.seconds)).toFixed(1)} | ${
+      mib(result.rssIdle)
+    } → ${mib(result.rssPeak)} (${mib(result.hwm)}) | ${result.cpuPerGiB.toFixed(2)} | ${
+      result.phases?.up.cpuPerGiB.toFixed(2) ?? "–"
+    } | ${result.phases?.down.cpuPerGiB.toFixed(2) ?? "–"} | ${
+      result.verified.uploads + result.verified.downloads
+    }/${UPLOADERS + DOWNLOADERS} |`,
   );
 }
 if (failed) Deno.exit(1);

@@ -204,7 +204,7 @@ export function createHandler(
 
   return async function handle(
     incoming: Request,
-    info?: { remoteAddr: Deno.Addr },
+    info?: { remoteAddr: Deno.Addr; completed?: Promise<void> },
   ): Promise<Response> {
     const started = performance.now();
     const entry: LogEntry = {
@@ -315,7 +315,7 @@ export function createHandler(
     });
     // A part download is in flight until its last byte left (a graceful stop waits for it).
     if (ended && isPart && req.method === "GET") {
-      return services.inFlight!.untilSent(response, ended);
+      return services.inFlight!.untilSent(response, ended, info?.completed);
     }
     ended?.();
     return response;

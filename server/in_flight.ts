@@ -61,10 +61,20 @@ export class InFlight {
   /**
    * Returns `response` with a body that calls `end` once its last byte was taken or the client
    * went away, or calls `end` at once when there is no body.
+   *
+   * @param completed settles when the server has sent the response or given up on it
+   *   (`Deno.ServeHandlerInfo.completed`). Given, `response` is returned as it is: a body
+   *   that is a file or a fetched response then goes to the socket without passing through
+   *   JavaScript chunk by chunk, which a wrapping stream would force (most of the CPU of a
+   *   part download). Absent (a handler called directly), the body is wrapped.
    */
-  untilSent(response: Response, end: () => void): Response {
+  untilSent(response: Response, end: () => void, completed?: Promise<void>): Response {
     if (response.body === null) {
       end();
+      return response;
+    }
+    if (completed) {
+      completed.then(end, end);
       return response;
     }
     const reader = response.body.getReader();

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import {
   type Database,
   migrate,
@@ -18,6 +18,9 @@ import {
 } from "./database.ts";
 import type { Migration } from "./migrations.ts";
 import { SQLITE_MIGRATIONS } from "./migrations/sqlite.ts";
+
+/** Most prepared statements kept per connection. */
+const STATEMENT_CACHE_SIZE = 500;
 
 /** A FIFO lock: `acquire` resolves with the function that releases it. */
 class Lock {
@@ -55,16 +58,16 @@ class SqliteStatements implements Queryable {
   }
 
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return this.#call(() => this.#db.prepare(sql).all(...params as SQLInputValue[]) as T[]);
+    return this.#call(() => this.#owner.prepare(sql).all(...params as SQLInputValue[]) as T[]);
   }
 
   get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return this.#call(() => this.#db.prepare(sql).get(...params as SQLInputValue[]) as T);
+    return this.#call(() => this.#owner.prepare(sql).get(...params as SQLInputValue[]) as T);
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
     return this.#call(() => {
-      const result = this.#db.prepare(sql).run(...params as SQLInputValue[]);
+      const result = this.#owner.prepare(sql).run(...params as SQLInputValue[]);
       return { changes: Number(result.changes) };
     });
   }
@@ -96,6 +99,13 @@ export class SqliteDatabase implements Database {
   readonly #db: DatabaseSync;
   readonly #outside: SqliteStatements;
 
+  /**
+   * Prepared statements by SQL text. Preparing is most of the cost of a small statement, and the
+   * repositories' SQL is a few hundred constant texts; a statement is reset after each use
+   * (`all`, `get` and `run` step it to the end or reset it), so reusing one holds no lock.
+   */
+  readonly #statements = new Map<string, StatementSync>();
+
   /** Wraps an open connection. */
   constructor(db: DatabaseSync) {
     this.#db = db;
@@ -115,6 +125,18 @@ export class SqliteDatabase implements Database {
 
   run(sql: string, params?: readonly SqlValue[]): Promise<RunResult> {
     return this.#outside.run(sql, params);
+  }
+
+  /** The prepared statement of `sql`, from the cache or prepared now. */
+  prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      // A bound on SQL built from varying input (lists of values): start over past it.
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.clear();
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   async exec(sql: string): Promise<void> {
@@ -146,6 +168,7 @@ export class SqliteDatabase implements Database {
   async close(): Promise<void> {
     const release = await this.lock.acquire();
     try {
+      this.#statements.clear();
       if (this.#db.isOpen) this.#db.close();
     } finally {
       release();

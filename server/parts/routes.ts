@@ -69,19 +69,20 @@ async function issueUrls(
   const { services } = context;
   const lifetime = services.config.partUrlLifetimeSeconds;
   const expiresAt = now(context) + lifetime * 1000;
-  const urls = [];
+  const grants: PartGrant[] = [];
   for (let part = first; part <= last; part++) {
-    const key = { packageId: file.packageId, fileId: file.id, part };
-    // A store that clients reach directly signs its own URLs (part bytes skip the service).
-    const direct = services.store.direct;
-    if (direct) {
-      urls.push({ part, url: await direct.presign(key, direction, lifetime) });
-      continue;
-    }
-    const token = await services.parts.issueUrl({ direction, ...key }, expiresAt);
-    urls.push({ part, url: partUrl(services, token) });
+    grants.push({ direction, packageId: file.packageId, fileId: file.id, part });
   }
-  return urls;
+  // A store that clients reach directly signs its own URLs (part bytes skip the service).
+  const direct = services.store.direct;
+  if (direct) {
+    return await Promise.all(grants.map(async ({ direction, ...key }) => ({
+      part: key.part,
+      url: await direct.presign(key, direction, lifetime),
+    })));
+  }
+  const tokens = await services.parts.issueUrls(grants, expiresAt);
+  return grants.map(({ part }, index) => ({ part, url: partUrl(services, tokens[index]) }));
 }
 
 async function uploadUrls(context: ApiContext): Promise<Record<string, unknown>> {

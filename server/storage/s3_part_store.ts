@@ -46,6 +46,9 @@ export interface S3Settings {
   requestTimeoutMs?: number;
 }
 
+/** The SHA-256 of an empty body, hex: the payload hash of a request without one. */
+const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 /** Objects listed per ListObjectsV2 page and deleted per DeleteObjects call (S3's maximum). */
 const PAGE = 1000;
 
@@ -140,12 +143,19 @@ export class S3PartStore implements PartStore {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
     try {
-      const request = await this.#client.sign(url, {
+      // Signed without the body, whose SHA-256 is in the headers already (a body-less request
+      // gets the hash of nothing, which the signer would otherwise recompute every time): the
+      // signer's own Request would copy the body once more before `fetch` copies it again.
+      const signed = await this.#client.sign(url, {
         method: init.method,
-        headers: init.headers,
-        body: init.body as Uint8Array<ArrayBuffer> | undefined,
+        headers: { "X-Amz-Content-Sha256": EMPTY_SHA256, ...init.headers },
       });
-      return await fetch(request, { signal: controller.signal });
+      return await fetch(signed.url, {
+        method: init.method,
+        headers: signed.headers,
+        body: init.body as Uint8Array<ArrayBuffer> | undefined,
+        signal: controller.signal,
+      });
     } catch (cause) {
       throw new StorageUnavailableError(
         controller.signal.aborted

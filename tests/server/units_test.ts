@@ -110,6 +110,44 @@ Deno.test("the part store writes atomically, refuses oversized parts whole and u
   }
 });
 
+Deno.test("the part store keeps a part of uneven chunks, over its write buffer, byte for byte", async () => {
+  const root = await Deno.makeTempDir({ prefix: "padlock-store-" });
+  try {
+    const store = new FileSystemPartStore(root);
+    const key = { packageId: "ABCD-2345", fileId: "file-1", part: 1 };
+    // 2.5 MiB + 107 bytes, as a part of the clients, in chunks that straddle each MiB written.
+    const bytes = testBytes(2_621_547);
+    const sizes = [1, 65_536, 1_000_000, 7, 983_031, 65_536, 400_000];
+    let offset = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const size = sizes.shift() ?? bytes.byteLength - offset;
+        controller.enqueue(bytes.slice(offset, offset + size));
+        offset += size;
+        if (offset === bytes.byteLength) controller.close();
+      },
+    });
+    assert.equal(await store.put(key, body, 2_621_440 + 65_536), bytes.byteLength);
+    const stored = await store.get(key);
+    const read = new Uint8Array(await new Response(stored!.body).arrayBuffer());
+    // Compared by length and digest: a diff of two 2.5 MiB arrays would take minutes to print.
+    assert.equal(read.byteLength, bytes.byteLength);
+    const digest = async (data: Uint8Array<ArrayBuffer>) =>
+      new Uint8Array(await crypto.subtle.digest("SHA-256", data)).join(",");
+    assert.equal(await digest(read), await digest(bytes));
+    // One byte over the limit, past the first MiB written: refused, nothing left behind.
+    await assert.rejects(
+      store.put({ ...key, part: 2 }, new Blob([bytes]).stream(), bytes.byteLength - 1),
+      PartTooLargeError,
+    );
+    assert.deepEqual((await listFiles(root)).map((path) => path.slice(root.length)), [
+      "/ABCD-2345/file-1/1.pgp",
+    ]);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
 Deno.test("migrations run once, in order, and a newer schema is refused", async () => {
   const db = new SqliteDatabase(new DatabaseSync(":memory:"));
   await migrate(db, MIGRATIONS);
