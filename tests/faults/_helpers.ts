@@ -121,3 +121,13 @@ export function outageAfter(
     });
   });
 }
+
+/**
+ * Lets an outage go on for `ms` milliseconds more, then ends it. The fault tests start an outage
+ * without an end, wait until the page says "Reconnecting…" (which takes longer on a loaded
+ * machine), then hold it: the page is seen waiting during the outage however slow the machine.
+ */
+export async function holdOutage(proxy: FaultProxy, ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  proxy.endOutage();
+}
