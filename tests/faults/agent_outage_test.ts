@@ -62,7 +62,10 @@ Deno.test("agent app: sending and downloading both wait out an outage with 'Reco
         status,
       );
       assert.equal(proxy.inOutage, "refuse");
-      await holdOutage(proxy, HOLD_MS);
+      // Still saying so at the end of the outage, however many attempts failed meanwhile.
+      await holdOutage(proxy, HOLD_MS, async () => {
+        assert.match(await status(), /Reconnecting…/);
+      });
       await explain(
         app.waitForSelector('[data-role="send-status"].success', { timeout: 60_000 }),
         "sending did not finish after the outage",
@@ -112,7 +115,9 @@ Deno.test("agent app: sending and downloading both wait out an outage with 'Reco
         label,
       );
       assert.equal(proxy.inOutage, "refuse");
-      await holdOutage(proxy, HOLD_MS);
+      await holdOutage(proxy, HOLD_MS, async () => {
+        assert.match(await label(), /Reconnecting…/);
+      });
       const saved = await download;
       const received = new Uint8Array(await Deno.readFile((await saved.path())!));
       assert.equal(await sha256(received), await sha256(bytes));

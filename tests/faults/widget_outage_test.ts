@@ -69,10 +69,11 @@ Deno.test("widget: a long outage mid-upload shows 'Reconnecting…', then the up
     assert.equal(proxy.inOutage, "refuse", "still during the outage");
     assert.equal(await page.getAttribute(".padlock-file", "data-status"), "uploading");
     assert.equal((await descriptionText(page, "v4")).trim(), typed);
-    // The upload keeps waiting, however many attempts fail meanwhile.
-    await holdOutage(proxy, HOLD_MS);
-    assert.equal(await page.getAttribute(".padlock-file", "data-status"), "uploading");
-    assert.equal(await page.locator(".padlock-file[data-reconnecting]").count(), 1);
+    // The upload keeps waiting, and saying so, however many attempts fail meanwhile.
+    await holdOutage(proxy, HOLD_MS, async () => {
+      assert.equal(await page.getAttribute(".padlock-file", "data-status"), "uploading");
+      assert.equal(await page.locator(".padlock-file[data-reconnecting]").count(), 1);
+    });
 
     await explain(
       page.waitForSelector('.padlock-file[data-status="uploaded"]', { timeout: 120_000 }),
