@@ -78,17 +78,59 @@ export interface RetryInfo {
   error: unknown;
 }
 
+/** The waits between attempts at a part: {@linkcode RetryOptions}' `retryDelay` and `maxRetryDelay`. */
+export interface RetryTiming {
+  /** Base of the exponential backoff, in milliseconds. */
+  retryDelay: number;
+  /** Longest wait between two attempts, in milliseconds. */
+  maxRetryDelay: number;
+}
+
+/** The waits of uploads and downloads whose caller sets none: 1 s, doubling up to 10 s. */
+export const DEFAULT_RETRY_TIMING: Readonly<RetryTiming> = {
+  retryDelay: 1000,
+  maxRetryDelay: 10_000,
+};
+
+/**
+ * The global a browser test sets (Playwright's `addInitScript`) to shorten the waits of every
+ * transfer in its pages, e.g. `{ retryDelay: 100, maxRetryDelay: 1000 }`: the tests that wait out
+ * an outage or let the retries run out then take seconds instead of minutes, with the same
+ * attempts (how many, and how long the service is waited for, do not change).
+ */
+export const RETRY_TIMING_GLOBAL = "padlockRetryTiming";
+
+/**
+ * The waits a transfer uses when its caller sets none: {@linkcode DEFAULT_RETRY_TIMING}, each
+ * shortened by {@linkcode RETRY_TIMING_GLOBAL} when it holds a whole number of milliseconds
+ * from 50 (never a loop of attempts without a pause) to the default (anything else there is
+ * ignored: it can never lengthen a wait).
+ */
+export function defaultRetryTiming(): RetryTiming {
+  const set = (globalThis as Record<string, unknown>)[RETRY_TIMING_GLOBAL] as
+    | Record<string, unknown>
+    | undefined;
+  const shorten = (key: keyof RetryTiming): number => {
+    const value = set?.[key];
+    return typeof value === "number" && Number.isSafeInteger(value) && value >= 50 &&
+        value < DEFAULT_RETRY_TIMING[key]
+      ? value
+      : DEFAULT_RETRY_TIMING[key];
+  };
+  return { retryDelay: shorten("retryDelay"), maxRetryDelay: shorten("maxRetryDelay") };
+}
+
 /** How a transfer waits out failures: the options `UploadOptions` and `DownloadOptions` share. */
 export interface RetryOptions {
   /**
    * Base of the exponential backoff between retries, in milliseconds.
-   * @default {1000}
+   * @default {1000} (shorter when a test sets {@linkcode RETRY_TIMING_GLOBAL})
    */
   retryDelay?: number;
   /**
    * Longest wait between two attempts, in milliseconds: once the network is back, the transfer
    * notices within this time.
-   * @default {10000}
+   * @default {10000} (shorter when a test sets {@linkcode RETRY_TIMING_GLOBAL})
    */
   maxRetryDelay?: number;
   /**

@@ -35,6 +35,7 @@ import { DecryptError, decryptMessage, decryptPart } from "./pgp.ts";
 import { PartUrls, URL_BATCH } from "./_part_urls.ts";
 import {
   backoffDelay,
+  defaultRetryTiming,
   isTransferFailure,
   isTransient,
   isUnreachable,
@@ -195,13 +196,14 @@ export async function downloadFile(
   sink: WritableStream<Uint8Array>,
   options: DownloadOptions = {},
 ): Promise<void> {
+  const waits = defaultRetryTiming();
   const {
     signal: callerSignal,
     onProgress,
     concurrency = 3,
     retries = 4,
-    retryDelay = 1000,
-    maxRetryDelay = 10_000,
+    retryDelay = waits.retryDelay,
+    maxRetryDelay = waits.maxRetryDelay,
     reconnectFor = 180_000,
     onRetry,
     decrypt = decryptPart,

@@ -31,6 +31,7 @@ import { release } from "./_buffers.ts";
 import { PartUrls } from "./_part_urls.ts";
 import {
   backoffDelay,
+  defaultRetryTiming,
   isTransferFailure,
   isTransient,
   isUnreachable,
@@ -241,14 +242,15 @@ export async function uploadFile(
   file: Blob,
   options: UploadOptions,
 ): Promise<UploadedFile> {
+  const waits = defaultRetryTiming();
   const {
     name,
     signal: callerSignal,
     onProgress,
     concurrency = 3,
     retries = 4,
-    retryDelay = 1000,
-    maxRetryDelay = 10_000,
+    retryDelay = waits.retryDelay,
+    maxRetryDelay = waits.maxRetryDelay,
     reconnectFor = 180_000,
     onRetry,
     onRecovered,

@@ -121,3 +121,22 @@ export function outageAfter(
     });
   });
 }
+
+/**
+ * Lets an outage go on for `ms` milliseconds more, runs `check` (still during the outage), then
+ * ends the outage, also when `check` throws. The fault tests start an outage without an end,
+ * wait until the page says "Reconnecting…" (which takes longer on a loaded machine), then hold
+ * it: the page is seen waiting during the outage however slow the machine.
+ */
+export async function holdOutage(
+  proxy: FaultProxy,
+  ms: number,
+  check: () => Promise<void> = async () => {},
+): Promise<void> {
+  try {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await check();
+  } finally {
+    proxy.endOutage();
+  }
+}

@@ -13,10 +13,18 @@ import { credentialsKey } from "../../agent/credentials.ts";
 import { startAgentAppHost } from "../../sandbox/agent/routes.ts";
 import { startSandbox } from "../../sandbox/server.ts";
 import { createTicketStore, type TicketStore } from "../../sandbox/tickets.ts";
+import { RETRY_TIMING_GLOBAL, type RetryTiming } from "../../src/_retry.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
 import { AGENT, type ProxiedService, startProxiedService } from "./_service.ts";
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
+
+/**
+ * The waits between attempts in the pages of {@linkcode BrowserStack.newContext}: a tenth of the
+ * production ones (1 s doubling up to 10 s), so that an outage is waited out, and retries run
+ * out, in a tenth of the time, through the same attempts.
+ */
+export const TEST_RETRY_TIMING: RetryTiming = { retryDelay: 100, maxRetryDelay: 1000 };
 
 /** The running stack. */
 export interface BrowserStack {
@@ -25,7 +33,10 @@ export interface BrowserStack {
   sandboxUrl: string;
   appUrl: string;
   tickets: TicketStore;
-  /** A browser context; with `signedIn`, the agent app already holds the agent's key. */
+  /**
+   * A browser context whose pages wait {@linkcode TEST_RETRY_TIMING} between attempts; with
+   * `signedIn`, the agent app already holds the agent's key.
+   */
   newContext(options?: { signedIn?: boolean }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
@@ -62,6 +73,9 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     tickets,
     async newContext({ signedIn = true } = {}) {
       const context = await browser.newContext({ acceptDownloads: true });
+      await context.addInitScript(({ name, timing }) => {
+        Object.assign(globalThis, { [name]: timing });
+      }, { name: RETRY_TIMING_GLOBAL, timing: TEST_RETRY_TIMING });
       if (signedIn) {
         const value = JSON.stringify({
           apiKey: service.agent.apiKey,

@@ -23,7 +23,7 @@ Deno.test("widget: when retries run out the file says why, the text stays, and R
   const stack = await startBrowserStack();
   try {
     const { proxy } = stack.service;
-    const context = await stack.browser.newContext();
+    const context = await stack.newContext({ signedIn: false });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
