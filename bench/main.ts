@@ -187,7 +187,8 @@ class ProcessTotals {
       for (const [pid, { seconds, command }] of found) {
         if (!descends(pid)) continue;
         // The SDK counts once waited for (below); a process that has ended has no command line.
-        if (command.startsWith("node") || command === "") {
+        const program = command.split("\0")[0];
+        if (program === "node" || program.endsWith("/node") || command === "") {
           if (command !== "") this.#processes.delete(pid);
           continue;
         }
@@ -356,6 +357,11 @@ function report({ title, cores, results, notes, engines }: Run): string {
     return used ? CPU_KINDS.reduce((sum, kind) => sum + used[kind], 0) : undefined;
   };
   const perGib = (seconds: number) => seconds / (bytes / GIB);
+  /** CPU seconds of this bench's own processes (Chromium, the service, the SDK), not others'. */
+  const ours = (step: Step) => {
+    const seconds = total(step);
+    return seconds === undefined ? undefined : seconds - sampler.cpu.get(step)!.others;
+  };
   /** Share of the machine's cores busy during a step (every process, ours and others'). */
   const busy = (step: Step) => {
     const wall = sampler.wall.get(step);
@@ -370,22 +376,24 @@ function report({ title, cores, results, notes, engines }: Run): string {
       .sort((x, y) => used[y] - used[x]).slice(0, 3)
       .map((kind) => `${CPU_NAMES[kind]} ${perGib(used[kind]).toFixed(1)}`).join(", ");
   };
-  const bound = (step: Step) => {
-    const share = busy(step);
+  /** What bounds the step `top` of a missed ratio `top`/`bottom`. */
+  const bound = (top: Step, bottom: Step) => {
+    const share = busy(top);
     if (share === undefined) return "n/a";
     const percent = Math.round(100 * share);
-    return share >= 0.85
-      ? `CPU: ${label(step)} kept the ${cores} cores ${percent} % busy (s/GiB: ${where(step)})`
-      : `not CPU alone: ${label(step)} kept the cores ${percent} % busy (s/GiB: ${where(step)})`;
+    const cost = (step: Step) => fixed(perGib(ours(step) ?? NaN));
+    return `${share >= 0.85 ? "CPU" : "not CPU alone"}: the ${cores} cores were ${percent} % ` +
+      `busy during ${label(top)} (s/GiB: ${where(top)}); the bench's own processes used ` +
+      `${cost(top)} s/GiB in ${label(top)} against ${cost(bottom)} in ${label(bottom)}`;
   };
-  const ratios: [string, Step, Step, number, string, string][] = [
-    ["c/b", "c", "b", 0.85, "≥ 0.85", ""],
-    ["d/b′", "d", "b'", 0.85, "≥ 0.85", ""],
-    ["b/a", "b", "a", 0.8 * cores, `≥ 0.8 × ${cores} cores = ${0.8 * cores}`, ""],
-    ["b′/a′", "b'", "a'", 0.8 * cores, `≥ 0.8 × ${cores} cores = ${0.8 * cores}`, ""],
-    ["c/e", "c", "e", 3, "≥ 3", ""],
-    ["d/f", "d", "f", 1, "≥ 1", ""],
-    ["d/b", "d", "b", 0.7, "≥ 0.7 (the old target, for comparison)", ""],
+  const ratios: [string, Step, Step, number, string][] = [
+    ["c/b", "c", "b", 0.85, "≥ 0.85"],
+    ["d/b′", "d", "b'", 0.85, "≥ 0.85"],
+    ["b/a", "b", "a", 0.8 * cores, `≥ 0.8 × ${cores} cores = ${0.8 * cores}`],
+    ["b′/a′", "b'", "a'", 0.8 * cores, `≥ 0.8 × ${cores} cores = ${0.8 * cores}`],
+    ["c/e", "c", "e", 3, "≥ 3"],
+    ["d/f", "d", "f", 1, "≥ 1"],
+    ["d/b", "d", "b", 0.7, "≥ 0.7 (the old target, for comparison)"],
   ];
   const heapLimit = 64 * MIB;
   const c = results.get("c");
@@ -393,11 +401,11 @@ function report({ title, cores, results, notes, engines }: Run): string {
   const lines = [
     title,
     "",
-    "| measure | MB/s | CPU s/GiB, all processes | |",
+    "| measure | MB/s | CPU s/GiB (Chromium, service, SDK) | |",
     "|---|---:|---:|---|",
     ...STEPS.filter(([step]) => results.has(step) || notes.has(step)).map(([step, name]) => {
       const result = results.get(step);
-      const seconds = total(step);
+      const seconds = ours(step);
       const detail = notes.get(step) ??
         (result?.mode === "Node"
           ? "same file, same service"
@@ -414,7 +422,7 @@ function report({ title, cores, results, notes, engines }: Run): string {
       const value = x !== undefined && y !== undefined ? x / y : undefined;
       const met = value === undefined ? "n/a" : value >= target ? "yes" : "no";
       return `| ${name} | ${fixed(value, 2)} | ${text} | ${met} | ${
-        met === "no" ? bound(top) : ""
+        met === "no" ? bound(top, bottom) : ""
       } |`;
     }),
     "",
