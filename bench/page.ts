@@ -2,8 +2,11 @@
 /**
  * The benchmark page's script (bundled by `bench/main.ts` and run in headless Chromium on the
  * service's origin, without DevTools attached). It reads its settings from `/bench/config`, runs
- * the steps (a)–(d) one after the other, timing each in the page with `performance.now()`, and
- * posts each phase and result to `/bench/report`, where `bench/main.ts` collects them.
+ * the engines worker (`bench/engines.ts`) under two policies, then the steps (a), (b), (c), (a′),
+ * (b′), (d) one after the other, timing each in the page with `performance.now()`, and posts
+ * each phase and result to `/bench/report`, where `bench/main.ts` collects them. (a′) and (b′)
+ * decrypt the first parts (c) uploaded, fetched from the service before the timing starts, over
+ * and over, as (a) and (b) encrypt one part over and over.
  *
  * The file is a Blob made of one random 1 MiB chunk repeated, so no array of the file's size is
  * ever made; each part still holds different bytes, since 1 MiB does not divide a part.
@@ -17,6 +20,8 @@
 import { release } from "../src/_buffers.ts";
 import { SendSafelyClient } from "../src/api.ts";
 import { downloadFile, openPackage } from "../src/download.ts";
+import { passphrase } from "../src/keys.ts";
+import type { EngineReport } from "./engines.ts";
 import { createPackage, finalizePackage, PART_SIZE, uploadFile } from "../src/upload.ts";
 import { CryptoPool } from "../src/worker_pool.ts";
 
@@ -30,6 +35,8 @@ export interface BenchConfig {
   bytes: number;
   /** The API key of the bench's user. */
   key: { apiKey: string; apiSecret: string };
+  /** Only the engines, only the transfers (a)–(d), or both when undefined. */
+  only?: "engines" | "transfers";
 }
 
 /** One timed step, as reported. */
@@ -42,12 +49,21 @@ export interface StepResult {
   workers: number;
   /** Peak JS heap above idle during the step, in bytes (for (c) and (d)). */
   heap?: number;
+  /** The Secure Link (c) made, for (d) and the SDK's download (f). */
+  link?: string;
 }
+
+/** The engines worker's URLs: under the pages' policy, and as the service serves scripts. */
+export const ENGINE_WORKERS = {
+  "the pages' Content-Security-Policy": "/bench/engines.js?policy=page",
+  "no script-src (as the service serves scripts)": "/bench/engines.js?policy=script",
+} as const;
 
 /** What the page posts to `/bench/report`. */
 export type BenchReport =
   | { type: "start"; step: string; cores: number }
   | { type: "result"; step: string; result: StepResult }
+  | { type: "engines"; policy: string; report: EngineReport }
   | { type: "done" }
   | { type: "error"; message: string };
 
@@ -120,6 +136,72 @@ async function encryptOnly(size: number | undefined, bytes: number): Promise<Ste
   }
 }
 
+/** The engines worker's report, from `url`. */
+function engines(url: string): Promise<EngineReport> {
+  return new Promise((resolve) => {
+    const worker = new Worker(url, { type: "module" });
+    worker.onmessage = (event: MessageEvent<EngineReport>) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      resolve({ ok: false, message: event.message || "the worker failed to load" });
+    };
+  });
+}
+
+/** The first `count` parts (at most) of the file behind `link`, as the service stores them. */
+async function fetchParts(
+  api: SendSafelyClient,
+  link: string,
+  count: number,
+): Promise<{ parts: Uint8Array[]; key: string }> {
+  const opened = await openPackage(api, link);
+  const file = opened.files[0];
+  const urls = await api.getDownloadUrls(
+    opened.packageId,
+    file.fileId,
+    opened.checksum,
+    1,
+    Math.min(count, file.parts),
+  );
+  const parts = await Promise.all(urls.map(({ url }) => api.getPart(url)));
+  return { parts, key: passphrase(opened.serverSecret, opened.keyCode) };
+}
+
+/**
+ * (a′) and (b′): decrypts `bytes` worth of parts with a pool of `size` workers (the default size
+ * when undefined), cycling through `parts` (a copy each time: the pool takes the buffer).
+ */
+async function decryptOnly(
+  size: number | undefined,
+  bytes: number,
+  { parts, key }: { parts: Uint8Array[]; key: string },
+): Promise<StepResult> {
+  const pool = new CryptoPool({ workerUrl: WORKER_URL, size });
+  try {
+    await warmUp(pool);
+    let done = 0;
+    let next = 0;
+    const started = performance.now();
+    const lane = async () => {
+      while (done < bytes) {
+        const part = parts[next++ % parts.length];
+        const plain = await pool.decrypt(part.slice(), key);
+        done += plain.byteLength;
+        release(plain);
+      }
+    };
+    await Promise.all(Array.from({ length: pool.concurrency }, lane));
+    // MB/s of plaintext, as (d) counts the file's bytes.
+    const ms = ((performance.now() - started) * bytes) / done;
+    return { ms, mode: pool.mode, workers: pool.workerCount };
+  } finally {
+    pool.close();
+  }
+}
+
 /**
  * (c): attach → Secure Link: a new pool (its workers start within the time), a package, the file
  * encrypted and uploaded, the package finalized.
@@ -168,7 +250,7 @@ async function download(api: SendSafelyClient, link: string, bytes: number): Pro
 }
 
 async function run(): Promise<void> {
-  const { bytes, key } = await (await fetch("/bench/config")).json() as BenchConfig;
+  const { bytes, key, only } = await (await fetch("/bench/config")).json() as BenchConfig;
   const cores = navigator.hardwareConcurrency;
   const api = new SendSafelyClient({ host: location.origin, credentials: key });
   const step = async (name: string, measure: () => Promise<StepResult>) => {
@@ -177,6 +259,12 @@ async function run(): Promise<void> {
     await report({ type: "result", step: name, result });
     return result;
   };
+  if (only !== "transfers") {
+    for (const [policy, url] of Object.entries(ENGINE_WORKERS)) {
+      await report({ type: "engines", policy, report: await engines(url) });
+    }
+  }
+  if (only === "engines") return void await report({ type: "done" });
   await step("a", () => encryptOnly(1, bytes));
   await step("b", () => encryptOnly(undefined, bytes));
   const file = benchFile(bytes);
@@ -187,6 +275,11 @@ async function run(): Promise<void> {
       link = result.link;
       return result;
     }));
+  // Eight parts (20 MiB): distinct ciphertexts, few enough to keep in the page.
+  const parts = await fetchParts(api, link, 8);
+  await step("a'", () => decryptOnly(1, bytes, parts));
+  await step("b'", () => decryptOnly(undefined, bytes, parts));
+  parts.parts.length = 0;
   await step("d", () => sampled(() => download(api, link, bytes)));
   await report({ type: "done" });
 }
