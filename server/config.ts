@@ -142,6 +142,16 @@ export interface ServerConfig {
   oidcOnly?: boolean;
   /** How often an agent's API keys are checked with the provider (refresh token), in minutes; 0 never. @default {15} */
   oidcCheckMinutes?: number;
+  /** Zendesk subdomain (`acme` for acme.zendesk.com): with the email and API token, file-request uploads add an internal note to their ticket. */
+  zendeskSubdomain?: string;
+  /** Email of the Zendesk agent the API token belongs to (the note's author). */
+  zendeskEmail?: string;
+  /** Zendesk API token (Admin Center, Apps and integrations, Zendesk API). */
+  zendeskApiToken?: string;
+  /** Zendesk's API origin instead of `https://<subdomain>.zendesk.com` (a sandbox in tests). */
+  zendeskBaseUrl?: string;
+  /** Waits before each retry of a Zendesk note, in ms (tests shorten them). @default {[5000, 30000, 120000, 600000]} */
+  zendeskRetryDelaysMs?: readonly number[];
   /** Receives one structured entry per request; defaults to one JSON line on stdout. */
   log?: (entry: LogEntry) => void;
   /** The clock, in milliseconds since the epoch (tests move it forward). @default {Date.now} */
@@ -287,11 +297,34 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
     }
   }
   checkOidc(merged);
+  checkZendesk(merged);
   return {
     ...merged,
     maxPartBytes: merged.maxPartBytes ?? merged.partSize + PART_OVERHEAD_ALLOWANCE,
     now: merged.now ?? Date.now,
   };
+}
+
+/** The Zendesk API settings come together; the base URL is an http(s) origin. */
+function checkZendesk(config: ServerConfig): void {
+  const set = [config.zendeskEmail, config.zendeskApiToken].filter(Boolean).length +
+    (config.zendeskSubdomain || config.zendeskBaseUrl ? 1 : 0);
+  if (set !== 0 && set !== 3) {
+    throw new ConfigError(
+      "Zendesk notes need all of --zendesk-subdomain (or --zendesk-base-url), --zendesk-email " +
+        "and --zendesk-api-token.",
+    );
+  }
+  if (config.zendeskSubdomain && !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(config.zendeskSubdomain)) {
+    throw new ConfigError(
+      `zendeskSubdomain is the name before .zendesk.com: current value is ${config.zendeskSubdomain}`,
+    );
+  }
+  if (config.zendeskBaseUrl && !/^https?:\/\/[^/]+\/?$/.test(config.zendeskBaseUrl)) {
+    throw new ConfigError(
+      `zendeskBaseUrl must be an http(s) origin: current value is ${config.zendeskBaseUrl}`,
+    );
+  }
 }
 
 /** The OpenID settings come together, the issuer is an https URL (http only on loopback). */
@@ -383,6 +416,10 @@ const EXTERNAL_OPTIONS = [
   ["oidc-allowed-domains", "PADLOCK_OIDC_ALLOWED_DOMAINS", "string"],
   ["oidc-only", "PADLOCK_OIDC_ONLY", "boolean"],
   ["oidc-check-minutes", "PADLOCK_OIDC_CHECK_MINUTES", "number"],
+  ["zendesk-subdomain", "PADLOCK_ZENDESK_SUBDOMAIN", "string"],
+  ["zendesk-email", "PADLOCK_ZENDESK_EMAIL", "string"],
+  ["zendesk-api-token", "PADLOCK_ZENDESK_API_TOKEN", "string"],
+  ["zendesk-base-url", "PADLOCK_ZENDESK_BASE_URL", "string"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */
