@@ -7,7 +7,12 @@
  */
 
 import type { FileRules } from "../../src/dropzone_rules.ts";
-export { extensionOf, type FileRefusal, refuseFile } from "../../src/dropzone_rules.ts";
+export {
+  extensionOf,
+  type FileRefusal,
+  type FileRules,
+  refuseFile,
+} from "../../src/dropzone_rules.ts";
 
 /** The settings of a dropzone; absent fields fall back to the service's configuration. */
 export interface DropzoneSettings extends FileRules {

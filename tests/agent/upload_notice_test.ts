@@ -6,6 +6,7 @@
  * upload's Secure Link is in its request's first comment; with a Zendesk API token, a file
  * request's upload adds an internal note to its ticket, with the package's link and no key, and
  * that link opened alone says where the key is. Neither the mail nor the note holds the keyCode.
+ * The upload page refuses at once, with the reason, a file its dropzone does not take.
  */
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
@@ -23,6 +24,8 @@ Deno.test("a new upload: a mail to the dropzone's agent and a note on the ticket
     const dropzone = (await stack.server.accounts.findDropzone(stack.dropzoneId))!;
     await stack.server.accounts.setDropzoneSettings(stack.dropzoneId, {
       ...dropzone.settings,
+      allowedExtensions: ["zip", "png", "pdf"],
+      maxFileBytes: 100_000,
       notifyUploads: true,
     });
     const ticket = await stack.tickets.createTicket({
@@ -42,11 +45,29 @@ Deno.test("a new upload: a mail to the dropzone's agent and a note on the ticket
 
     const customerContext = await stack.browser.newContext();
     const customer = await customerContext.newPage();
+    const calls: string[] = [];
+    customer.on("request", (request) => calls.push(request.url()));
     await customer.goto(uploadLink);
+    // Files the dropzone does not take are refused at once, with the reason, by the widget's
+    // check; nothing is sent for them, and there is no way to retry them.
+    await customer.locator('[data-role="file-input"]').setInputFiles([
+      { name: "setup.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") },
+      { name: "huge.zip", mimeType: "application/zip", buffer: Buffer.from(randomBytes(100_001)) },
+    ]);
+    const refusals = customer.locator('[data-status="refused"] [data-role="refusal"]');
+    await refusals.nth(1).waitFor();
+    assert.deepEqual(await refusals.allTextContents(), [
+      "Not added: only files ending in .zip, .png, .pdf can be sent here.",
+      "Not added: files of up to 100 KB can be sent here.",
+    ]);
+    assert.equal(await customer.locator('[data-role="chosen"] button').count(), 0);
+    assert.equal(await customer.locator('[data-role="send"]').isDisabled(), true);
+    assert.deepEqual(calls.filter((url) => url.includes("/drop-zone/")), []);
     await customer.locator('[data-role="file-input"]').setInputFiles([
       { name: "logs.zip", mimeType: "application/zip", buffer: Buffer.from(randomBytes(2000)) },
       { name: "screen <1>.png", mimeType: "image/png", buffer: Buffer.from(randomBytes(500)) },
     ]);
+    await customer.locator('[data-role="chosen"] [data-status="chosen"]').nth(1).waitFor();
     await customer.locator('[data-role="send"]').click();
     await customer.waitForSelector('#app[data-state="sent"]');
 
