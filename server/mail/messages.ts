@@ -26,6 +26,7 @@ const en = {
     "They were sent through the upload link of ticket #{ticket}. Open them from the {system} app in that ticket's sidebar.",
   "notice.helpCenter":
     "They came with a Help Center request from {sender}; the Secure Link is in the request's first comment. Open them from the {system} app in that ticket's sidebar.",
+  "notice.package": "Package {id}",
   "notice.noKey": "This mail does not carry the key that opens the files: it stays in the ticket.",
   // Issue 13: the internal note on a ticket when its file request brings files.
   "note.uploaded":

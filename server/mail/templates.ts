@@ -123,7 +123,7 @@ export function uploadNoticeMail(
         ? t("notice.helpCenter", { sender: options.sender || "?", system })
         : t("notice.ticket", { ticket, system }),
       "",
-      `${packageId}`,
+      t("notice.package", { id: packageId }),
       t("notice.noKey"),
     ].join("\n"),
   };

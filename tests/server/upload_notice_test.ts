@@ -103,7 +103,7 @@ backendTest(
         /1 Datei wurde in Ihren Ablagebereich von Padlock hochgeladen:\n- rechnung\.pdf/,
       );
       assert.match(mail.text, /Upload-Link von Ticket #42/);
-      assert.match(mail.text, new RegExp(requested.packageId));
+      assert.match(mail.text, new RegExp(`\nPaket ${requested.packageId}\n`));
       assert.ok(!mail.text.includes(requested.keyCode), "no keyCode in the mail");
     } finally {
       await service.close();

@@ -22,6 +22,7 @@ const ar: MailMessages = {
     "أُرسلت عبر رابط التحميل الخاص بالتذكرة رقم {ticket}. افتحها من تطبيق {system} في الشريط الجانبي لتلك التذكرة.",
   "notice.helpCenter":
     "وصلت مع طلب في مركز المساعدة من {sender}؛ الرابط الآمن موجود في أول تعليق على الطلب. افتحها من تطبيق {system} في الشريط الجانبي لتلك التذكرة.",
+  "notice.package": "الحزمة {id}",
   "notice.noKey": "لا تحمل هذه الرسالة المفتاح الذي يفتح الملفات: فهو يبقى في التذكرة.",
   // Issue 13: the internal note on a ticket when its file request brings files.
   "note.uploaded":

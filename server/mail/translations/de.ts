@@ -26,6 +26,7 @@ const de: MailMessages = {
     "Sie wurden über den Upload-Link von Ticket #{ticket} gesendet. Öffnen Sie sie mit der App {system} in der Seitenleiste dieses Tickets.",
   "notice.helpCenter":
     "Sie kamen mit einer Help-Center-Anfrage von {sender}; der sichere Link steht im ersten Kommentar der Anfrage. Öffnen Sie sie mit der App {system} in der Seitenleiste dieses Tickets.",
+  "notice.package": "Paket {id}",
   "notice.noKey":
     "Diese E-Mail enthält nicht den Schlüssel, der die Dateien öffnet: Er bleibt im Ticket.",
   // Issue 13: the internal note on a ticket when its file request brings files.

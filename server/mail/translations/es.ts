@@ -24,6 +24,7 @@ const es: MailMessages = {
     "Se enviaron con el enlace de carga del ticket n.º {ticket}. Ábralos desde la aplicación {system} en la barra lateral de ese ticket.",
   "notice.helpCenter":
     "Llegaron con una solicitud del centro de ayuda de {sender}; el enlace seguro está en el primer comentario de la solicitud. Ábralos desde la aplicación {system} en la barra lateral de ese ticket.",
+  "notice.package": "Paquete {id}",
   "notice.noKey": "Este correo no contiene la clave que abre los archivos: se queda en el ticket.",
   // Issue 13: the internal note on a ticket when its file request brings files.
   "note.uploaded":

@@ -26,6 +26,7 @@ const fr: MailMessages = {
     "Ils ont été envoyés par le lien d'envoi du ticket n° {ticket}. Ouvrez-les depuis l'application {system} dans la barre latérale de ce ticket.",
   "notice.helpCenter":
     "Ils accompagnent une demande du centre d'aide de {sender} ; le lien sécurisé se trouve dans le premier commentaire de la demande. Ouvrez-les depuis l'application {system} dans la barre latérale de ce ticket.",
+  "notice.package": "Paquet {id}",
   "notice.noKey":
     "Cet e-mail ne contient pas la clé qui ouvre les fichiers : elle reste dans le ticket.",
   // Issue 13: the internal note on a ticket when its file request brings files.

@@ -24,6 +24,7 @@ const it: MailMessages = {
     "Sono stati inviati tramite il link di caricamento del ticket n. {ticket}. Aprili dall'app {system} nella barra laterale di quel ticket.",
   "notice.helpCenter":
     "Sono arrivati con una richiesta del centro assistenza di {sender}; il link sicuro è nel primo commento della richiesta. Aprili dall'app {system} nella barra laterale di quel ticket.",
+  "notice.package": "Pacchetto {id}",
   "notice.noKey": "Questa email non contiene la chiave che apre i file: resta nel ticket.",
   // Issue 13: the internal note on a ticket when its file request brings files.
   "note.uploaded":

@@ -25,6 +25,7 @@ const ja: MailMessages = {
     "チケット #{ticket} のアップロードリンクから送信されました。そのチケットのサイドバーにある {system} アプリで開いてください。",
   "notice.helpCenter":
     "{sender} からのヘルプセンターのリクエストに添付されていました。セキュアリンクはリクエストの最初のコメントにあります。そのチケットのサイドバーにある {system} アプリで開いてください。",
+  "notice.package": "パッケージ {id}",
   "notice.noKey": "このメールにはファイルを開くキーは含まれていません。キーはチケットに残ります。",
   // Issue 13: the internal note on a ticket when its file request brings files.
   "note.uploaded":

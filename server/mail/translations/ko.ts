@@ -23,6 +23,7 @@ const ko: MailMessages = {
     "티켓 #{ticket}의 업로드 링크로 보낸 파일입니다. 해당 티켓 사이드바의 {system} 앱에서 여세요.",
   "notice.helpCenter":
     "{sender}의 헬프 센터 요청과 함께 도착한 파일입니다. 보안 링크는 요청의 첫 번째 댓글에 있습니다. 해당 티켓 사이드바의 {system} 앱에서 여세요.",
+  "notice.package": "패키지 {id}",
   "notice.noKey": "이 메일에는 파일을 여는 키가 없습니다. 키는 티켓에 남아 있습니다.",
   // Issue 13: the internal note on a ticket when its file request brings files.
   "note.uploaded": "이 티켓의 파일 요청으로 {count, plural, other {파일 #개가}} 업로드되었습니다:",

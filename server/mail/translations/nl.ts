@@ -26,6 +26,7 @@ const nl: MailMessages = {
     "Ze zijn verzonden via de uploadlink van ticket #{ticket}. Open ze met de app {system} in de zijbalk van dat ticket.",
   "notice.helpCenter":
     "Ze kwamen mee met een aanvraag in het Helpcenter van {sender}; de beveiligde link staat in de eerste opmerking van de aanvraag. Open ze met de app {system} in de zijbalk van dat ticket.",
+  "notice.package": "Pakket {id}",
   "notice.noKey":
     "Deze e-mail bevat niet de sleutel die de bestanden opent: die blijft in het ticket.",
   // Issue 13: the internal note on a ticket when its file request brings files.

@@ -24,6 +24,7 @@ const pl: MailMessages = {
     "Wysłano je przez link do przesyłania ze zgłoszenia nr {ticket}. Otwórz je w aplikacji {system} na pasku bocznym tego zgłoszenia.",
   "notice.helpCenter":
     "Przyszły ze zgłoszeniem w centrum pomocy od {sender}; bezpieczny link jest w pierwszym komentarzu zgłoszenia. Otwórz je w aplikacji {system} na pasku bocznym tego zgłoszenia.",
+  "notice.package": "Pakiet {id}",
   "notice.noKey": "Ten e-mail nie zawiera klucza, który otwiera pliki: zostaje on w zgłoszeniu.",
   // Issue 13: the internal note on a ticket when its file request brings files.
   "note.uploaded":

@@ -23,6 +23,7 @@ const ptBR: MailMessages = {
     "Eles foram enviados pelo link de envio do ticket nº {ticket}. Abra-os pelo app {system} na barra lateral desse ticket.",
   "notice.helpCenter":
     "Eles vieram com uma solicitação da central de ajuda de {sender}; o link seguro está no primeiro comentário da solicitação. Abra-os pelo app {system} na barra lateral desse ticket.",
+  "notice.package": "Pacote {id}",
   "notice.noKey": "Este e-mail não contém a chave que abre os arquivos: ela fica no ticket.",
   // Issue 13: the internal note on a ticket when its file request brings files.
   "note.uploaded":

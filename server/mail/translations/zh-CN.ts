@@ -19,6 +19,7 @@ const zhCN: MailMessages = {
     "这些文件是通过工单 #{ticket} 的上传链接发送的。请在该工单侧边栏的 {system} 应用中打开。",
   "notice.helpCenter":
     "这些文件随 {sender} 的帮助中心请求一起提交；安全链接在该请求的第一条评论中。请在该工单侧边栏的 {system} 应用中打开。",
+  "notice.package": "文件包 {id}",
   "notice.noKey": "此邮件不含打开文件的密钥：密钥保留在工单中。",
   // Issue 13: the internal note on a ticket when its file request brings files.
   "note.uploaded": "通过此工单的文件请求上传了 {count, plural, other {# 个文件}}：",
