@@ -320,9 +320,14 @@ function checkZendesk(config: ServerConfig): void {
       `zendeskSubdomain is the name before .zendesk.com: current value is ${config.zendeskSubdomain}`,
     );
   }
-  if (config.zendeskBaseUrl && !/^https?:\/\/[^/]+\/?$/.test(config.zendeskBaseUrl)) {
+  // The API token travels in every call: http only to this machine (a sandbox).
+  const base = /^(https?):\/\/([^/]+?)\/?$/.exec(config.zendeskBaseUrl ?? "");
+  if (
+    config.zendeskBaseUrl &&
+    (!base || (base[1] === "http" && !/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(base[2])))
+  ) {
     throw new ConfigError(
-      `zendeskBaseUrl must be an http(s) origin: current value is ${config.zendeskBaseUrl}`,
+      `zendeskBaseUrl must be an https origin (http only on localhost): current value is ${config.zendeskBaseUrl}`,
     );
   }
 }
