@@ -121,11 +121,20 @@ export async function startDev(options: DevOptions = {}): Promise<DevEnvironment
       if (!result.ok) print(`warning: over budget: ${describeResult(result)}`);
     }
   }
+  // The sandbox plays Zendesk's API too: a file request's upload adds an internal note there.
+  const zendeskApi = { email: "padlock-bot@example.com", apiToken: "sandbox-api-token" };
   const service = await startServer({
     port: servicePort,
     dataDir: `${dataDir}/service`,
     // No SMTP locally: verification codes and activation links land in the outbox page.
     devOutbox: true,
+    ...(sandboxPort > 0
+      ? {
+        zendeskBaseUrl: `http://localhost:${sandboxPort}`,
+        zendeskEmail: zendeskApi.email,
+        zendeskApiToken: zendeskApi.apiToken,
+      }
+      : {}),
     log: (entry) => {
       if (entry.event === "error") console.error("service error:", JSON.stringify(entry));
     },
@@ -151,6 +160,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevEnvironment
       port: sandboxPort,
       tickets: await createTicketStore({ path: `${dataDir}/sandbox/tickets.json` }),
       agentAppOrigin: agentAppUrl,
+      zendeskApi,
     });
     closers.push(() => sandbox.close());
     return {

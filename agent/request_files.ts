@@ -14,7 +14,7 @@ import type { ZafClient } from "../src/zaf.ts";
 import { h } from "../ui/dom.ts";
 import { describeServiceError } from "./messages.ts";
 import { appendToReply, replyAddition } from "./send_view.ts";
-import { t } from "./strings.ts";
+import { agentLocale, t } from "./strings.ts";
 import type { FoundLink } from "./ticket_scan.ts";
 
 /** An upload link in a ticket's text: its keyCode and the id of its request. */
@@ -43,6 +43,8 @@ export function requestFilesView(zaf: ZafClient, client: SendSafelyClient): HTML
           const keyCode = generateKeyCode();
           const made = await client.request("PUT", "/upload-request/", {
             ticketId: await ticketId(zaf),
+            // The ticket's note about the upload is written in the agent's language.
+            locale: agentLocale(),
           });
           const link = `${made.uploadUrl}#keyCode=${keyCode}&request=${made.requestId}`;
           const current = await zaf.getValue("comment.text").then(String, () => "");

@@ -48,6 +48,8 @@ export interface Attachment {
   reconnecting: boolean;
   /** A sentence a person can read, when `status` is `failed`. */
   error?: string;
+  /** Failed for a rule of the dropzone (extension, size): trying again cannot help. */
+  refused?: boolean;
 }
 
 /** Options of {@linkcode AttachmentSession}. */
@@ -340,7 +342,9 @@ export class AttachmentSession {
         entry.completedParts = error.completedParts ?? [];
       }
       entry.status = "failed";
-      entry.error = typeof error == "string" ? error : describeError(error);
+      // Only a dropzone rule's refusal is thrown as a sentence: trying again cannot help.
+      entry.refused = typeof error == "string";
+      entry.error = entry.refused ? error as string : describeError(error);
     } finally {
       entry.reconnecting = false;
       if (entry.status !== "removed") this.#onChange(entry);

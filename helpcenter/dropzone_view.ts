@@ -175,37 +175,38 @@ export class DropzoneView {
 
   /** Shows the current state of one attachment. */
   update(attachment: Attachment): void {
-    if (attachment.status === "removed") {
-      this.#rows.get(attachment.id)?.element.remove();
-      this.#rows.delete(attachment.id);
+    const { id, status, name } = attachment;
+    if (status === "removed") {
+      this.#rows.get(id)?.element.remove();
+      this.#rows.delete(id);
       return;
     }
-    let row = this.#rows.get(attachment.id);
+    let row = this.#rows.get(id);
     if (!row) {
       row = this.#createRow(attachment);
-      this.#rows.set(attachment.id, row);
+      this.#rows.set(id, row);
       this.#list.append(row.element);
     }
     const value = percent(attachment.done, attachment.size);
-    row.element.dataset.status = attachment.status;
+    row.element.dataset.status = status;
     row.element.toggleAttribute("data-reconnecting", attachment.reconnecting);
     row.progress.setAttribute("aria-valuenow", String(value));
     row.bar.style.width = `${value}%`;
-    row.retry.hidden = attachment.status !== "failed";
+    // A file refused for a dropzone rule gets no Retry: the same file is refused again.
+    row.retry.hidden = attachment.refused || status != "failed";
     row.remove.disabled = this.#locked;
-    const uploading = attachment.status === "uploading";
-    const name = attachment.name;
+    const uploading = status === "uploading";
     row.remove.setAttribute(
       "aria-label",
       t(uploading ? "file.cancelName" : "file.removeName", { name }),
     );
     row.remove.title = t(uploading ? "file.cancel" : "file.remove");
-    if (attachment.status === "uploading" && attachment.reconnecting) {
-      // The upload waits for the network; it goes on from the parts already stored.
-      row.status.textContent = t("file.reconnecting", { percent: value });
-    } else if (attachment.status === "uploading") {
-      row.status.textContent = t("file.uploading", { percent: value });
-    } else if (attachment.status === "uploaded") {
+    if (uploading) {
+      // While the upload waits for the network, it goes on from the parts already stored.
+      row.status.textContent = t(attachment.reconnecting ? "file.reconnecting" : "file.uploading", {
+        percent: value,
+      });
+    } else if (status === "uploaded") {
       row.status.replaceChildren(checkIcon(12), t("file.uploaded"));
     } else {
       row.status.textContent = t("file.failed", { reason: attachment.error ?? t("error.unknown") });

@@ -129,6 +129,13 @@ const en = {
   "upload.gone": "This upload link has expired or is wrong. Ask the support team for a new one.",
   "upload.badLink":
     "This upload link is incomplete: copy the whole link from the message into the address bar.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "Open these files from the ticket",
+  "state.keyInApp":
+    "This link has no key, on purpose: the service never holds it. Open the files from the app in the sidebar of ticket #{ticket}, which has the key.",
+  "upload.refusedExtension": "Not added: only files ending in {extensions} can be sent here.",
+  "upload.refusedSize": "Not added: files of up to {size} can be sent here.",
+  "upload.listSeparator": ", ",
 };
 
 /** A message key of the receive page. */

@@ -104,6 +104,9 @@ const en = {
     "The package life must be a whole number of days from 1 to 365. Nothing was changed.",
   "page.dropzones.notFound": "Dropzone not found",
   "page.dropzones.notFoundText": "Only the owner of a dropzone can change its settings.",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "Notify by mail: the dropzone's agents get a mail on each new upload (it names the ticket and never carries the key)",
 };
 
 /** A message key of the portal's pages. */

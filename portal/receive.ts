@@ -77,6 +77,17 @@ export async function startReceivePage(card: HTMLElement): Promise<void> {
     link = parseLink(location.href);
   } catch (error) {
     const missing = error instanceof LinkError && /keyCode/.test(error.message);
+    // A ticket note's link has no key on purpose (the service never has it): the agent app in
+    // that ticket's sidebar holds it.
+    const ticket = new URLSearchParams(location.search).get("ticket") ?? "";
+    if (missing && /^[0-9]{1,20}$/.test(ticket)) {
+      showState(card, {
+        state: "key-in-app",
+        title: t("state.keyInAppTitle"),
+        message: t("state.keyInApp", { ticket }),
+      });
+      return;
+    }
     showState(card, {
       state: missing ? "missing-key" : "bad-link",
       error: true,

@@ -12,7 +12,8 @@ import { createPackage, finalizePackage, uploadFile } from "../src/upload.ts";
 import { h, replaceChildren } from "../ui/dom.ts";
 import { decryptionPool } from "./save.ts";
 import { showState } from "./state_view.ts";
-import { t } from "./strings.ts";
+import { size, t } from "./strings.ts";
+import { type FileRules, refuseFile } from "../src/dropzone_rules.ts";
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{20,128}$/;
 
@@ -31,7 +32,13 @@ export function startUploadPage(card: HTMLElement): void {
     });
     return;
   }
+  // The dropzone's rules, from the page (the service refuses another file all the same).
+  const rules: FileRules = {
+    allowedExtensions: (root.dataset.extensions ?? "").split(",").filter(Boolean),
+    maxFileBytes: Number(root.dataset.maxFileBytes) || undefined,
+  };
   const chosen: File[] = [];
+  const refused: { name: string; reason: string }[] = [];
   const list = h("ul", { class: "files", attrs: { "data-role": "chosen" } });
   const status = h("p", {
     class: "muted",
@@ -60,8 +67,39 @@ export function startUploadPage(card: HTMLElement): void {
   root.append(area, list, h("div", { class: "actions" }, send), status);
 
   function add(files: File[]): void {
-    chosen.push(...files);
-    replaceChildren(list, ...chosen.map((file) => h("li", {}, file.name)));
+    for (const file of files) {
+      // Refused at once, with the reason, by the check the Help Center widget makes: a rule
+      // does not change by trying again, so such a file is listed without any way to retry.
+      const refusal = refuseFile(rules, file.name, file.size);
+      if (refusal?.kind === "extension") {
+        const extensions = refusal.allowed.map((extension) => `.${extension}`)
+          .join(t("upload.listSeparator"));
+        refused.push({ name: file.name, reason: t("upload.refusedExtension", { extensions }) });
+      } else if (refusal?.kind === "size") {
+        refused.push({
+          name: file.name,
+          reason: t("upload.refusedSize", { size: size(refusal.maxFileBytes) }),
+        });
+      } else chosen.push(file);
+    }
+    replaceChildren(
+      list,
+      ...chosen.map((file) =>
+        h(
+          "li",
+          { class: "file", attrs: { "data-status": "chosen" } },
+          h("span", { class: "file-name" }, file.name),
+        )
+      ),
+      ...refused.map(({ name, reason }) =>
+        h(
+          "li",
+          { class: "file", attrs: { "data-status": "refused", "data-state": "error" } },
+          h("span", { class: "file-name" }, name),
+          h("span", { class: "file-status", attrs: { "data-role": "refusal" } }, reason),
+        )
+      ),
+    );
     if (chosen.length > 0) send.removeAttribute("disabled");
   }
 

@@ -20,6 +20,7 @@ import {
 } from "./helpcenter/pages.ts";
 import { createTicketStore, TicketNotFoundError, type TicketStore } from "./tickets.ts";
 import { htmlToText } from "./helpcenter/html.ts";
+import { type ZendeskApiCall, zendeskApiRoutes } from "./zendesk_api.ts";
 
 /** Options of {@linkcode startSandbox}. */
 export interface SandboxOptions {
@@ -63,6 +64,11 @@ export interface SandboxOptions {
    * @default {true}
    */
   agentRoutes?: boolean;
+  /**
+   * Serve Zendesk's ticket API for this API token (`PUT /api/v2/tickets/{id}.json`, the internal
+   * note the service adds when given `--zendesk-base-url` of the sandbox and these credentials).
+   */
+  zendeskApi?: { email: string; apiToken: string };
 }
 
 /** A call Zendesk's own uploader made (there must be none on a secured form). */
@@ -79,6 +85,8 @@ export interface RunningSandbox {
   tickets: TicketStore;
   /** Every call received on Zendesk's upload endpoints. */
   zendeskUploads: ZendeskUploadCall[];
+  /** Every call received on Zendesk's ticket API (`zendeskApi`). */
+  zendeskApiCalls: ZendeskApiCall[];
   /** The URL of the agent workspace, when the agent routes are mounted. */
   agentUrl?: string;
   /** Stops the server. */
@@ -108,6 +116,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const tickets = options.tickets ?? await createTicketStore();
   const assets = await buildSandboxAssets();
   const zendeskUploads: ZendeskUploadCall[] = [];
+  const zendeskApiCalls: ZendeskApiCall[] = [];
+  const zendeskApi = options.zendeskApi
+    ? zendeskApiRoutes({ tickets, ...options.zendeskApi, calls: zendeskApiCalls })
+    : undefined;
   const widgetTag: WidgetTag = {
     src: options.widgetSrc ?? "/hc/theming_assets/padlock.js",
     integrity: options.widgetIntegrity,
@@ -209,6 +221,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const asset = assets.get(assetMatch[1]);
       if (asset) return serveAsset(asset);
     }
+    const apiResponse = await zendeskApi?.(request);
+    if (apiResponse) return apiResponse;
     if (agent) {
       const response = await agent(request);
       if (response) return response;
@@ -232,6 +246,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     port: address.port,
     tickets,
     zendeskUploads,
+    zendeskApiCalls,
     agentUrl: agent ? `${url}/agent/` : undefined,
     async close() {
       await server.shutdown();

@@ -37,6 +37,7 @@ import {
   parseExtensions,
   parseFileSize,
   parseLifeDays,
+  parseSwitch,
 } from "./dropzones/settings.ts";
 import { inviteFromDataDir, mailSettingsFromEnv } from "./auth/invite.ts";
 import { backupDataDir, BackupError, restoreDataDir } from "./backup.ts";
@@ -60,7 +61,8 @@ export const ADMIN_USAGE = `Usage: deno task admin <command> [options]
   dropzone add --owner <email> [--allow <email>,<email>]
   dropzone list
   dropzone set --id <dropzoneId> [--extensions pdf,png,…] [--max-file-size <25 MB>]
-    [--life-days <1-365>] [--sender-domain-access on|off]   (an empty value clears a limit)
+    [--life-days <1-365>] [--sender-domain-access on|off] [--notify-uploads on|off]
+    (an empty value clears a limit)
   activity --package <packageId>   (who opened and downloaded what, when, from which network)
   backup --to <dir>          (online snapshot of the database and the parts into a new folder)
   restore --from <dir>       (fills an empty --data-dir from a backup)
@@ -172,6 +174,7 @@ export async function runAdmin(
         "max-file-size": { type: "string" },
         "life-days": { type: "string" },
         "sender-domain-access": { type: "string" },
+        "notify-uploads": { type: "string" },
       },
     });
   } catch (cause) {
@@ -435,6 +438,8 @@ function changedSettings(
     }
     next.senderDomainAccess = access === "on";
   }
+  const notify = values["notify-uploads"];
+  if (notify !== undefined) next.notifyUploads = parseSwitch("notify-uploads", notify);
   return next;
 }
 
@@ -445,5 +450,6 @@ function describeSettings(settings: DropzoneSettings): string {
     `max-file-size=${settings.maxFileBytes ?? "service"}`,
     `life-days=${settings.lifeDays ?? "service"}`,
     `sender-domain-access=${settings.senderDomainAccess ? "on" : "off"}`,
+    `notify-uploads=${settings.notifyUploads ? "on" : "off"}`,
   ].join("\t");
 }

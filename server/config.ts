@@ -154,6 +154,16 @@ export interface ServerConfig {
   ssoAllowedDomains?: string;
   /** Agents sign in only through the identity provider (OpenID or SAML): passwords are refused; replaces `oidcOnly`. @default {false} */
   ssoOnly?: boolean;
+  /** Zendesk subdomain (`acme` for acme.zendesk.com): with the email and API token, file-request uploads add an internal note to their ticket. */
+  zendeskSubdomain?: string;
+  /** Email of the Zendesk agent the API token belongs to (the note's author). */
+  zendeskEmail?: string;
+  /** Zendesk API token (Admin Center, Apps and integrations, Zendesk API). */
+  zendeskApiToken?: string;
+  /** Zendesk's API origin instead of `https://<subdomain>.zendesk.com` (a sandbox in tests). */
+  zendeskBaseUrl?: string;
+  /** Waits before each retry of a Zendesk note, in ms (tests shorten them). @default {[5000, 30000, 120000, 600000]} */
+  zendeskRetryDelaysMs?: readonly number[];
   /** Receives one structured entry per request; defaults to one JSON line on stdout. */
   log?: (entry: LogEntry) => void;
   /** The clock, in milliseconds since the epoch (tests move it forward). @default {Date.now} */
@@ -300,11 +310,39 @@ export function resolveConfig(config: Partial<ServerConfig> = {}): ResolvedConfi
   }
   checkOidc(merged);
   checkSaml(merged);
+  checkZendesk(merged);
   return {
     ...merged,
     maxPartBytes: merged.maxPartBytes ?? merged.partSize + PART_OVERHEAD_ALLOWANCE,
     now: merged.now ?? Date.now,
   };
+}
+
+/** The Zendesk API settings come together; the base URL is an http(s) origin. */
+function checkZendesk(config: ServerConfig): void {
+  const set = [config.zendeskEmail, config.zendeskApiToken].filter(Boolean).length +
+    (config.zendeskSubdomain || config.zendeskBaseUrl ? 1 : 0);
+  if (set !== 0 && set !== 3) {
+    throw new ConfigError(
+      "Zendesk notes need all of --zendesk-subdomain (or --zendesk-base-url), --zendesk-email " +
+        "and --zendesk-api-token.",
+    );
+  }
+  if (config.zendeskSubdomain && !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(config.zendeskSubdomain)) {
+    throw new ConfigError(
+      `zendeskSubdomain is the name before .zendesk.com: current value is ${config.zendeskSubdomain}`,
+    );
+  }
+  // The API token travels in every call: http only to this machine (a sandbox).
+  const base = /^(https?):\/\/([^/]+?)\/?$/.exec(config.zendeskBaseUrl ?? "");
+  if (
+    config.zendeskBaseUrl &&
+    (!base || (base[1] === "http" && !/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(base[2])))
+  ) {
+    throw new ConfigError(
+      `zendeskBaseUrl must be an https origin (http only on localhost): current value is ${config.zendeskBaseUrl}`,
+    );
+  }
 }
 
 /** The OpenID settings come together, the issuer is an https URL (http only on loopback). */
@@ -429,6 +467,10 @@ const EXTERNAL_OPTIONS = [
   ["saml-idp-name", "PADLOCK_SAML_IDP_NAME", "string"],
   ["sso-allowed-domains", "PADLOCK_SSO_ALLOWED_DOMAINS", "string"],
   ["sso-only", "PADLOCK_SSO_ONLY", "boolean"],
+  ["zendesk-subdomain", "PADLOCK_ZENDESK_SUBDOMAIN", "string"],
+  ["zendesk-email", "PADLOCK_ZENDESK_EMAIL", "string"],
+  ["zendesk-api-token", "PADLOCK_ZENDESK_API_TOKEN", "string"],
+  ["zendesk-base-url", "PADLOCK_ZENDESK_BASE_URL", "string"],
 ] as const;
 
 /** The `--help` text listing every flag and environment variable. */

@@ -20,6 +20,8 @@ import type { ActivityRepository } from "./activity/repository.ts";
 import type { InFlight } from "./in_flight.ts";
 import type { ServiceMetrics } from "./metrics.ts";
 import type { PartStore } from "./storage/part_store.ts";
+import type { MailMessage } from "./mail/message.ts";
+import type { ZendeskNotes } from "./notices/zendesk.ts";
 
 /** Everything the handlers share. */
 export interface Services {
@@ -58,6 +60,10 @@ export interface Services {
    * the identity provider is asked now and then); false refuses the key.
    */
   checkAgent?: (user: User) => Promise<boolean>;
+  /** The outgoing mail queue (set by the portal; absent in handlers built without it). */
+  mail?: { enqueue(message: MailMessage): void };
+  /** Internal notes on Zendesk tickets, when a Zendesk API token is configured. */
+  zendeskNotes?: ZendeskNotes;
 }
 
 /** Who sent a request. */

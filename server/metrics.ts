@@ -50,6 +50,7 @@ export class ServiceMetrics {
   readonly #bytesOut: Counter<"route">;
   readonly #partsStored: Counter;
   readonly #mailFailures: Counter;
+  readonly #zendeskNoteFailures: Counter;
   readonly #sweeps: Counter<"outcome">;
   readonly #swept: Counter;
   readonly #lockouts: Counter;
@@ -130,6 +131,11 @@ export class ServiceMetrics {
       help: "Mails (codes, activation links) the mailer could not deliver.",
       registers,
     });
+    this.#zendeskNoteFailures = new Counter({
+      name: "padlock_zendesk_note_failures_total",
+      help: "Internal notes on Zendesk tickets given up after the last try (the uploads are kept).",
+      registers,
+    });
     this.#sweeps = new Counter({
       name: "padlock_sweeper_runs_total",
       help: "Runs of the sweeper that deletes expired packages, by outcome (ok, failed).",
@@ -175,6 +181,9 @@ export class ServiceMetrics {
   observeLog(entry: LogEntry): void {
     if (entry.event === "error" && entry.detail?.what === "mail not delivered") {
       this.#mailFailures.inc();
+    }
+    if (entry.event === "error" && entry.detail?.what === "zendesk note not added") {
+      this.#zendeskNoteFailures.inc();
     }
   }
 

@@ -39,6 +39,7 @@ import { createPartStore } from "./storage/create_part_store.ts";
 import { PARTS_FOLDER } from "./storage/fs_part_store.ts";
 import type { PartStore } from "./storage/part_store.ts";
 import { sweepExpired, type SweepResult } from "./sweeper.ts";
+import { ZendeskError, ZendeskNotes, zendeskSettingsOf } from "./notices/zendesk.ts";
 
 export type { ServerConfig } from "./config.ts";
 export { ConfigError, configFromOutside, configUsage, DEFAULT_CONFIG } from "./config.ts";
@@ -157,6 +158,26 @@ export async function startServer(
     inFlight,
     limits: new AbuseLimits(db, abuseLimitSettings(resolved), resolved.now),
   };
+  const zendesk = zendeskSettingsOf(resolved);
+  if (zendesk) {
+    services.zendeskNotes = new ZendeskNotes(
+      zendesk,
+      (error, ticketId) =>
+        log({
+          time: new Date().toISOString(),
+          event: "error",
+          errorName: error instanceof Error ? error.name : typeof error,
+          detail: {
+            what: "zendesk note not added",
+            ticketId,
+            status: error instanceof ZendeskError ? error.status ?? "unreachable" : "unknown",
+          },
+        }),
+      resolved.zendeskRetryDelaysMs === undefined ? {} : {
+        retryDelaysMs: resolved.zendeskRetryDelaysMs,
+      },
+    );
+  }
   // The portal (pages, pairing, mail) runs in front of the caller's extra routes and hook.
   let portal: Awaited<ReturnType<typeof createPortal>>;
   try {
@@ -273,6 +294,8 @@ export async function startServer(
         if (drained || graceMs === 0) await closing;
         else await drainWithin(closing, 1000);
         await ops?.close();
+        services.zendeskNotes?.close();
+        await services.zendeskNotes?.drain();
         await portal.close();
         await sweeping?.catch(() => {});
         await sweepLease.release().catch(() => {});

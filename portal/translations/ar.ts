@@ -210,6 +210,16 @@ const ar: PortalCatalogue = {
   "upload.goneTitle": "لم يعد هذا الرابط يعمل",
   "upload.gone": "انتهت صلاحية رابط التحميل هذا أو أنه غير صحيح. اطلب رابطًا جديدًا من فريق الدعم.",
   "upload.badLink": "رابط التحميل هذا غير مكتمل: انسخ الرابط كاملًا من الرسالة إلى شريط العنوان.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "افتح هذه الملفات من التذكرة",
+  "state.keyInApp":
+    "هذا الرابط بلا مفتاح عن قصد: فالخدمة لا تملكه أبدًا. افتح الملفات من التطبيق في الشريط الجانبي للتذكرة رقم {ticket}، فهو يحمل المفتاح.",
+  "upload.refusedExtension": "لم يُضف: لا يمكن هنا إرسال سوى الملفات التي تنتهي بـ {extensions}.",
+  "upload.refusedSize": "لم يُضف: لا يمكن هنا إرسال سوى الملفات التي لا يتجاوز حجمها {size}.",
+  "upload.listSeparator": "، ",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "الإشعار بالبريد: يتلقى وكلاء منطقة الإفلات رسالة مع كل تحميل جديد (تذكر التذكرة ولا تحمل المفتاح أبدًا)",
 };
 
 export default ar;

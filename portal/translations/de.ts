@@ -241,6 +241,17 @@ const de: PortalCatalogue = {
     "Dieser Upload-Link ist abgelaufen oder falsch. Bitten Sie das Support-Team um einen neuen.",
   "upload.badLink":
     "Dieser Upload-Link ist unvollständig: Kopieren Sie den ganzen Link aus der Nachricht in die Adressleiste.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "Öffnen Sie diese Dateien im Ticket",
+  "state.keyInApp":
+    "Dieser Link hat absichtlich keinen Schlüssel: Der Dienst hat ihn nie. Öffnen Sie die Dateien mit der App in der Seitenleiste von Ticket #{ticket}, die den Schlüssel hat.",
+  "upload.refusedExtension":
+    "Nicht hinzugefügt: Hier können nur Dateien mit der Endung {extensions} gesendet werden.",
+  "upload.refusedSize": "Nicht hinzugefügt: Hier können nur Dateien bis {size} gesendet werden.",
+  "upload.listSeparator": ", ",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "Per E-Mail benachrichtigen: Die Agenten des Ablagebereichs erhalten bei jedem neuen Upload eine E-Mail (sie nennt das Ticket und enthält nie den Schlüssel)",
 };
 
 export default de;

@@ -231,6 +231,17 @@ const es: PortalCatalogue = {
     "Este enlace de carga ha caducado o no es correcto. Pida uno nuevo al equipo de soporte.",
   "upload.badLink":
     "Este enlace de carga está incompleto: copie el enlace completo del mensaje en la barra de direcciones.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "Abra estos archivos desde el ticket",
+  "state.keyInApp":
+    "Este enlace no tiene clave a propósito: el servicio nunca la tiene. Abra los archivos desde la aplicación en la barra lateral del ticket n.º {ticket}, que tiene la clave.",
+  "upload.refusedExtension":
+    "No se agregó: aquí solo se pueden enviar archivos que terminen en {extensions}.",
+  "upload.refusedSize": "No se agregó: aquí solo se pueden enviar archivos de hasta {size}.",
+  "upload.listSeparator": ", ",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "Avisar por correo: los agentes de la zona para soltar reciben un correo con cada nueva carga (indica el ticket y nunca lleva la clave)",
 };
 
 export default es;

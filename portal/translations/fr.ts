@@ -231,6 +231,18 @@ const fr: PortalCatalogue = {
     "Ce lien d’envoi a expiré ou est erroné. Demandez-en un nouveau à l’équipe d’assistance.",
   "upload.badLink":
     "Ce lien d’envoi est incomplet : copiez le lien entier du message dans la barre d’adresse.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "Ouvrez ces fichiers depuis le ticket",
+  "state.keyInApp":
+    "Ce lien n'a pas de clé, volontairement : le service ne l'a jamais. Ouvrez les fichiers depuis l'application dans la barre latérale du ticket n° {ticket}, qui a la clé.",
+  "upload.refusedExtension":
+    "Non ajouté : seuls les fichiers se terminant par {extensions} peuvent être envoyés ici.",
+  "upload.refusedSize":
+    "Non ajouté : seuls les fichiers de {size} au plus peuvent être envoyés ici.",
+  "upload.listSeparator": ", ",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "Prévenir par e-mail : les agents de la zone de dépôt reçoivent un e-mail à chaque nouvel envoi (il indique le ticket et ne contient jamais la clé)",
 };
 
 export default fr;

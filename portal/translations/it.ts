@@ -227,6 +227,17 @@ const it: PortalCatalogue = {
     "Questo link di caricamento è scaduto o non è corretto. Chiedine uno nuovo al team di assistenza.",
   "upload.badLink":
     "Questo link di caricamento è incompleto: copia l’intero link dal messaggio nella barra degli indirizzi.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "Apri questi file dal ticket",
+  "state.keyInApp":
+    "Questo link non ha la chiave, di proposito: il servizio non la ha mai. Apri i file dall'app nella barra laterale del ticket n. {ticket}, che ha la chiave.",
+  "upload.refusedExtension":
+    "Non aggiunto: qui puoi inviare solo file che terminano in {extensions}.",
+  "upload.refusedSize": "Non aggiunto: qui puoi inviare solo file fino a {size}.",
+  "upload.listSeparator": ", ",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "Avvisa via email: gli agenti dell'area di rilascio ricevono un'email a ogni nuovo caricamento (indica il ticket e non contiene mai la chiave)",
 };
 
 export default it;

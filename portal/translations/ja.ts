@@ -226,6 +226,18 @@ const ja: PortalCatalogue = {
     "このアップロードリンクは期限切れか、正しくありません。サポートチームに新しいリンクを依頼してください。",
   "upload.badLink":
     "このアップロードリンクは不完全です。メッセージのリンク全体をアドレスバーにコピーしてください。",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "これらのファイルはチケットから開いてください",
+  "state.keyInApp":
+    "このリンクには意図的にキーが含まれていません。サービスはキーを持ちません。キーを持つチケット #{ticket} のサイドバーのアプリからファイルを開いてください。",
+  "upload.refusedExtension":
+    "追加されませんでした: ここで送信できるのは拡張子が {extensions} のファイルだけです。",
+  "upload.refusedSize":
+    "追加されませんでした: ここで送信できるのは {size} までのファイルだけです。",
+  "upload.listSeparator": "、",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "メールで通知: 新しいアップロードのたびにドロップゾーンのエージェントにメールが届きます (チケットを示し、キーは含みません)",
 };
 
 export default ja;

@@ -214,6 +214,17 @@ const ko: PortalCatalogue = {
   "upload.goneTitle": "이 링크는 더 이상 작동하지 않습니다",
   "upload.gone": "이 업로드 링크는 만료되었거나 잘못되었습니다. 지원팀에 새 링크를 요청하세요.",
   "upload.badLink": "이 업로드 링크가 불완전합니다. 메시지의 전체 링크를 주소 표시줄에 복사하세요.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "이 파일은 티켓에서 여세요",
+  "state.keyInApp":
+    "이 링크에는 의도적으로 키가 없습니다. 서비스는 키를 가지지 않습니다. 키가 있는 티켓 #{ticket} 사이드바의 앱에서 파일을 여세요.",
+  "upload.refusedExtension":
+    "추가되지 않음: 여기에서는 확장자가 {extensions}인 파일만 보낼 수 있습니다.",
+  "upload.refusedSize": "추가되지 않음: 여기에서는 {size} 이하의 파일만 보낼 수 있습니다.",
+  "upload.listSeparator": ", ",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "메일로 알림: 새 업로드가 있을 때마다 끌어서 놓기 영역의 상담원에게 메일이 갑니다(티켓을 알려 주며 키는 절대 담지 않습니다)",
 };
 
 export default ko;

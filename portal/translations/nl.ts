@@ -229,6 +229,18 @@ const nl: PortalCatalogue = {
   "upload.gone": "Deze uploadlink is verlopen of onjuist. Vraag het supportteam om een nieuwe.",
   "upload.badLink":
     "Deze uploadlink is onvolledig: kopieer de hele link uit het bericht naar de adresbalk.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "Open deze bestanden vanuit het ticket",
+  "state.keyInApp":
+    "Deze link heeft met opzet geen sleutel: de service heeft die nooit. Open de bestanden met de app in de zijbalk van ticket #{ticket}, die de sleutel heeft.",
+  "upload.refusedExtension":
+    "Niet toegevoegd: hier kunnen alleen bestanden die eindigen op {extensions} worden verzonden.",
+  "upload.refusedSize":
+    "Niet toegevoegd: hier kunnen alleen bestanden tot {size} worden verzonden.",
+  "upload.listSeparator": ", ",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "Melden per e-mail: de agenten van het neerzetgebied krijgen bij elke nieuwe upload een e-mail (met het ticket, nooit met de sleutel)",
 };
 
 export default nl;

@@ -223,6 +223,17 @@ const pl: PortalCatalogue = {
   "upload.gone": "Ten link do przesyłania wygasł lub jest błędny. Poproś zespół wsparcia o nowy.",
   "upload.badLink":
     "Ten link do przesyłania jest niepełny: skopiuj cały link z wiadomości do paska adresu.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "Otwórz te pliki ze zgłoszenia",
+  "state.keyInApp":
+    "Ten link celowo nie ma klucza: usługa nigdy go nie ma. Otwórz pliki w aplikacji na pasku bocznym zgłoszenia nr {ticket}, która ma klucz.",
+  "upload.refusedExtension":
+    "Nie dodano: tutaj możesz wysłać tylko pliki z rozszerzeniem {extensions}.",
+  "upload.refusedSize": "Nie dodano: tutaj możesz wysłać tylko pliki do {size}.",
+  "upload.listSeparator": ", ",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "Powiadamiaj e-mailem: agenci strefy upuszczania dostają e-mail przy każdym nowym przesłaniu (podaje zgłoszenie i nigdy nie zawiera klucza)",
 };
 
 export default pl;

@@ -226,6 +226,17 @@ const ptBR: PortalCatalogue = {
   "upload.gone": "Este link de envio expirou ou está errado. Peça um novo à equipe de suporte.",
   "upload.badLink":
     "Este link de envio está incompleto: copie o link inteiro da mensagem para a barra de endereços.",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "Abra estes arquivos pelo ticket",
+  "state.keyInApp":
+    "Este link não tem a chave de propósito: o serviço nunca a tem. Abra os arquivos pelo app na barra lateral do ticket nº {ticket}, que tem a chave.",
+  "upload.refusedExtension":
+    "Não adicionado: aqui só é possível enviar arquivos terminados em {extensions}.",
+  "upload.refusedSize": "Não adicionado: aqui só é possível enviar arquivos de até {size}.",
+  "upload.listSeparator": ", ",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "Avisar por e-mail: os agentes da área para soltar recebem um e-mail a cada novo envio (ele indica o ticket e nunca leva a chave)",
 };
 
 export default ptBR;

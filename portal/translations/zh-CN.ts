@@ -197,6 +197,16 @@ const zhCN: PortalCatalogue = {
   "upload.goneTitle": "此链接已失效",
   "upload.gone": "此上传链接已过期或有误。请向支持团队索取新链接。",
   "upload.badLink": "此上传链接不完整：请将消息中的完整链接复制到地址栏。",
+  // Issue 13: a keyless link from a ticket note; files the upload page refuses.
+  "state.keyInAppTitle": "请从工单中打开这些文件",
+  "state.keyInApp":
+    "此链接有意不含密钥：服务从不持有密钥。请在工单 #{ticket} 侧边栏的应用中打开文件，密钥就在该应用中。",
+  "upload.refusedExtension": "未添加：此处只能发送扩展名为 {extensions} 的文件。",
+  "upload.refusedSize": "未添加：此处只能发送不超过 {size} 的文件。",
+  "upload.listSeparator": "、",
+  // Issue 13: the upload notice setting.
+  "page.dropzones.notifyUploads":
+    "邮件通知：每次有新上传时，拖放区的客服都会收到一封邮件（注明工单，绝不包含密钥）",
 };
 
 export default zhCN;

@@ -23,7 +23,8 @@ export interface Dropzone {
 }
 
 const COLUMNS =
-  "id, owner_id, created_at, allowed_extensions, max_file_bytes, life_days, sender_domain_access";
+  "id, owner_id, created_at, allowed_extensions, max_file_bytes, life_days, sender_domain_access, " +
+  "notify_uploads";
 
 /** Queries on the `dropzones` and `dropzone_users` tables. */
 export class DropzoneRepository {
@@ -88,12 +89,13 @@ export class DropzoneRepository {
   async updateSettings(dropzoneId: string, settings: DropzoneSettings): Promise<boolean> {
     const { changes } = await this.#db.run(
       `UPDATE dropzones SET allowed_extensions = ?, max_file_bytes = ?, life_days = ?,
-         sender_domain_access = ? WHERE id = ?`,
+         sender_domain_access = ?, notify_uploads = ? WHERE id = ?`,
       [
         settings.allowedExtensions.join(","),
         settings.maxFileBytes ?? null,
         settings.lifeDays ?? null,
         settings.senderDomainAccess ? 1 : 0,
+        settings.notifyUploads ? 1 : 0,
         dropzoneId,
       ],
     );
@@ -119,6 +121,7 @@ interface DropzoneRow {
   max_file_bytes: number | null;
   life_days: number | null;
   sender_domain_access: number;
+  notify_uploads: number;
 }
 
 async function toDropzone(db: Queryable, row: DropzoneRow): Promise<Dropzone> {
@@ -136,6 +139,7 @@ async function toDropzone(db: Queryable, row: DropzoneRow): Promise<Dropzone> {
       ...(row.max_file_bytes === null ? {} : { maxFileBytes: Number(row.max_file_bytes) }),
       ...(row.life_days === null ? {} : { lifeDays: Number(row.life_days) }),
       senderDomainAccess: Number(row.sender_domain_access) === 1,
+      notifyUploads: Number(row.notify_uploads) === 1,
     },
   };
 }

@@ -7,17 +7,30 @@
  */
 import type { ApiContext, ApiRoute } from "../context.ts";
 import { ServiceError } from "../http.ts";
+import type { Dropzone } from "./repository.ts";
+import type { FileRules } from "./settings.ts";
 
 function dropzoneRules(context: ApiContext): Record<string, unknown> {
   const { caller } = context;
   if (caller.kind !== "dropzone") {
     throw new ServiceError("PERMISSION_DENIED", "Sign the request with a dropzone id.");
   }
-  const { allowedExtensions, maxFileBytes } = caller.dropzone.settings;
+  return { ...fileRulesOf(caller.dropzone, context.services.config.maxFileBytes) };
+}
+
+/**
+ * The rules a dropzone's uploaders check a file against (the Help Center widget reads them from
+ * `GET /dropzone/rules/`, the upload page of a file request gets them in its HTML).
+ */
+export function fileRulesOf(
+  dropzone: Dropzone,
+  serviceMaxFileBytes: number,
+): Required<FileRules> {
+  const { allowedExtensions, maxFileBytes } = dropzone.settings;
+  // The smaller of the dropzone's limit and the service's.
   return {
     allowedExtensions,
-    // The smaller of the dropzone's limit and the service's.
-    maxFileBytes: Math.min(maxFileBytes ?? Infinity, context.services.config.maxFileBytes),
+    maxFileBytes: Math.min(maxFileBytes ?? Infinity, serviceMaxFileBytes),
   };
 }
 

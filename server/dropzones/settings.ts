@@ -7,7 +7,12 @@
  */
 
 import type { FileRules } from "../../src/dropzone_rules.ts";
-export { extensionOf, type FileRefusal, refuseFile } from "../../src/dropzone_rules.ts";
+export {
+  extensionOf,
+  type FileRefusal,
+  type FileRules,
+  refuseFile,
+} from "../../src/dropzone_rules.ts";
 
 /** The settings of a dropzone; absent fields fall back to the service's configuration. */
 export interface DropzoneSettings extends FileRules {
@@ -15,12 +20,15 @@ export interface DropzoneSettings extends FileRules {
   lifeDays?: number;
   /** Whether people whose verified email has the sender's domain may open the files. */
   senderDomainAccess: boolean;
+  /** Whether its agents get a mail on each new upload (never with the keyCode); absent = no. */
+  notifyUploads?: boolean;
 }
 
 /** The settings of a new dropzone. */
 export const DEFAULT_DROPZONE_SETTINGS: Readonly<DropzoneSettings> = {
   allowedExtensions: [],
   senderDomainAccess: false,
+  notifyUploads: false,
 };
 
 /** Longest package life a dropzone may set, in days. */
@@ -88,6 +96,18 @@ export function parseLifeDays(text: string): number | undefined {
     );
   }
   return days;
+}
+
+/**
+ * Parses an on/off switch of the admin command (`--notify-uploads on`).
+ *
+ * @throws {DropzoneSettingsError} when it is neither.
+ */
+export function parseSwitch(option: string, text: string): boolean {
+  if (!["on", "off"].includes(text)) {
+    throw new DropzoneSettingsError(`--${option} is on or off, not "${text}".`);
+  }
+  return text === "on";
 }
 
 /** The domain of an email address, lower case; empty when it has none. */

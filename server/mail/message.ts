@@ -1,6 +1,7 @@
 /**
- * What a mail is and what sends it. Padlock sends two kinds of mail: the 6-digit codes that
- * let a recipient open a package, and account activation links. Both are plain text.
+ * What a mail is and what sends it. Padlock sends three kinds of mail: the 6-digit codes that
+ * let a recipient open a package, account activation links, and upload notices to a dropzone's
+ * agents (never with a key). All are plain text.
  *
  * @module
  */

@@ -7,6 +7,7 @@
 import { type Locale, matchLocale, type Translate, translator } from "../../ui/i18n.ts";
 import { pseudoMessages } from "../../ui/pseudo.ts";
 import type { MailMessage } from "./message.ts";
+import { escapeHtml } from "../portal/html.ts";
 import en, { type MailMessages } from "./messages.ts";
 import ar from "./translations/ar.ts";
 import de from "./translations/de.ts";
@@ -88,4 +89,58 @@ export function activationMail(
       t("activation.ignore"),
     ].join("\n"),
   };
+}
+
+/**
+ * The mail to a dropzone's agent on a new upload: the ticket it was requested for (`ticketId`),
+ * or, for a Help Center upload whose ticket does not exist yet when the files arrive, the
+ * submitter's email and where the Secure Link is. It names the files and the package; it never
+ * holds a link with the keyCode (the service never has it).
+ */
+export function uploadNoticeMail(
+  options: {
+    to: string;
+    systemName: string;
+    packageId: string;
+    fileNames: readonly string[];
+    ticketId?: string;
+    sender?: string;
+    locale?: string;
+  },
+): MailMessage {
+  const { to, systemName: system, packageId, fileNames, ticketId: ticket } = options;
+  const t = mailWords(options.locale);
+  return {
+    to,
+    subject: ticket === undefined
+      ? t("notice.subjectHelpCenter")
+      : t("notice.subjectTicket", { ticket }),
+    text: [
+      t("notice.uploaded", { count: fileNames.length, system }),
+      ...fileNames.map((name) => `- ${name}`),
+      "",
+      ticket === undefined
+        ? t("notice.helpCenter", { sender: options.sender || "?", system })
+        : t("notice.ticket", { ticket, system }),
+      "",
+      t("notice.package", { id: packageId }),
+      t("notice.noKey"),
+    ].join("\n"),
+  };
+}
+
+/**
+ * The internal note on a ticket whose file request brought files (HTML for Zendesk's
+ * `html_body`, every value escaped): the files, and the package's link WITHOUT its keyCode (the
+ * service never has it), saying that the app in the ticket's sidebar opens them.
+ */
+export function uploadNoteHtml(
+  options: { link: string; systemName: string; fileNames: readonly string[]; locale?: string },
+): string {
+  const { link, systemName: system, fileNames } = options;
+  const t = mailWords(options.locale);
+  const items = fileNames.map((name) => `<li>${escapeHtml(name)}</li>`).join("");
+  return `<p>${escapeHtml(t("note.uploaded", { count: fileNames.length }))}</p><ul>${items}</ul>` +
+    `<p>${escapeHtml(t("note.open", { system }))}</p>` +
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`;
 }

@@ -6,6 +6,7 @@
  */
 import { type ApiContext, type ApiRoute, now } from "../context.ts";
 import { recordActivity } from "../activity/record.ts";
+import { announceUpload } from "../notices/announce.ts";
 import { ServiceError } from "../http.ts";
 import { booleanField, CHECKSUM_PATTERN, integerField, stringField } from "../input.ts";
 import { isEmail, normaliseEmail } from "../accounts/emails.ts";
@@ -242,7 +243,18 @@ async function finalizePackage(context: ApiContext): Promise<Record<string, unkn
     finalizedAt,
     expiresAt: expiryOf(finalizedAt, record.lifeDays),
   });
-  return await finalizeResponse(context, (await services.packages.findById(record.id))!);
+  const finalized = (await services.packages.findById(record.id))!;
+  try {
+    // Once per package: a retried finalize answers above without announcing again.
+    await announceUpload(services, finalized);
+  } catch (error) {
+    // The upload is done whatever happens to its mail or note: the failure is logged.
+    context.log.detail = {
+      ...context.log.detail,
+      announce: `failed: ${error instanceof Error ? error.name : typeof error}`,
+    };
+  }
+  return await finalizeResponse(context, finalized);
 }
 
 /** The package routes, literal paths before captures. */

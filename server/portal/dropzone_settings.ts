@@ -1,6 +1,6 @@
 /**
  * The account page's dropzone settings: each dropzone the agent owns gets a form (allowed
- * extensions, largest file, package life, Sender Domain Access), posted to
+ * extensions, largest file, package life, Sender Domain Access, a mail on each upload), posted to
  * `POST /account/dropzones/settings`. A value that is not acceptable is named in the page's
  * language and the form keeps what was typed; only the owner may change a dropzone.
  *
@@ -27,6 +27,7 @@ export interface DropzoneFormState {
     maxFileSize: string;
     lifeDays: string;
     senderDomainAccess: boolean;
+    notifyUploads: boolean;
   };
   error?: PageKey;
   saved?: boolean;
@@ -40,12 +41,14 @@ export async function ownedDropzones(portal: Portal, user: User): Promise<Dropzo
 }
 
 function formValues(dropzone: Dropzone): DropzoneFormState["values"] {
-  const { allowedExtensions, maxFileBytes, lifeDays, senderDomainAccess } = dropzone.settings;
+  const { allowedExtensions, maxFileBytes, lifeDays, senderDomainAccess, notifyUploads } =
+    dropzone.settings;
   return {
     extensions: allowedExtensions.join(", "),
     maxFileSize: maxFileBytes === undefined ? "" : formatBytes(maxFileBytes),
     lifeDays: lifeDays === undefined ? "" : String(lifeDays),
     senderDomainAccess,
+    notifyUploads: notifyUploads === true,
   };
 }
 
@@ -104,6 +107,12 @@ export function dropzoneSection(
             checked
           `
           : ""}> ${t("page.dropzones.senderDomainAccess")}</label>
+        <label class="check"><input type="checkbox" name="notifyUploads" value="on"${values
+            .notifyUploads
+          ? html`
+            checked
+          `
+          : ""}> ${t("page.dropzones.notifyUploads")}</label>
         <div class="actions"><button class="button primary" type="submit">${t(
           "page.dropzones.save",
         )}</button></div>
@@ -136,6 +145,7 @@ export async function saveDropzoneSettings(
     maxFileSize: form.maxFileSize ?? "",
     lifeDays: form.lifeDays ?? "",
     senderDomainAccess: form.senderDomainAccess === "on",
+    notifyUploads: form.notifyUploads === "on",
   };
   const state: DropzoneFormState = { dropzoneId, values };
   const parsers: [PageKey, () => unknown][] = [
@@ -156,6 +166,7 @@ export async function saveDropzoneSettings(
     maxFileBytes: parseFileSize(values.maxFileSize),
     lifeDays: parseLifeDays(values.lifeDays),
     senderDomainAccess: values.senderDomainAccess,
+    notifyUploads: values.notifyUploads,
   });
   const saved = await portal.services.accounts.findDropzone(dropzoneId);
   return { dropzoneId, values: formValues(saved!), saved: true };

@@ -147,6 +147,8 @@ export async function createPortal(
       detail: { what: "mail not delivered", mailer: mailer.description },
     });
   });
+  // Finalized dropzone packages announce themselves through it (server/notices/announce.ts).
+  services.mail = mail;
   const key = await loadKey(config);
   let dummyHash: Promise<string> | undefined;
   const minute = 60_000;

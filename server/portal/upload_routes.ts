@@ -10,6 +10,7 @@ import type { Portal, PortalRequest } from "./context.ts";
 import { messagePage, page, wordsFor } from "./respond.ts";
 import { UploadRequestRepository } from "../upload_requests/repository.ts";
 import { UPLOAD_PATH, UPLOAD_TOKEN_PATTERN } from "../upload_requests/routes.ts";
+import { fileRulesOf } from "../dropzones/routes.ts";
 
 /** Tells whether a path is an upload page's. */
 export function isUploadPath(path: string): boolean {
@@ -34,12 +35,20 @@ export async function showUpload(portal: Portal, request: PortalRequest): Promis
       status: 404,
     });
   }
+  // What the dropzone takes, for the page to refuse another file at once (the service refuses it
+  // all the same).
+  const dropzone = await portal.services.accounts.findDropzone(found.dropzoneId);
+  const rules = dropzone
+    ? fileRulesOf(dropzone, portal.services.config.maxFileBytes)
+    : { allowedExtensions: [], maxFileBytes: portal.services.config.maxFileBytes };
   // The dropzone id is public (the Help Center pages carry theirs); the token tags the package.
   return page(portal, request, {
     title: t("upload.title"),
     script: "upload",
     body: html`
-      <div data-role="upload" data-dropzone="${found.dropzoneId}">
+      <div data-role="upload" data-dropzone="${found.dropzoneId}" data-extensions="${rules
+        .allowedExtensions.join(",")}"
+        data-max-file-bytes="${rules.maxFileBytes}">
         <h1>${t("upload.title")}</h1>
         <p class="muted">${t("upload.intro")}</p>
       </div>

@@ -22,6 +22,8 @@ export interface UploadRequest {
   createdAt: number;
   /** When the link stops working. */
   expiresAt: number;
+  /** The Zendesk language of the agent who made it, when known. */
+  locale?: string;
 }
 
 interface UploadRequestRow {
@@ -31,6 +33,7 @@ interface UploadRequestRow {
   created_by: string;
   created_at: number;
   expires_at: number;
+  locale: string | null;
 }
 
 function toRequest(row: UploadRequestRow): UploadRequest {
@@ -41,6 +44,7 @@ function toRequest(row: UploadRequestRow): UploadRequest {
     createdBy: row.created_by,
     createdAt: Number(row.created_at),
     expiresAt: Number(row.expires_at),
+    ...(row.locale ? { locale: row.locale } : {}),
   };
 }
 
@@ -58,7 +62,7 @@ export class UploadRequestRepository {
    * and stored only hashed.
    */
   async create(
-    fields: { dropzoneId: string; ticketId: string; createdBy: string },
+    fields: { dropzoneId: string; ticketId: string; createdBy: string; locale?: string },
     now: number,
     lifeMs: number,
   ): Promise<{ request: UploadRequest; token: string }> {
@@ -71,7 +75,7 @@ export class UploadRequestRepository {
     };
     await this.#db.run(
       `INSERT INTO upload_requests (id, token_hash, dropzone_id, ticket_id, created_by, created_at,
-         expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         expires_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         request.id,
         sha256Hex(token),
@@ -80,6 +84,7 @@ export class UploadRequestRepository {
         request.createdBy,
         now,
         request.expiresAt,
+        request.locale ?? null,
       ],
     );
     return { request, token };
@@ -91,8 +96,8 @@ export class UploadRequestRepository {
    */
   async findByToken(token: string, now: number): Promise<UploadRequest | undefined> {
     const row = await this.#db.get<UploadRequestRow>(
-      `SELECT id, dropzone_id, ticket_id, created_by, created_at, expires_at FROM upload_requests
-       WHERE token_hash = ? AND expires_at > ?`,
+      `SELECT id, dropzone_id, ticket_id, created_by, created_at, expires_at, locale
+       FROM upload_requests WHERE token_hash = ? AND expires_at > ?`,
       [sha256Hex(token), now],
     );
     return row && toRequest(row);
@@ -127,6 +132,21 @@ export class UploadRequestRepository {
       dropzoneId: row.dropzone_id,
       requestId: row.upload_request_id,
     }));
+  }
+
+  /**
+   * The ticket a package was requested for, and the language of the request (which may be gone:
+   * the package keeps its ticket).
+   */
+  async ticketOf(packageId: string): Promise<{ ticketId: string; locale?: string } | undefined> {
+    const row = await this.#db.get<{ ticket_id: string | null; locale: string | null }>(
+      `SELECT packages.ticket_id, upload_requests.locale FROM packages
+       LEFT JOIN upload_requests ON upload_requests.id = packages.upload_request_id
+       WHERE packages.id = ?`,
+      [packageId],
+    );
+    if (!row?.ticket_id) return undefined;
+    return { ticketId: row.ticket_id, ...(row.locale ? { locale: row.locale } : {}) };
   }
 
   /** Deletes the requests whose link has expired; returns how many. */

@@ -11,6 +11,7 @@ import { integerField, stringField } from "../input.ts";
 import { PACKAGE_ID_PATTERN } from "../packages/access.ts";
 import { packageSummaryView, secureLink } from "../packages/views.ts";
 import { UploadRequestRepository } from "./repository.ts";
+import { matchLocale } from "../../ui/i18n.ts";
 
 /** A Zendesk ticket id. */
 export const TICKET_ID_PATTERN = /^[0-9]{1,20}$/;
@@ -63,8 +64,10 @@ async function createRequest(context: ApiContext): Promise<Record<string, unknow
   } else if (!(await services.accounts.mayReadDropzone(dropzoneId, caller.user.id))) {
     throw new ServiceError("PERMISSION_DENIED", "You are not an agent of this dropzone.");
   }
+  // The agent's Zendesk language, for the ticket's note and mails about its uploads.
+  const locale = typeof body.locale === "string" ? matchLocale(body.locale) : undefined;
   const { request, token } = await requests(context).create(
-    { dropzoneId, ticketId, createdBy: caller.user.id },
+    { dropzoneId, ticketId, createdBy: caller.user.id, ...(locale ? { locale } : {}) },
     now(context),
     days * DAY_MS,
   );

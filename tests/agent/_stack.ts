@@ -15,6 +15,7 @@ import { agentRoutes, type SandboxAgent, startAgentAppHost } from "../../sandbox
 import { createTicketStore, type TicketStore } from "../../sandbox/tickets.ts";
 import { launchBrowser } from "../_helpers/browser.ts";
 import { startSandbox } from "../../sandbox/server.ts";
+import { type ZendeskApiCall, zendeskApiRoutes } from "../../sandbox/zendesk_api.ts";
 import * as esbuild from "esbuild";
 import { credentialsKey } from "../../agent/credentials.ts";
 export { randomBytes } from "../_helpers/bytes.ts";
@@ -27,6 +28,9 @@ export const AGENT = {
   password: "padlock-demo-password",
   name: "Alex",
 };
+
+/** The Zendesk API token the service is given with option `zendesk` (the sandbox checks it). */
+export const ZENDESK_API = { email: "padlock-bot@example.com", apiToken: "sandbox-api-token-1" };
 
 /** A fake of `POST /auth/pairing`, `/auth/pairing/poll` and the `/connect` page. */
 export interface FakePairing {
@@ -43,6 +47,8 @@ export interface Stack {
   sandboxUrl: string;
   appUrl: string;
   tickets: TicketStore;
+  /** The calls the sandbox's Zendesk ticket API received (option `zendesk`). */
+  zendeskApiCalls: ZendeskApiCall[];
   /** Signed client of the agent. */
   agentClient: SendSafelyClient;
   agentKey: { apiKey: string; apiSecret: string };
@@ -157,6 +163,11 @@ export async function startStack(
     usersPageSize?: number;
     /** More options of the service (a clock, a retention, single sign-on). */
     service?: Partial<ServerConfig>;
+    /**
+     * Serve the sandbox's Zendesk ticket API (`stack.zendeskApiCalls`); with `configured` the
+     * service gets its base URL and API token, so that file-request uploads add a note.
+     */
+    zendesk?: { configured: boolean };
   } = {},
 ): Promise<Stack> {
   try {
@@ -170,10 +181,30 @@ export async function startStack(
   let issueKey = (): Promise<{ apiKey: string; apiSecret: string }> => {
     throw new Error("not ready");
   };
+  const tickets = await createTicketStore();
+  const zendeskApiCalls: ZendeskApiCall[] = [];
+  let zendeskApi: Deno.HttpServer<Deno.NetAddr> | undefined;
+  let zendeskConfig: Partial<ServerConfig> = {};
+  if (options.zendesk) {
+    // Zendesk's API is on an origin of its own (the account's subdomain).
+    const routes = zendeskApiRoutes({ tickets, ...ZENDESK_API, calls: zendeskApiCalls });
+    zendeskApi = Deno.serve(
+      { port: 0, hostname: "127.0.0.1", onListen() {} },
+      async (request) => await routes(request) ?? new Response("Not found", { status: 404 }),
+    );
+    if (options.zendesk.configured) {
+      zendeskConfig = {
+        zendeskBaseUrl: `http://127.0.0.1:${zendeskApi.addr.port}`,
+        zendeskEmail: ZENDESK_API.email,
+        zendeskApiToken: ZENDESK_API.apiToken,
+      };
+    }
+  }
   const server = await startServer({
     port: 0,
     hostname: "127.0.0.1",
     dataDir,
+    ...zendeskConfig,
     log: () => {},
     extraRoutes: options.fakePairing === false
       ? undefined
@@ -190,7 +221,6 @@ export async function startStack(
   const agentKey = await server.accounts.createApiKey(agent.id, "tests");
   const { dropzoneId } = await server.accounts.createDropzone(agent.id, {});
 
-  const tickets = await createTicketStore();
   const appHost = startAgentAppHost();
   let sandboxUrl: string;
   let closeSandbox: () => Promise<void>;
@@ -234,6 +264,7 @@ export async function startStack(
     sandboxUrl,
     appUrl: appHost.url,
     tickets,
+    zendeskApiCalls,
     agentKey,
     dropzoneId,
     pairing,
@@ -260,6 +291,7 @@ export async function startStack(
       await closeSandbox();
       await appHost.close();
       await server.close();
+      await zendeskApi?.shutdown();
       await Deno.remove(dataDir, { recursive: true });
     },
   };

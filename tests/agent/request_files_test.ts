@@ -4,15 +4,18 @@
  * "Request files", the reply gets an upload link made for the ticket; the customer opens it, drops
  * a file, which is encrypted in the page into the agent's dropzone; the ticket's sidebar lists the
  * package (no Secure Link in the ticket) and the agent downloads it byte-identical. An unknown
- * upload link gets a page that says it no longer works.
+ * upload link gets a page that says it no longer works. Without a Zendesk API token the service
+ * calls no Zendesk API, and a dropzone left at its default sends no mail.
  */
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { findLinks } from "../../src/link.ts";
 import { openTicket, randomBytes, startStack } from "./_stack.ts";
+import { listOutbox } from "../../server/mail/mod.ts";
 
 Deno.test("Request files: the customer's upload shows in the ticket's sidebar", async () => {
-  const stack = await startStack();
+  // The sandbox serves Zendesk's API, but the service has no API token: no note, no call.
+  const stack = await startStack({ zendesk: { configured: false } });
   try {
     const ticket = await stack.tickets.createTicket({
       subject: "Need your logs",
@@ -73,6 +76,11 @@ Deno.test("Request files: the customer's upload shows in the ticket's sidebar", 
     assert.equal(saved.suggestedFilename(), "logs.zip");
     assert.deepEqual(new Uint8Array(await Deno.readFile(await saved.path())), bytes);
     await context.close();
+    // Without a Zendesk API token the service made no call; the dropzone does not notify by
+    // default, so no mail went out either.
+    assert.deepEqual(stack.zendeskApiCalls, []);
+    assert.equal((await stack.tickets.getTicket(ticket.id)).comments.some((c) => !c.public), false);
+    assert.deepEqual(await listOutbox(stack.dataDir), []);
   } finally {
     await stack.close();
   }

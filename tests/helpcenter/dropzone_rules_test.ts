@@ -55,6 +55,11 @@ Deno.test("widget: a file the dropzone does not take is refused at once, with th
       (await row.nth(1).locator(".padlock-file-status").textContent()) ?? "",
       /^Upload failed: files of up to 2(\.0)? KB can be attached here\.$/,
     );
+    // Trying again cannot help: neither refused file offers Retry, each can be removed.
+    for (const index of [0, 1]) {
+      assert.equal(await row.nth(index).locator(".padlock-retry").isHidden(), true);
+      assert.equal(await row.nth(index).locator(".padlock-remove").isVisible(), true);
+    }
     // Refused in the page: no package was made, nothing was uploaded.
     assert.deepEqual(
       requests.filter((request) => /\/package\//.test(request.url)).map((request) => request.url),

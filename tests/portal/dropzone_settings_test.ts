@@ -32,6 +32,7 @@ Deno.test("account page: the owner sets a dropzone's settings; bad values change
     await form.locator('[name="maxFileSize"]').fill("25 MB");
     await form.locator('[name="lifeDays"]').fill("30");
     await form.locator('[name="senderDomainAccess"]').check();
+    await form.locator('[name="notifyUploads"]').check();
     await form.locator('button[type="submit"]').click();
     await page.waitForSelector('[data-role="alert"]');
     assert.equal(
@@ -44,11 +45,13 @@ Deno.test("account page: the owner sets a dropzone's settings; bad values change
       maxFileBytes: 25_000_000,
       lifeDays: 30,
       senderDomainAccess: true,
+      notifyUploads: true,
     });
     // The page shows what is stored.
     assert.equal(await form.locator('[name="extensions"]').inputValue(), "pdf, png");
     assert.equal(await form.locator('[name="maxFileSize"]').inputValue(), "25 MB");
     assert.ok(await form.locator('[name="senderDomainAccess"]').isChecked());
+    assert.ok(await form.locator('[name="notifyUploads"]').isChecked());
 
     // A life out of range: named, the typed value kept, nothing stored.
     await form.locator('[name="lifeDays"]').fill("400");
@@ -77,8 +80,12 @@ Deno.test("account page: the owner sets a dropzone's settings; bad values change
       "Ablagebereiche",
     );
     assert.match(
-      await page.locator(".dropzone-settings .check").textContent() ?? "",
+      await page.locator(".dropzone-settings .check").first().textContent() ?? "",
       /Zugriff für die Domain des Absenders/,
+    );
+    assert.match(
+      await page.locator(".dropzone-settings .check").nth(1).textContent() ?? "",
+      /Per E-Mail benachrichtigen/,
     );
     assert.deepEqual(errors, []);
     await context.close();

@@ -4,66 +4,9 @@
  * package; with STARTTLS required and not offered, nothing is sent in clear text.
  */
 import assert from "node:assert/strict";
-import { SMTPServer } from "smtp-server";
 import type { LogEntry } from "../../server/mod.ts";
+import { startSmtp } from "../_helpers/smtp.ts";
 import { linkProof, startPortalService, Visitor, waitFor } from "./_helpers.ts";
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  user?: string;
-  raw: string;
-}
-
-/** Starts an SMTP server on 127.0.0.1 that keeps every message it accepts. */
-async function startSmtp(options: { offerStartTls: boolean }): Promise<{
-  port: number;
-  mails: ReceivedMail[];
-  close(): Promise<void>;
-}> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    // No certificate here: without STARTTLS on offer the client must refuse or go plain.
-    disabledCommands: options.offerStartTls ? [] : ["STARTTLS"],
-    allowInsecureAuth: true,
-    authOptional: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === "padlock" && auth.password === "smtp secret") {
-        callback(null, { user: auth.username });
-      } else {
-        callback(new Error("Invalid username or password"));
-      }
-    },
-    onData(stream, session, callback) {
-      (async () => {
-        let raw = "";
-        const decoder = new TextDecoder();
-        for await (const chunk of stream) raw += decoder.decode(chunk, { stream: true });
-        const { mailFrom, rcptTo } = session.envelope;
-        mails.push({
-          from: mailFrom ? mailFrom.address : "",
-          to: rcptTo.map((rcpt) => rcpt.address),
-          user: typeof session.user === "string" ? session.user : undefined,
-          raw: raw + decoder.decode(),
-        });
-        callback();
-      })().catch((error) => callback(error));
-    },
-  });
-  const port = await new Promise<number>((resolve) => {
-    server.listen(
-      0,
-      "127.0.0.1",
-      () => resolve((server.server.address() as { port: number }).port),
-    );
-  });
-  return {
-    port,
-    mails,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 Deno.test("the code mail goes out over SMTP with AUTH and its code opens the package", async () => {
   const smtp = await startSmtp({ offerStartTls: false });

@@ -62,7 +62,8 @@ Deno.test("the admin CLI manages users, keys and dropzones that the service acce
     const dropzones = await admin("dropzone", "list");
     assert.deepEqual(dropzones, [
       `${dropzone.dropzoneId}\towner=owner@example.com\tallowed=helper@example.com\t` +
-      "extensions=any\tmax-file-size=service\tlife-days=service\tsender-domain-access=off",
+      "extensions=any\tmax-file-size=service\tlife-days=service\tsender-domain-access=off\t" +
+      "notify-uploads=off",
     ]);
 
     await assert.rejects(

@@ -204,14 +204,21 @@ Deno.test("deno task admin dropzone set changes the settings, and refuses bad va
       "30",
       "--sender-domain-access",
       "on",
+      "--notify-uploads",
+      "on",
     );
-    const expected =
-      "extensions=pdf,png\tmax-file-size=25000000\tlife-days=30\tsender-domain-access=on";
+    const expected = "extensions=pdf,png\tmax-file-size=25000000\tlife-days=30\t" +
+      "sender-domain-access=on\tnotify-uploads=on";
     assert.deepEqual(set, [`${dropzoneId}\t${expected}`]);
     // One option changes one setting; an empty value clears it.
     await admin("dropzone", "set", "--id", dropzoneId, "--max-file-size", "");
     const [listed] = await admin("dropzone", "list");
     assert.match(listed, /\textensions=pdf,png\tmax-file-size=service\tlife-days=30\t/);
+    assert.match(listed, /\tnotify-uploads=on$/);
+    await admin("dropzone", "set", "--id", dropzoneId, "--notify-uploads", "off");
+    const [quiet] = await admin("dropzone", "list");
+    assert.match(quiet, /\tnotify-uploads=off$/);
+    await admin("dropzone", "set", "--id", dropzoneId, "--notify-uploads", "on");
 
     for (
       const [option, value, message] of [
@@ -220,6 +227,7 @@ Deno.test("deno task admin dropzone set changes the settings, and refuses bad va
         ["--extensions", "p df/x", /"df\/x" is not a file extension/],
         ["--max-file-size", "lots", /"lots" is not a file size/],
         ["--sender-domain-access", "yes", /on or off/],
+        ["--notify-uploads", "always", /--notify-uploads is on or off, not "always"/],
       ] as const
     ) {
       await assert.rejects(admin("dropzone", "set", "--id", dropzoneId, option, value), message);

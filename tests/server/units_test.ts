@@ -67,6 +67,34 @@ Deno.test("flags win over environment variables, and bad values are refused", ()
   );
 });
 
+Deno.test("the Zendesk API settings come together, from flags or PADLOCK_ZENDESK_*", () => {
+  const env: Record<string, string> = {
+    PADLOCK_ZENDESK_SUBDOMAIN: "acme",
+    PADLOCK_ZENDESK_EMAIL: "bot@acme.com",
+    PADLOCK_ZENDESK_API_TOKEN: "token-1",
+  };
+  const config = configFromOutside(["--zendesk-api-token", "token-2"], (name) => env[name]);
+  assert.equal(config.zendeskSubdomain, "acme");
+  assert.equal(config.zendeskEmail, "bot@acme.com");
+  assert.equal(config.zendeskApiToken, "token-2");
+  resolveConfig(config);
+  // Half a set, a made-up subdomain, or a token sent in clear text to another machine: refused.
+  for (
+    const bad of [
+      { zendeskSubdomain: "acme", zendeskEmail: "bot@acme.com" },
+      { zendeskApiToken: "t" },
+      { zendeskSubdomain: "acme.zendesk.com", zendeskEmail: "b@a.com", zendeskApiToken: "t" },
+      { zendeskBaseUrl: "http://zendesk.example", zendeskEmail: "b@a.com", zendeskApiToken: "t" },
+      { zendeskBaseUrl: "https://x.example/api", zendeskEmail: "b@a.com", zendeskApiToken: "t" },
+    ]
+  ) assert.throws(() => resolveConfig(bad), ConfigError, JSON.stringify(bad));
+  resolveConfig({
+    zendeskBaseUrl: "http://127.0.0.1:8081",
+    zendeskEmail: "b@a.com",
+    zendeskApiToken: "t",
+  });
+});
+
 Deno.test("the part store writes atomically, refuses oversized parts whole and unsafe keys", async () => {
   const root = await Deno.makeTempDir({ prefix: "padlock-store-" });
   try {

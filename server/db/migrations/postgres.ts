@@ -336,4 +336,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX saml_assertions_expires ON saml_assertions(expires_at);
     `,
   },
+  {
+    version: 11,
+    description:
+      "upload notices: a mail to a dropzone's agents on each upload, the request's language",
+    sql: `
+      -- 1: the dropzone's owner and agents get a mail (never with the keyCode) on each upload.
+      ALTER TABLE dropzones ADD COLUMN notify_uploads BIGINT NOT NULL DEFAULT 0;
+      -- The Zendesk language of the agent who made a file request (ui/i18n.ts's LOCALES), for
+      -- the ticket's note and mails about its uploads; NULL when unknown.
+      ALTER TABLE upload_requests ADD COLUMN locale TEXT;
+    `,
+  },
 ];

@@ -14,6 +14,21 @@ const ko: MailMessages = {
   "activation.expires":
     "이 링크는 한 번만 사용할 수 있으며 {days, plural, other {#일}} 후에 만료됩니다.",
   "activation.ignore": "이 메일을 예상하지 못했다면 무시하세요. 계정은 그대로 유지됩니다.",
+  // Issue 13: the mail to a dropzone's agents on each new upload.
+  "notice.subjectTicket": "티켓 #{ticket}의 새 파일",
+  "notice.subjectHelpCenter": "헬프 센터 요청의 새 파일",
+  "notice.uploaded":
+    "{system} 끌어서 놓기 영역에 {count, plural, other {파일 #개가}} 업로드되었습니다:",
+  "notice.ticket":
+    "티켓 #{ticket}의 업로드 링크로 보낸 파일입니다. 해당 티켓 사이드바의 {system} 앱에서 여세요.",
+  "notice.helpCenter":
+    "{sender}의 헬프 센터 요청과 함께 도착한 파일입니다. 보안 링크는 요청의 첫 번째 댓글에 있습니다. 해당 티켓 사이드바의 {system} 앱에서 여세요.",
+  "notice.package": "패키지 {id}",
+  "notice.noKey": "이 메일에는 파일을 여는 키가 없습니다. 키는 티켓에 남아 있습니다.",
+  // Issue 13: the internal note on a ticket when its file request brings files.
+  "note.uploaded": "이 티켓의 파일 요청으로 {count, plural, other {파일 #개가}} 업로드되었습니다:",
+  "note.open":
+    "이 티켓 사이드바의 {system} 앱에서 여세요. 키는 앱에 있습니다. 아래 링크에는 키가 없으므로(서비스는 키를 가지지 않습니다) 링크만으로는 파일을 열 수 없습니다.",
 };
 
 export default ko;

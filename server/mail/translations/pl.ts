@@ -15,6 +15,22 @@ const pl: MailMessages = {
     "Link działa tylko raz i wygasa za {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}.",
   "activation.ignore":
     "Jeśli nie spodziewałeś(-aś) się tej wiadomości, zignoruj ją: Twoje konto pozostanie bez zmian.",
+  // Issue 13: the mail to a dropzone's agents on each new upload.
+  "notice.subjectTicket": "Nowe pliki do zgłoszenia nr {ticket}",
+  "notice.subjectHelpCenter": "Nowe pliki ze zgłoszenia w centrum pomocy",
+  "notice.uploaded":
+    "Do Twojej strefy upuszczania {system} {count, plural, one {przesłano # plik} few {przesłano # pliki} many {przesłano # plików} other {przesłano # pliku}}:",
+  "notice.ticket":
+    "Wysłano je przez link do przesyłania ze zgłoszenia nr {ticket}. Otwórz je w aplikacji {system} na pasku bocznym tego zgłoszenia.",
+  "notice.helpCenter":
+    "Przyszły ze zgłoszeniem w centrum pomocy od {sender}; bezpieczny link jest w pierwszym komentarzu zgłoszenia. Otwórz je w aplikacji {system} na pasku bocznym tego zgłoszenia.",
+  "notice.package": "Pakiet {id}",
+  "notice.noKey": "Ten e-mail nie zawiera klucza, który otwiera pliki: zostaje on w zgłoszeniu.",
+  // Issue 13: the internal note on a ticket when its file request brings files.
+  "note.uploaded":
+    "Przez prośbę o pliki w tym zgłoszeniu {count, plural, one {przesłano # plik} few {przesłano # pliki} many {przesłano # plików} other {przesłano # pliku}}:",
+  "note.open":
+    "Otwórz je w aplikacji {system} na pasku bocznym tego zgłoszenia: ma ona klucz. Link poniżej nie zawiera klucza (usługa nigdy go nie ma), więc sam nie otwiera plików.",
 };
 
 export default pl;
