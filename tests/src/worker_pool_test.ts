@@ -121,8 +121,16 @@ Deno.test("pool: a worker's decryption failures are the DecryptError of this thr
     assert.equal(wrongKey.name, "DecryptError");
     assert.equal(wrongKey.message, (threadWrongKey as Error).message);
     // download.ts tells a wrong key from a modified part by the check that failed: it crosses.
-    assert.ok(wrongKey.cause instanceof Error);
-    assert.equal(wrongKey.cause.message, ((threadWrongKey as Error).cause as Error).message);
+    // Whether there is a cause depends on the random session key: a wrong passphrase usually
+    // makes OpenPGP.js throw on the session-key packet (the cause), but a few times in a hundred
+    // it decrypts to a plausible cipher byte and the key check refuses it (no cause).
+    const threadCause = (threadWrongKey as Error).cause;
+    if (threadCause instanceof Error) {
+      assert.ok(wrongKey.cause instanceof Error, "the cause crosses from the worker");
+      assert.equal(wrongKey.cause.message, threadCause.message);
+    } else {
+      assert.equal(wrongKey.cause, undefined);
+    }
     assert.equal(wrongKey.failure, (threadWrongKey as DecryptError).failure);
     assert.notEqual(wrongKey.failure, "integrity");
 
