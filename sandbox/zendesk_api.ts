@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { timingSafeEqual } from "../src/keys.ts";
 import { textToHtml, type TicketStore } from "./tickets.ts";
 
 /** One call the stand-in received. */
@@ -34,16 +35,6 @@ export interface ZendeskApiOptions {
   failWith?: () => number | undefined;
 }
 
-function constantTimeEqual(a: string, b: string): boolean {
-  const left = new TextEncoder().encode(a);
-  const right = new TextEncoder().encode(b);
-  let difference = left.length ^ right.length;
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    difference |= (left[index] ?? 0) ^ (right[index] ?? 0);
-  }
-  return difference === 0;
-}
-
 /** The handler: a response for the API paths it serves, `undefined` for any other. */
 export function zendeskApiRoutes(
   options: ZendeskApiOptions,
@@ -58,7 +49,7 @@ export function zendeskApiRoutes(
       return Response.json(body, { status });
     };
     const expected = `Basic ${btoa(`${email}/token:${apiToken}`)}`;
-    if (!constantTimeEqual(request.headers.get("authorization") ?? "", expected)) {
+    if (!timingSafeEqual(request.headers.get("authorization") ?? "", expected)) {
       return answer(401, { error: "Couldn't authenticate you" });
     }
     const failure = options.failWith?.();
